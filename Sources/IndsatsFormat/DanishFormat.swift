@@ -1,0 +1,80 @@
+import Foundation
+import IndsatsModel
+
+/// Formats numbers, money, percentages and dates the way a Danish reader expects:
+/// decimal comma, thousands point (`1.242`, `3,3 mio. kr.`, `54,40 pct.`), `7. april 2011`.
+public enum DanishFormat {
+    public static let monthNames = [
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ]
+
+    /// The number with `decimals` digits after the comma (default: as written), rounded half
+    /// away from zero.
+    public static func number(_ amount: Amount, decimals: Int? = nil) -> String {
+        let places = decimals ?? amount.scale
+        var value = amount.value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, places, .plain)
+        let negative = rounded < 0
+        let digits = "\(negative ? -rounded : rounded)"
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
+        var grouped = ""
+        for (index, character) in integer.enumerated() {
+            if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(".") }
+            grouped.append(character)
+        }
+        return (negative ? "-" : "") + grouped + (fraction.isEmpty ? "" : "," + fraction)
+    }
+
+    public static func number(_ value: Decimal, decimals: Int) -> String {
+        number(Amount(value, scale: decimals), decimals: decimals)
+    }
+
+    /// `1,5 mio. kr.`, `17.267 kr.`
+    public static func money(_ money: Money, decimals: Int? = nil) -> String {
+        "\(number(money.amount, decimals: decimals)) \(money.unit.rawValue)"
+    }
+
+    /// `54,40 pct.`
+    public static func percent(_ amount: Amount, decimals: Int? = nil) -> String {
+        "\(number(amount, decimals: decimals)) pct."
+    }
+
+    /// A value in an indicator's unit: `54,40 pct.`, `1.242`, `17.267 kr.`
+    public static func value(_ amount: Amount, unit: Indicator.Unit, decimals: Int? = nil) -> String {
+        switch unit {
+        case .percent: percent(amount, decimals: decimals)
+        case .count: number(amount, decimals: decimals)
+        case .kroner: "\(number(amount, decimals: decimals)) kr."
+        }
+    }
+
+    /// A difference with its sign: `+5,50`, `-2`.
+    public static func signed(_ amount: Amount, decimals: Int? = nil) -> String {
+        let text = number(amount, decimals: decimals)
+        return amount.value > 0 ? "+" + text : text
+    }
+
+    /// `7. april 2011`
+    public static func date(_ day: Day) -> String {
+        "\(day.day). \(monthNames[day.month - 1]) \(day.year)"
+    }
+
+    /// A measurement's time as the source words it ("forår 2007"), else its date.
+    public static func when(_ measurement: IndicatorMeasurement) -> String {
+        measurement.label ?? measurement.date.map(date) ?? ""
+    }
+
+    /// A budget cell as printed, without its footnote mark.
+    public static func cell(_ cell: BudgetCell) -> String {
+        switch cell.content {
+        case .amount(let amount): number(amount)
+        case .text(let text): text
+        case .empty(let printed): printed
+        }
+    }
+}

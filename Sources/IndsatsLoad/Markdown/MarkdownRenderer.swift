@@ -1,0 +1,95 @@
+import CMark
+import Foundation
+import Glibc
+import IndsatsModel
+
+/// Renders Markdown with the system libcmark. Safe by default: raw HTML is omitted and
+/// `javascript:` links are emptied unless `allowRawHTML` is set.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    public func render(_ markdown: String) -> MarkdownDocument {
+        guard markdown.contains(where: { !$0.isWhitespace }) else { return MarkdownDocument() }
+        let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
+        let bytes = Array(markdown.utf8)
+        guard let root = cmark_parse_document(bytes, bytes.count, options) else { return MarkdownDocument() }
+        defer { cmark_node_free(root) }
+
+        // Headings in document order, with their text and start line.
+        var found: [(level: Int, text: String, line: Int)] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_HEADING
+            else { continue }
+            found.append((Int(cmark_node_get_heading_level(node)), Self.plainText(node), Int(cmark_node_get_start_line(node))))
+        }
+
+        guard let rendered = cmark_render_html(root, options) else { return MarkdownDocument() }
+        var html = String(cString: rendered)
+        free(rendered)
+
+        var used: [String: Int] = [:]
+        let headings = found.map { heading -> MarkdownDocument.Heading in
+            var anchor = Slug.make(heading.text)
+            if anchor.isEmpty { anchor = "afsnit" }
+            let seen = used[anchor, default: 0]
+            used[anchor] = seen + 1
+            if seen > 0 { anchor += "-\(seen + 1)" }
+            return MarkdownDocument.Heading(level: heading.level, text: heading.text, anchor: anchor)
+        }
+        html = Self.addAnchors(headings, to: html)
+        return MarkdownDocument(html: html, headings: headings, sections: Self.sections(markdown, found))
+    }
+
+    /// Gives each `<hN>` in order the `id` of its heading.
+    static func addAnchors(_ headings: [MarkdownDocument.Heading], to html: String) -> String {
+        guard !headings.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            out += rest[..<range.lowerBound]
+            out += "<h\(heading.level) id=\"\(heading.anchor)\">"
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
+    /// The body cut at its `##` headings, as written.
+    static func sections(_ markdown: String, _ headings: [(level: Int, text: String, line: Int)]) -> [MarkdownDocument.Section] {
+        let starts = headings.filter { $0.level == 2 }
+        guard !starts.isEmpty else { return [] }
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        return starts.enumerated().map { index, heading in
+            let from = min(heading.line, lines.count)
+            let to = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.count
+            let text = lines[from..<max(from, to)].joined(separator: "\n")
+            return MarkdownDocument.Section(title: heading.text, markdown: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            } else if cmark_node_get_type(current) == CMARK_NODE_SOFTBREAK {
+                text += " "
+            } else {
+                text += plainText(current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}

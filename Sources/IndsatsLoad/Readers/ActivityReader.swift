@@ -1,0 +1,140 @@
+import IndsatsModel
+
+/// Reads an activity file (`content/aktiviteter/`) into an `Activity`.
+struct ActivityReader {
+    let config: SiteConfig
+    let markdown: MarkdownRenderer
+
+    func read(_ map: MappingReader, slug: String, body: MarkdownDocument) -> Activity? {
+        defer { map.finish() }
+        let title = map.string("title", required: true)
+        let administration = map.reference("administration", required: true)
+        let area = map.reference("area", required: true)
+        var current = ActivityVersion(location: map.location)
+        current.date = map.day("date")
+        current.title = title
+        current.caseNumber = map.string("case_number")
+        current.documentNumber = map.string("document_number")
+        readVersionFields(map, into: &current)
+        current.body = body
+
+        // Earlier versions, newest first; each starts from the next newer one.
+        var versions: [ActivityVersion] = []
+        var newer = current
+        for item in map.mappings("versions") {
+            defer { item.finish() }
+            var version = newer
+            version.location = item.location
+            version.date = item.day("date", required: true)
+            version.title = item.string("title") ?? newer.title
+            version.note = item.string("note")
+            version.caseNumber = item.string("case_number")
+            version.documentNumber = item.string("document_number")
+            readVersionFields(item, into: &version)
+            if let text = item.string("body") { version.body = markdown.render(text) }
+            if let date = version.date, let newerDate = newer.date, date >= newerDate {
+                item.error("versions must be listed newest first, each older than the one before", key: "date", at: item.value("date"))
+            }
+            versions.append(version)
+            newer = version
+        }
+
+        let spent: [Int: Money] = {
+            guard let node = map.value("spent") else { return [:] }
+            guard let mapping = node.mapping else {
+                map.error("expected years with amounts, e.g. {2018: \"117.590 kr.\"}", key: "spent", at: node)
+                return [:]
+            }
+            var result: [Int: Money] = [:]
+            for (yearNode, valueNode) in mapping {
+                guard let year = Int(yearNode.scalar?.string ?? "") else {
+                    map.error("\"\(yearNode.scalar?.string ?? "")\" is not a year", key: "spent", at: yearNode)
+                    continue
+                }
+                let field = "spent.\(year)"
+                if let text = map.scalarText(valueNode, key: field),
+                    let money = MappingReader.parseMoney(text, node: valueNode, defaultUnit: config.budgetUnit, fail: { map.error($0, key: field, at: valueNode, hint: $1) })
+                {
+                    result[year] = money
+                }
+            }
+            return result
+        }()
+
+        let period = map.mapping("period").map { item -> Period in
+            defer { item.finish() }
+            return Period(start: bound(item, "start"), end: bound(item, "end"))
+        }
+        let contact = map.mapping("contact").map { item -> Contact in
+            defer { item.finish() }
+            return Contact(
+                name: item.string("name"), unit: item.string("unit"), email: item.string("email"),
+                phone: item.string("phone"), address: item.string("address"))
+        }
+        let activity = Activity(
+            slug: slug, source: SourceLocation(path: map.document.path), title: title ?? "",
+            summary: current.summary,
+            administration: administration ?? Reference("", at: map.location),
+            committee: map.reference("committee"),
+            area: area ?? Reference("", at: map.location),
+            targetGroup: map.string("target_group"),
+            targetGroupCharacteristics: map.string("target_group_characteristics"),
+            expectedEffect: map.string("expected_effect"),
+            funding: map.string("funding"),
+            status: map.string("status"),
+            period: period, contact: contact,
+            tags: map.strings("tags"),
+            indicators: map.references("indicators"),
+            spent: spent, current: current, versions: versions)
+        map.string("slug")  // read by the loader; marked known here
+        guard title != nil, administration != nil, area != nil else { return nil }
+        return activity
+    }
+
+    /// The fields that a version can change.
+    func readVersionFields(_ map: MappingReader, into version: inout ActivityVersion) {
+        if map.has("summary") { version.summary = map.string("summary") }
+        if map.has("budget") { version.budget = map.yearCells("budget", defaultUnit: config.budgetUnit) }
+        if let total = map.money("total", defaultUnit: config.budgetUnit) {
+            version.total = Declared(total, at: map.document.location(map.value("total")))
+        }
+        if map.has("financing") {
+            version.financing = map.mappings("financing").compactMap { item in
+                defer { item.finish() }
+                guard let source = item.string("source", required: true),
+                    let amount = item.money("amount", defaultUnit: config.budgetUnit, required: true)
+                else { return nil }
+                return Financing(source: source, amount: amount, note: item.string("note"))
+            }
+        }
+        if map.has("partners") { version.partners = map.strings("partners") }
+        if map.has("goals") { version.goals = map.mappings("goals").compactMap(readGoal) }
+        if let item = map.mapping("cost_per") {
+            defer { item.finish() }
+            if let goal = item.reference("goal", required: true) {
+                version.costPer = CostPer(goal: goal, label: item.string("label") ?? "enhed")
+            }
+        }
+        if map.has("footnotes") { version.footnotes = map.footnotes() }
+        // Keys read for every version; unused ones are reported by finish().
+        _ = map.value("summary"); _ = map.value("budget"); _ = map.value("partners"); _ = map.value("goals"); _ = map.value("footnotes")
+    }
+
+    func readGoal(_ item: MappingReader) -> Goal? {
+        defer { item.finish() }
+        guard let text = item.string("text", required: true) else { return nil }
+        let results = item.mappings("results").map { result -> GoalResult in
+            defer { result.finish() }
+            return GoalResult(value: result.amount("value"), date: result.day("date"), text: result.string("text"))
+        }
+        return Goal(
+            id: item.string("id"), text: text, target: item.amount("target"), unit: item.string("unit"),
+            deadline: item.day("deadline"), qualitative: item.bool("qualitative") ?? false, results: results)
+    }
+
+    func bound(_ map: MappingReader, _ key: String) -> Period.Bound? {
+        guard let node = map.value(key), let text = map.scalarText(node, key: key) else { return nil }
+        if text.count == 4, let year = Int(text) { return .year(year) }
+        return map.day(text, key: key, node: node).map(Period.Bound.day)
+    }
+}

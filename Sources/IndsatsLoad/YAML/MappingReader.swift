@@ -1,0 +1,283 @@
+import Foundation
+import IndsatsModel
+import Yams
+
+/// Reads typed fields from one YAML mapping, reporting every problem with its line and the
+/// dotted field path (`goals.2.deadline`). Amounts and dates are read from the scalar's text,
+/// never through Yams' float or date conversion. Keys that are never read are reported as
+/// unknown by `finish()`, so that a misspelt field is not silently ignored.
+final class MappingReader {
+    let document: YAMLDocument
+    let node: Node
+    let prefix: String
+    private var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private var read: Set<String> = []
+
+    init(_ node: Node, document: YAMLDocument, prefix: String = "") {
+        self.node = node
+        self.document = document
+        self.prefix = prefix
+        for (key, value) in node.mapping ?? [:] {
+            pairs.append((key.scalar?.string ?? "", key, value))
+        }
+    }
+
+    /// A reader for `node` if it is a mapping; otherwise an error and nil.
+    static func make(_ node: Node?, document: YAMLDocument, field: String) -> MappingReader? {
+        guard let node else { return nil }
+        guard node.mapping != nil else {
+            document.diagnostics.error("expected a mapping of fields, found \(describe(node))", at: document.location(node), field: field)
+            return nil
+        }
+        return MappingReader(node, document: document, prefix: field)
+    }
+
+    var location: SourceLocation { document.location(node) }
+
+    func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key && !$0.value.isNull } }
+
+    /// The value of `key`, marking it read. A YAML null counts as absent.
+    func value(_ key: String, required: Bool = false) -> Node? {
+        read.insert(key)
+        if let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull { return pair.value }
+        if required { error("required field is missing", key: key, at: node) }
+        return nil
+    }
+
+    func error(_ message: String, key: String, at node: Node?, hint: String? = nil) {
+        document.diagnostics.error(message, at: document.location(node), field: path(key), hint: hint)
+    }
+
+    func warning(_ message: String, key: String, at node: Node?, hint: String? = nil) {
+        document.diagnostics.warning(message, at: document.location(node), field: path(key), hint: hint)
+    }
+
+    /// Reports keys that no reader asked for.
+    func finish() {
+        let known = read.sorted()
+        for pair in pairs where !read.contains(pair.key) {
+            let suggestion = known.map { ($0, editDistance(pair.key, $0)) }.min { $0.1 < $1.1 }
+            let hint = suggestion.flatMap { $0.1 <= 3 ? "did you mean \"\($0.0)\"?" : nil }
+            document.diagnostics.error("unknown field", at: document.location(pair.keyNode), field: path(pair.key), hint: hint)
+        }
+    }
+
+    // MARK: - Scalars
+
+    /// The text of a scalar; an error for a list or mapping.
+    func scalarText(_ node: Node, key: String) -> String? {
+        guard let scalar = node.scalar else {
+            error("expected a single value, found \(Self.describe(node))", key: key, at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if required { error("must not be empty", key: key, at: node) }
+            return nil
+        }
+        return trimmed
+    }
+
+    func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)), text.first != "0" || text == "0" else {
+            error("\"\(text)\" is not a whole number", key: key, at: node)
+            return nil
+        }
+        if let range, !range.contains(number) {
+            error("\(number) is out of range \(range.lowerBound)–\(range.upperBound)", key: key, at: node)
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = value(key), let text = scalarText(node, key: key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "ja": return true
+        case "false", "no", "nej": return false
+        default:
+            error("\"\(text)\" is not true or false", key: key, at: node)
+            return nil
+        }
+    }
+
+    func amount(_ key: String, required: Bool = false) -> Amount? {
+        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
+        return Self.parseAmount(text, node: node) { self.error($0, key: key, at: node, hint: $1) }
+    }
+
+    static func parseAmount(_ text: String, node: Node, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
+        switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
+        case .success(let amount): return amount
+        case .failure(.ambiguousPoint):
+            fail("\"\(text)\" is ambiguous", "write \(text.replacingOccurrences(of: ".", with: "")) for a whole number or \(text.replacingOccurrences(of: ".", with: ",")) for a decimal")
+        case .failure(.notANumber):
+            fail("\"\(text)\" is not an amount", "write a number such as 3,3 or 3.3")
+        }
+        return nil
+    }
+
+    func money(_ key: String, defaultUnit: MoneyUnit, required: Bool = false) -> Money? {
+        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
+        return Self.parseMoney(text, node: node, defaultUnit: defaultUnit) { self.error($0, key: key, at: node, hint: $1) }
+    }
+
+    static func parseMoney(_ text: String, node: Node, defaultUnit: MoneyUnit, fail: (String, String?) -> Void) -> Money? {
+        var number = text.trimmingCharacters(in: .whitespaces)
+        var unit = defaultUnit
+        for candidate in [MoneyUnit.millionKroner, .kroner] where number.hasSuffix(candidate.rawValue) {
+            number = String(number.dropLast(candidate.rawValue.count)).trimmingCharacters(in: .whitespaces)
+            unit = candidate
+            break
+        }
+        return parseAmount(number, node: node, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
+    }
+
+    func day(_ key: String, required: Bool = false) -> Day? {
+        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
+        return day(text, key: key, node: node)
+    }
+
+    func day(_ text: String, key: String, node: Node) -> Day? {
+        guard let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            error("\"\(text)\" is not a date", key: key, at: node, hint: "write an existing day as YYYY-MM-DD, e.g. 2011-04-07")
+            return nil
+        }
+        return day
+    }
+
+    func oneOf<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T? where T.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        guard let value = T(rawValue: text) else {
+            error("\"\(text)\" is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))", key: key, at: self.value(key))
+            return nil
+        }
+        return value
+    }
+
+    // MARK: - Collections
+
+    /// The items of a list (a single scalar counts as a list of one).
+    func list(_ key: String, required: Bool = false) -> [Node] {
+        guard let node = value(key, required: required) else { return [] }
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar: return [node]
+        default:
+            error("expected a list, found \(Self.describe(node))", key: key, at: node)
+            return []
+        }
+    }
+
+    func strings(_ key: String) -> [String] {
+        list(key).enumerated().compactMap { index, node in
+            scalarText(node, key: "\(key).\(index + 1)")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }.filter { !$0.isEmpty }
+    }
+
+    func reference(_ key: String, required: Bool = false) -> Reference? {
+        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
+        return Reference(text.trimmingCharacters(in: .whitespaces), at: document.location(node))
+    }
+
+    func references(_ key: String) -> [Reference] {
+        list(key).enumerated().compactMap { index, node in
+            scalarText(node, key: "\(key).\(index + 1)").map { Reference($0.trimmingCharacters(in: .whitespaces), at: document.location(node)) }
+        }
+    }
+
+    func mapping(_ key: String, required: Bool = false) -> MappingReader? {
+        MappingReader.make(value(key, required: required), document: document, field: path(key))
+    }
+
+    /// Each item of a list of mappings, with its field path (`goals.2`).
+    func mappings(_ key: String, required: Bool = false) -> [MappingReader] {
+        list(key, required: required).enumerated().compactMap { index, node in
+            MappingReader.make(node, document: document, field: path("\(key).\(index + 1)"))
+        }
+    }
+
+    func footnotes(_ key: String = "footnotes") -> [Footnote] {
+        mappings(key).compactMap { item in
+            defer { item.finish() }
+            guard let mark = item.string("mark", required: true), let text = item.string("text", required: true) else { return nil }
+            return Footnote(mark: mark, text: text)
+        }
+    }
+
+    /// A mapping from year to budget cell: `{2018: "3,3", 2019: Driftsbudget, 2020: "46,4*"}`.
+    func yearCells(_ key: String, defaultUnit: MoneyUnit) -> YearCells {
+        guard let node = value(key) else { return YearCells() }
+        guard let mapping = node.mapping else {
+            error("expected years with amounts, e.g. {2018: \"3,3\"}, found \(Self.describe(node))", key: key, at: node)
+            return YearCells()
+        }
+        var cells: [Int: BudgetCell] = [:]
+        for (yearNode, cellNode) in mapping {
+            let yearText = yearNode.scalar?.string ?? ""
+            guard let year = Int(yearText), (1900...2200).contains(year) else {
+                error("\"\(yearText)\" is not a year", key: key, at: yearNode)
+                continue
+            }
+            let field = "\(key).\(year)"
+            guard let text = cellNode.isNull ? "" : scalarText(cellNode, key: field) else { continue }
+            if let cell = Self.parseCell(text, fail: { self.error($0, key: field, at: cellNode, hint: $1) }) {
+                cells[year] = cell
+            }
+        }
+        return YearCells(cells)
+    }
+
+    /// Splits a printed footnote mark off the end of a text: `46,4*` → (`46,4`, `*`),
+    /// `32,9^4` → (`32,9`, `4`).
+    static func splitMark(_ text: String) -> (String, String?) {
+        if let caret = text.lastIndex(of: "^") {
+            let mark = String(text[text.index(after: caret)...])
+            if !mark.isEmpty, !mark.contains(" ") {
+                return (String(text[..<caret]).trimmingCharacters(in: .whitespaces), mark)
+            }
+        }
+        let stars = text.reversed().prefix { $0 == "*" || $0 == "†" }
+        if !stars.isEmpty, stars.count < text.count {
+            return (String(text.dropLast(stars.count)).trimmingCharacters(in: .whitespaces), String(stars.reversed()))
+        }
+        return (text, nil)
+    }
+
+    static func parseCell(_ raw: String, fail: (String, String?) -> Void) -> BudgetCell? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let (body, mark) = splitMark(text)
+        if body.isEmpty || body == "-" || body == "–" || body == "./." {
+            return BudgetCell(.empty(printed: body), mark: mark)
+        }
+        if body.first?.isNumber == true || body.first == "-" || body.first == "−" {
+            let dummy = Node("")
+            return parseAmount(body, node: dummy, fail: fail).map { BudgetCell(.amount($0), mark: mark) }
+        }
+        return BudgetCell(.text(body), mark: mark)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): "\"\(scalar.string)\""
+        case .alias: "an alias"
+        }
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        guard let scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import IndsatsModel
+import Yams
+
+/// One file's front matter, composed into Yams nodes (which keep their positions), and the
+/// diagnostics found while reading it. Positions are mapped back to lines of the file.
+final class YAMLDocument {
+    let path: String
+    let lineOffset: Int
+    var diagnostics = Diagnostics()
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    /// Composes `yaml`; syntax errors become diagnostics and the result is nil.
+    func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            report(error)
+        } catch {
+            diagnostics.error("cannot read the front matter: \(error)", at: SourceLocation(path: path, line: lineOffset))
+        }
+        return nil
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(path: path, line: lineOffset, column: 1) }
+        return location(mark)
+    }
+
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(path: path, line: mark.line + lineOffset - 1, column: mark.column)
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text.trimmingCharacters(in: .whitespacesAndNewlines)): " } ?? ""
+            diagnostics.error("invalid YAML: \(prefix)\(problem)", at: location(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            diagnostics.error(
+                "the key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appear\(duplicates.count == 1 ? "s" : "") twice",
+                at: location(context.mark))
+        case .reader(let problem, _, _, _):
+            diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset))
+        default:
+            diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The site's configuration (`indsats.yml`): its title and settings, and the names a
+/// municipality uses, as data, so that another municipality needs no code changes.
+public struct SiteConfig: Hashable, Sendable {
+    public struct Committee: Hashable, Sendable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public struct Administration: Hashable, Sendable {
+        public var id: String
+        public var name: String
+        public var committee: String?
+
+        public init(id: String, name: String, committee: String? = nil) {
+            self.id = id
+            self.name = name
+            self.committee = committee
+        }
+    }
+
+    public struct Theme: Hashable, Sendable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public var title: String
+    public var organisation: String?
+    public var baseURL: String?
+    public var budgetUnit: MoneyUnit
+    /// Pass raw HTML in Markdown through (off by default: content is escaped).
+    public var rawHTML: Bool
+    public var committees: [Committee]
+    public var administrations: [Administration]
+    public var areas: [String]
+    public var themes: [Theme]
+    public var source: SourceLocation
+
+    public init(
+        title: String, organisation: String? = nil, baseURL: String? = nil,
+        budgetUnit: MoneyUnit = .millionKroner, rawHTML: Bool = false, committees: [Committee] = [],
+        administrations: [Administration] = [], areas: [String] = [], themes: [Theme] = [],
+        source: SourceLocation
+    ) {
+        self.title = title
+        self.organisation = organisation
+        self.baseURL = baseURL
+        self.budgetUnit = budgetUnit
+        self.rawHTML = rawHTML
+        self.committees = committees
+        self.administrations = administrations
+        self.areas = areas
+        self.themes = themes
+        self.source = source
+    }
+
+    public func committee(_ id: String) -> Committee? { committees.first { $0.id == id } }
+    public func administration(_ id: String) -> Administration? { administrations.first { $0.id == id } }
+    public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+}
+
+/// Everything a site is made of, loaded and typed; the input of validation and rendering.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var activities: [Activity]
+    public var indicators: [Indicator]
+    public var policyGoals: [PolicyGoal]
+    public var annexes: [Annex]
+    public var reports: [StatusReport]
+
+    public init(
+        config: SiteConfig, activities: [Activity] = [], indicators: [Indicator] = [],
+        policyGoals: [PolicyGoal] = [], annexes: [Annex] = [], reports: [StatusReport] = []
+    ) {
+        self.config = config
+        self.activities = activities
+        self.indicators = indicators
+        self.policyGoals = policyGoals
+        self.annexes = annexes
+        self.reports = reports
+    }
+}

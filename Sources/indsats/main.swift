@@ -29,24 +29,39 @@ func report(_ diagnostics: Diagnostics) {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validates the site without writing anything.")
+    static let configuration = CommandConfiguration(abstract: "Validates the content and the templates without writing anything.")
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let result = SiteChecker.check(root: site.rootURL)
+        let result = SiteBuilder(root: site.rootURL).build(write: false)
         report(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitCode(1) }
-        print("ok: no errors")
+        print("ok: \(result.files?.count ?? 0) pages would be written")
     }
 }
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Builds the site into output/, replacing it only when the whole build succeeds.")
     @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The output folder (default: output/ in the site's folder).")
+    var output: String?
+    @Flag(name: .long, help: "Print how long each stage took.")
+    var timings = false
 
     func run() throws {
-        let result = SiteChecker.check(root: site.rootURL)
+        let start = Date()
+        let builder = SiteBuilder(root: site.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        let result = builder.build()
         report(result.diagnostics)
-        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        if timings {
+            for (stage, seconds) in result.timings {
+                print(String(format: "%8.1f ms  %@", seconds * 1000, stage))
+            }
+        }
+        guard let files = result.files, !result.diagnostics.hasErrors else {
+            FileHandle.standardError.write(Data("build failed: \(builder.output.path) was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+        print("wrote \(files.count) pages to \(builder.output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }

@@ -14,7 +14,7 @@ enum IndicatorReader {
         let target = map.mapping("target").map { item -> Target in
             defer { item.finish() }
             let target = Target(
-                value: item.amount("value"), date: item.day("date"), label: item.string("label"),
+                value: item.amount("value"), change: item.amount("change"), date: item.day("date"), label: item.string("label"),
                 text: item.string("text"), mark: item.string("mark"))
             if target.value == nil && target.text == nil {
                 item.error("a target needs a value or a text", key: "value", at: item.node)

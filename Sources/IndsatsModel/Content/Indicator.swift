@@ -82,13 +82,17 @@ public struct IndicatorMeasurement: Hashable, Sendable {
 /// The success criterion: a value by a date, or only words ("Andel skal stige").
 public struct Target: Hashable, Sendable {
     public var value: Amount?
+    /// The goal as a change from the baseline ("+10 procentpoint"), where the policy states it
+    /// so; progress is then measured against it rather than against `value − baseline`.
+    public var change: Amount?
     public var date: Day?
     public var label: String?
     public var text: String?
     public var mark: String?
 
-    public init(value: Amount? = nil, date: Day? = nil, label: String? = nil, text: String? = nil, mark: String? = nil) {
+    public init(value: Amount? = nil, change: Amount? = nil, date: Day? = nil, label: String? = nil, text: String? = nil, mark: String? = nil) {
         self.value = value
+        self.change = change
         self.date = date
         self.label = label
         self.text = text

@@ -1,0 +1,174 @@
+import IndsatsFormat
+import IndsatsModel
+
+extension PageBuilder {
+    /// Everything the activity page shows.
+    func activityContext(_ activity: Activity) -> Context {
+        let config = site.content.config
+        let administration = config.administration(activity.administration.slug)
+        let committeeID = activity.committee?.slug ?? administration?.committee
+        let current = activity.current
+        return makeContext([
+            "title": activity.title,
+            "slug": activity.slug,
+            "summary": activity.summary,
+            "administration": administration.map { ["id": $0.id, "name": $0.name] },
+            "committee": committeeID.flatMap(config.committee)?.name,
+            "area": activity.area.slug,
+            "targetGroup": activity.targetGroup,
+            "targetGroupCharacteristics": activity.targetGroupCharacteristics,
+            "expectedEffect": activity.expectedEffect,
+            "funding": activity.funding,
+            "status": activity.status,
+            "period": activity.period.map(periodText),
+            "date": current.date.map(DanishFormat.date),
+            "caseNumber": current.caseNumber,
+            "documentNumber": current.documentNumber,
+            "contact": activity.contact.map { makeContext(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) },
+            "tags": activity.tags,
+            "partners": current.partners,
+            "budget": budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes),
+            "economy": economyContext(current),
+            "goals": current.goals.map(goalContext),
+            "indicators": activity.indicators.compactMap { reference in
+                site.indicator(reference.slug).map { indicator in
+                    makeContext([
+                        "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
+                        "latest": (indicator.latest ?? indicator.baseline).map { DanishFormat.value($0.value, unit: indicator.unit) + " (" + DanishFormat.when($0) + ")" },
+                    ])
+                }
+            },
+            "toc": headingsContext(current.body),
+            "body": current.body.isEmpty ? nil : current.body.html,
+            "versions": activity.versions.isEmpty ? nil : versionsContext(activity),
+            "citedBy": citations(of: activity.slug),
+        ])
+    }
+
+    func periodText(_ period: Period) -> String? {
+        func text(_ bound: Period.Bound) -> String {
+            switch bound {
+            case .year(let year): String(year)
+            case .day(let day): DanishFormat.date(day)
+            }
+        }
+        switch (period.start, period.end) {
+        case let (start?, end?): return "\(text(start))–\(text(end))"
+        case let (start?, nil): return "fra \(text(start))"
+        case let (nil, end?): return "til \(text(end))"
+        default: return nil
+        }
+    }
+
+    /// A budget as a table of years, with the total of its amounts and the actual spend.
+    func budgetContext(_ budget: YearCells, spent: [Int: Money] = [:], footnotes: [Footnote]) -> Context? {
+        guard !budget.isEmpty else { return nil }
+        let unit = site.content.config.budgetUnit
+        return makeContext([
+            "unit": unit.rawValue,
+            "rows": budget.years.map { year in
+                makeContext([
+                    "year": String(year), "cell": cellContext(budget[year]),
+                    "spent": spent[year].map { DanishFormat.money($0) },
+                ])
+            },
+            "hasSpent": !spent.isEmpty,
+            "total": budget.hasAmounts ? DanishFormat.number(budget.total) : nil,
+            "footnotes": footnotesContext(footnotes),
+        ])
+    }
+
+    func economyContext(_ version: ActivityVersion) -> Context? {
+        guard version.total != nil || !version.financing.isEmpty else { return nil }
+        let years = version.budget.years
+        let span = years.isEmpty ? nil : (years.count == 1 ? "i \(years[0])" : "over \(years.count) år")
+        let cost = version.costPerUnit.flatMap { amount in
+            version.costPer.map { "\(DanishFormat.money(Money(amount, .kroner), decimals: 0)) pr. \($0.label)" }
+        }
+        return makeContext([
+            "total": version.total.map { DanishFormat.money($0.value) },
+            "span": span,
+            "financing": version.financing.map { makeContext(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
+            "costPerUnit": cost,
+        ])
+    }
+
+    func goalContext(_ goal: Goal) -> Context {
+        let latest = goal.latestResult
+        return makeContext([
+            "text": goal.text,
+            "target": goal.target.map { DanishFormat.number($0) + (goal.unit.map { " \($0)" } ?? "") },
+            "deadline": goal.deadline.map(DanishFormat.date),
+            "qualitative": goal.qualitative,
+            "result": latest?.value.map { DanishFormat.number($0) },
+            "resultDate": latest?.date.map(DanishFormat.date),
+            "resultTexts": goal.results.compactMap(\.text),
+            "share": goal.shareReached.map { DanishFormat.percent(Amount($0 * 100, scale: 0)) },
+            "status": goal.isMet.map { $0 ? "Nået" : "Ikke nået" },
+        ])
+    }
+
+    /// The versions, newest first, each with what changed since the one before it.
+    func versionsContext(_ activity: Activity) -> [Context] {
+        let all = activity.allVersions
+        return all.enumerated().map { index, version in
+            let older = index + 1 < all.count ? all[index + 1] : nil
+            return makeContext([
+                "date": version.date.map(DanishFormat.date),
+                "title": version.title,
+                "note": version.note,
+                "current": index == 0,
+                "caseNumber": version.caseNumber,
+                "documentNumber": version.documentNumber,
+                "changes": older.map { VersionDiff.changes(from: $0, to: version, unit: site.content.config.budgetUnit) },
+            ])
+        }
+    }
+
+    /// The annexes and reports that cite an activity.
+    func citations(of slug: String) -> [Context] {
+        var result: [Context] = []
+        for annex in site.annexesCiting[slug] ?? [] {
+            result.append(["title": "Bilag \(annex.number): \(annex.title)", "url": SitePaths.annex(annex.slug)])
+        }
+        for report in site.reportsCiting[slug] ?? [] {
+            result.append(["title": report.title, "url": SitePaths.report(report.year)])
+        }
+        return result
+    }
+}
+
+/// What changed between two versions of an activity, in words a reader understands.
+enum VersionDiff {
+    static func changes(from old: ActivityVersion, to new: ActivityVersion, unit: MoneyUnit) -> [String] {
+        var changes: [String] = []
+        if old.total?.value != new.total?.value {
+            changes.append("Samlet økonomi: \(old.total.map { DanishFormat.money($0.value) } ?? "ingen") → \(new.total.map { DanishFormat.money($0.value) } ?? "ingen")")
+        }
+        if old.budget != new.budget {
+            func text(_ cells: YearCells) -> String {
+                cells.isEmpty ? "intet" : cells.years.map { "\($0): \(DanishFormat.cell(cells[$0]!))" }.joined(separator: ", ")
+            }
+            changes.append("Budget (\(unit.rawValue)): \(text(old.budget)) → \(text(new.budget))")
+        }
+        let added = new.partners.filter { !old.partners.contains($0) }
+        let removed = old.partners.filter { !new.partners.contains($0) }
+        if !added.isEmpty { changes.append("Nye partnere: \(added.joined(separator: ", "))") }
+        if !removed.isEmpty { changes.append("Partnere udgået: \(removed.joined(separator: ", "))") }
+        if old.goals != new.goals {
+            changes.append("Mål og succeskriterier ændret (\(old.goals.count) → \(new.goals.count) mål)")
+        }
+        if old.costPerUnit != new.costPerUnit, let a = old.costPerUnit, let b = new.costPerUnit {
+            changes.append("Udgift pr. \(new.costPer?.label ?? "enhed"): \(DanishFormat.money(Money(a, .kroner), decimals: 0)) → \(DanishFormat.money(Money(b, .kroner), decimals: 0))")
+        }
+        let oldSections = Dictionary(old.body.sections.map { ($0.title.lowercased(), $0.markdown) }, uniquingKeysWith: { a, _ in a })
+        let newSections = Dictionary(new.body.sections.map { ($0.title.lowercased(), $0.markdown) }, uniquingKeysWith: { a, _ in a })
+        let changedSections = new.body.sections.filter { section in oldSections[section.title.lowercased()].map { $0 != section.markdown } ?? false }.map(\.title)
+        let newOnes = new.body.sections.filter { oldSections[$0.title.lowercased()] == nil }.map(\.title)
+        let dropped = old.body.sections.filter { newSections[$0.title.lowercased()] == nil }.map(\.title)
+        if !changedSections.isEmpty { changes.append("Afsnit ændret: \(changedSections.joined(separator: ", "))") }
+        if !newOnes.isEmpty { changes.append("Nye afsnit: \(newOnes.joined(separator: ", "))") }
+        if !dropped.isEmpty { changes.append("Afsnit udgået: \(dropped.joined(separator: ", "))") }
+        return changes
+    }
+}

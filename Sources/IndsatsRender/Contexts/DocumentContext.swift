@@ -1,0 +1,143 @@
+import IndsatsFormat
+import IndsatsModel
+
+extension PageBuilder {
+    func annexContext(_ annex: Annex) -> Context {
+        let config = site.content.config
+        var page = makeContext([
+            "number": annex.number,
+            "title": annex.title,
+            "committee": config.committee(annex.committee.slug)?.name,
+            "date": annex.date.map(DanishFormat.date),
+            "caseNumber": annex.caseNumber,
+            "documentNumber": annex.documentNumber,
+            "body": annex.body.isEmpty ? nil : annex.body.html,
+            "footnotes": footnotesContext(annex.footnotes),
+        ])
+        switch annex.kind {
+        case .overview:
+            page["overview"] = overviewContext(annex)
+        case .description, .statusNote:
+            guard let slug = annex.activity?.slug, let activity = site.activity(slug) else { break }
+            let version = annex.version.flatMap { wanted in activity.allVersions.first { $0.date == wanted.value } } ?? activity.current
+            var described = activity
+            described.current = version
+            var activityPage = activityContext(described)
+            activityPage["url"] = SitePaths.activity(activity.slug)
+            activityPage["title"] = version.title ?? activity.title
+            page[annex.kind == .description ? "description" : "statusNote"] = activityPage
+        }
+        return page
+    }
+
+    /// The overview table: the selected activities grouped by area, a column per year, with
+    /// computed totals per area and for the whole table.
+    func overviewContext(_ annex: Annex) -> Context {
+        let activities = site.activities(for: annex)
+        let years: [Int] = annex.selection.years.map(Array.init)
+            ?? Array(Set(activities.flatMap(\.budget.years))).sorted()
+        var areaOrder: [String] = []
+        var byArea: [String: [Activity]] = [:]
+        for activity in activities {
+            if byArea[activity.area.slug] == nil { areaOrder.append(activity.area.slug) }
+            byArea[activity.area.slug, default: []].append(activity)
+        }
+        func totals(_ group: [Activity]) -> [Context] {
+            years.map { year in ["text": DanishFormat.number(group.compactMap { $0.budget[year]?.amount }.sum())] }
+        }
+        return makeContext([
+            "years": years.map(String.init),
+            "unit": site.content.config.budgetUnit.rawValue,
+            "columnCount": String(years.count + 4),
+            "areas": areaOrder.map { area in
+                let group = byArea[area] ?? []
+                return makeContext([
+                    "name": area,
+                    "rows": group.map { activity in
+                        makeContext([
+                            "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
+                            "targetGroup": activity.targetGroup, "expectedEffect": activity.expectedEffect,
+                            "funding": activity.funding, "cells": years.map { cellContext(activity.budget[$0]) },
+                        ])
+                    },
+                    "totals": annex.showTotals ? totals(group) : nil,
+                ])
+            },
+            "grandTotals": annex.showTotals ? totals(activities) : nil,
+            "footnotes": footnotesContext(activities.flatMap(\.current.footnotes).reduce(into: [Footnote]()) { all, note in
+                if !all.contains(note) && !annex.footnotes.contains(note) { all.append(note) }
+            }),
+        ])
+    }
+
+    func reportContext(_ report: StatusReport) -> Context {
+        let config = site.content.config
+        let asOf = report.date
+        return makeContext([
+            "year": String(report.year),
+            "title": report.title,
+            "administration": report.administration.flatMap { config.administration($0.slug)?.name },
+            "committee": report.committee.flatMap { config.committee($0.slug)?.name },
+            "date": report.date.map(DanishFormat.date),
+            "published": report.published.map(DanishFormat.date),
+            "body": report.body.isEmpty ? nil : report.body.html,
+            "toc": headingsContext(report.body),
+            "indicators": report.indicators.compactMap { site.indicator($0.slug) }.map { indicator in
+                indicatorSummary(asOf.map(indicator.asOf) ?? indicator)
+            },
+            "indicatorFootnotes": footnotesContext(report.indicators.compactMap { site.indicator($0.slug) }.flatMap(\.footnotes)),
+            "policyGoals": report.policyGoals.compactMap { status in
+                site.policyGoal(status.goal.slug).map { goal in
+                    makeContext(["title": goal.title, "status": status.status, "marks": goal.footnotes.map(\.mark).joined(separator: " ")])
+                }
+            },
+            "policyGoalFootnotes": footnotesContext(report.policyGoals.compactMap { site.policyGoal($0.goal.slug) }.flatMap(\.footnotes)),
+            "keyFigures": report.keyFigures.map { ["label": $0.label, "value": $0.value] },
+            "sections": report.sections.map { section in
+                makeContext([
+                    "title": section.title,
+                    "activities": section.activities.compactMap { entry in
+                        site.activity(entry.activity.slug).map { activity in
+                            var page = activityContext(activity)
+                            page["number"] = entry.number
+                            page["url"] = SitePaths.activity(activity.slug)
+                            return page
+                        }
+                    },
+                ])
+            },
+            "economy": report.economy.map(economyTable),
+        ])
+    }
+
+    /// The economic overview as printed: declared subtotals and totals are shown as written.
+    func economyTable(_ economy: EconomicOverview) -> Context {
+        func line(_ line: EconomicOverview.TotalLine?) -> Context? {
+            guard let line else { return nil }
+            return makeContext([
+                "label": line.label, "mark": line.mark,
+                "cells": economy.years.map { cellContext(line.values[$0]) }, "total": cellContext(line.total),
+            ])
+        }
+        return makeContext([
+            "title": economy.title,
+            "years": economy.years.map(String.init),
+            "sections": economy.sections.map { section in
+                makeContext([
+                    "title": section.title,
+                    "subtotal": line(section.subtotal),
+                    "rows": section.rows.map { row in
+                        makeContext([
+                            "number": row.number, "label": row.label, "mark": row.mark,
+                            "url": row.activity.flatMap { site.activity($0.slug) }.map { SitePaths.activity($0.slug) },
+                            "cells": economy.years.map { cellContext(row.values[$0]) },
+                            "total": cellContext(row.total?.value),
+                        ])
+                    },
+                ])
+            },
+            "total": line(economy.total),
+            "footnotes": footnotesContext(economy.footnotes),
+        ])
+    }
+}

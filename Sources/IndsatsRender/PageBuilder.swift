@@ -1,0 +1,159 @@
+import IndsatsFormat
+import IndsatsModel
+
+/// A page of the site: where it goes, which template renders it, and what it shows.
+public struct PageSpec: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case home, projectBank, activity(String), barometer, indicator(String), annexes, annex(String), reports, report(Int)
+    }
+
+    public var path: String
+    public var template: String
+    public var kind: Kind
+}
+
+/// Builds each page's template context from the validated site.
+public struct PageBuilder: Sendable {
+    public let site: SiteIndex
+
+    public init(site: SiteIndex) {
+        self.site = site
+    }
+
+    /// Every page of the site, in a stable order.
+    public func pages() -> [PageSpec] {
+        let content = site.content
+        var pages = [
+            PageSpec(path: SitePaths.home, template: "home", kind: .home),
+            PageSpec(path: SitePaths.projectBank, template: "projektbank", kind: .projectBank),
+            PageSpec(path: SitePaths.barometer, template: "barometer", kind: .barometer),
+            PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
+            PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
+        ]
+        pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
+        pages += content.indicators.map { PageSpec(path: SitePaths.indicator($0.slug), template: "indikator", kind: .indicator($0.slug)) }
+        pages += content.annexes.map { PageSpec(path: SitePaths.annex($0.slug), template: "bilag", kind: .annex($0.slug)) }
+        pages += content.reports.map { PageSpec(path: SitePaths.report($0.year), template: "statusrapport", kind: .report($0.year)) }
+        return pages
+    }
+
+    /// The context for one page, with the layout's shared values.
+    public func pageContext(for page: PageSpec) -> [String: Any] {
+        var page_: Context
+        var title: String
+        var section: String
+        switch page.kind {
+        case .home:
+            page_ = homeContext(); title = site.content.config.title; section = "home"
+        case .projectBank:
+            page_ = projectBankContext(); title = "Projektbanken"; section = "projektbank"
+        case .activity(let slug):
+            page_ = activityContext(site.activity(slug)!); title = site.activity(slug)!.title; section = "projektbank"
+        case .barometer:
+            page_ = barometerContext(); title = "Integrationsbarometeret"; section = "barometer"
+        case .indicator(let slug):
+            page_ = indicatorContext(site.indicator(slug)!); title = site.indicator(slug)!.title; section = "barometer"
+        case .annexes:
+            page_ = annexListContext(); title = "Udvalgsbilag"; section = "bilag"
+        case .annex(let slug):
+            let annex = site.content.annexes.first { $0.slug == slug }!
+            page_ = annexContext(annex); title = "Bilag \(annex.number): \(annex.title)"; section = "bilag"
+        case .reports:
+            page_ = reportListContext(); title = "Statusredegørelser"; section = "statusrapporter"
+        case .report(let year):
+            let report = site.content.reports.first { $0.year == year }!
+            page_ = reportContext(report); title = report.title; section = "statusrapporter"
+        }
+        let config = site.content.config
+        let nav: [(String, String, String)] = [
+            ("home", "Forside", SitePaths.home), ("projektbank", "Projektbanken", SitePaths.projectBank),
+            ("barometer", "Integrationsbarometeret", SitePaths.barometer), ("bilag", "Udvalgsbilag", SitePaths.annexes),
+            ("statusrapporter", "Statusredegørelser", SitePaths.reports),
+        ]
+        page_["root"] = SitePaths.root(of: page.path)
+        page_["pageTitle"] = title
+        page_["site"] = makeContext(["title": config.title, "organisation": config.organisation])
+        page_["canonical"] = config.baseURL.map { base in
+            (base.hasSuffix("/") ? base : base + "/") + (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path)
+        }
+        page_["nav"] = nav.map { id, label, url in makeContext(["label": label, "url": url, "current": id == section ? "page" : nil]) }
+        return page_
+    }
+
+    func homeContext() -> Context {
+        let content = site.content
+        return makeContext([
+            "activityCount": String(content.activities.count),
+            "indicatorCount": String(content.indicators.count),
+            "annexCount": String(content.annexes.count),
+            "reports": content.reports.reversed().map { ["title": $0.title, "url": SitePaths.report($0.year), "year": String($0.year)] },
+        ])
+    }
+
+    func projectBankContext() -> Context {
+        let config = site.content.config
+        let groups = config.administrations.compactMap { administration -> Context? in
+            let activities = site.content.activities.filter { $0.administration.slug == administration.id }
+            guard !activities.isEmpty else { return nil }
+            return makeContext([
+                "id": administration.id, "name": administration.name, "anchor": Slug.anchor(administration.id),
+                "count": String(activities.count),
+                "activities": activities.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map { activity in
+                    makeContext([
+                        "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
+                        "area": activity.area.slug, "targetGroup": activity.targetGroup,
+                        "years": activity.budget.years.isEmpty ? nil : "\(activity.budget.years.first!)–\(activity.budget.years.last!)",
+                        "total": activity.budget.hasAmounts ? DanishFormat.number(activity.budget.total) + " " + config.budgetUnit.rawValue : nil,
+                    ])
+                },
+            ])
+        }
+        return makeContext(["count": String(site.content.activities.count), "administrations": groups])
+    }
+
+    func barometerContext() -> Context {
+        let config = site.content.config
+        return makeContext([
+            "themes": config.themes.compactMap { theme -> Context? in
+                let indicators = site.content.indicators.filter { $0.theme.slug == theme.id }
+                    .sorted { ($0.number ?? Int.max, $0.title) < ($1.number ?? Int.max, $1.title) }
+                guard !indicators.isEmpty else { return nil }
+                return ["name": theme.name, "indicators": indicators.map(indicatorSummary)]
+            },
+            "policyGoals": site.content.policyGoals.sorted { ($0.number ?? Int.max, $0.slug) < ($1.number ?? Int.max, $1.slug) }.map { goal in
+                makeContext([
+                    "title": goal.title,
+                    "indicators": goal.indicators.compactMap { site.indicator($0.slug) }.map(indicatorSummary),
+                ])
+            },
+        ])
+    }
+
+    func annexListContext() -> Context {
+        let kinds: [Annex.Kind: String] = [.overview: "Oversigt", .description: "Projektbeskrivelse", .statusNote: "Statusnotat"]
+        return makeContext([
+            "annexes": site.content.annexes.map { annex in
+                makeContext([
+                    "number": annex.number, "title": annex.title, "url": SitePaths.annex(annex.slug),
+                    "kind": kinds[annex.kind], "date": annex.date.map(DanishFormat.date),
+                    "committee": site.content.config.committee(annex.committee.slug)?.name,
+                ])
+            }
+        ])
+    }
+
+    func reportListContext() -> Context {
+        makeContext([
+            "reports": site.content.reports.reversed().map { report in
+                makeContext([
+                    "year": String(report.year), "title": report.title, "url": SitePaths.report(report.year),
+                    "published": report.published.map(DanishFormat.date),
+                ])
+            }
+        ])
+    }
+}
+
+extension Slug {
+    static func anchor(_ text: String) -> String { Slug.make(text) }
+}

@@ -1,0 +1,64 @@
+import IndsatsModel
+
+/// Lookups by slug and reverse indexes (who cites whom), built once per build so that no page
+/// searches the whole site.
+public struct SiteIndex: Sendable {
+    public let content: SiteContent
+    let activitiesBySlug: [String: Activity]
+    let indicatorsBySlug: [String: Indicator]
+    let goalsBySlug: [String: PolicyGoal]
+    /// Indicator slug → the activities that contribute to it.
+    let activitiesContributing: [String: [Activity]]
+    /// Activity slug → the annexes and reports that cite it.
+    let annexesCiting: [String: [Annex]]
+    let reportsCiting: [String: [StatusReport]]
+
+    public init(_ content: SiteContent) {
+        self.content = content
+        activitiesBySlug = Dictionary(content.activities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        indicatorsBySlug = Dictionary(content.indicators.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        goalsBySlug = Dictionary(content.policyGoals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var contributing: [String: [Activity]] = [:]
+        for activity in content.activities {
+            for reference in activity.indicators { contributing[reference.slug, default: []].append(activity) }
+        }
+        activitiesContributing = contributing
+        var annexes: [String: [Annex]] = [:]
+        var reports: [String: [StatusReport]] = [:]
+        let activities = content.activities
+        for annex in content.annexes {
+            let cited = annex.kind == .overview ? Self.select(annex, from: activities).map(\.slug) : annex.activity.map { [$0.slug] } ?? []
+            for slug in cited { annexes[slug, default: []].append(annex) }
+        }
+        for report in content.reports {
+            for entry in report.activities { reports[entry.activity.slug, default: []].append(report) }
+        }
+        annexesCiting = annexes
+        reportsCiting = reports
+    }
+
+    public func activity(_ slug: String) -> Activity? { activitiesBySlug[slug] }
+    public func indicator(_ slug: String) -> Indicator? { indicatorsBySlug[slug] }
+    public func policyGoal(_ slug: String) -> PolicyGoal? { goalsBySlug[slug] }
+
+    /// The activities an overview annex shows, in its order.
+    public func activities(for annex: Annex) -> [Activity] {
+        Self.select(annex, from: content.activities)
+    }
+
+    static func select(_ annex: Annex, from activities: [Activity]) -> [Activity] {
+        if !annex.activities.isEmpty {
+            let bySlug = Dictionary(activities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            return annex.activities.compactMap { bySlug[$0.slug] }
+        }
+        let selection = annex.selection
+        return activities.filter { activity in
+            if let administration = selection.administration, activity.administration.slug != administration.slug { return false }
+            if !selection.areas.isEmpty, !selection.areas.contains(where: { $0.slug == activity.area.slug }) { return false }
+            if let years = selection.years, activity.budget.hasAmounts || !activity.budget.isEmpty {
+                return activity.budget.years.contains(where: years.contains)
+            }
+            return selection.years == nil
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import IndsatsModel
+
+/// A file of the finished site: its path under the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Renders every page of a validated site through the templates, in parallel.
+public struct SiteRenderer: Sendable {
+    public let templates: TemplateSet
+    public let builder: PageBuilder
+
+    public init(content: SiteContent, templates: TemplateSet) {
+        self.templates = templates
+        self.builder = PageBuilder(site: SiteIndex(content))
+    }
+
+    public func render() -> [OutputFile] {
+        let pages = builder.pages()
+        return ParallelMap.map(pages) { page in
+            let html = templates.render(builder.pageContext(for: page), with: page.template)
+            return OutputFile(path: page.path, data: Data(html.utf8))
+        }
+    }
+}

@@ -15,10 +15,13 @@ public struct SiteBuilder: Sendable {
 
     public let root: URL
     public let output: URL
+    /// The templates folder (default: `templates/` in the site's folder).
+    public let templates: URL
 
-    public init(root: URL, output: URL? = nil) {
+    public init(root: URL, output: URL? = nil, templates: URL? = nil) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("output")
+        self.templates = templates ?? root.appendingPathComponent("templates")
     }
 
     /// Runs the pipeline; with `write: false` it stops before writing (what `check` needs).
@@ -33,13 +36,13 @@ public struct SiteBuilder: Sendable {
         var diagnostics = loaded.diagnostics
         guard let content = loaded.content else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
         timed("validate") { diagnostics.append(contentsOf: SiteValidator.validate(content)) }
-        let templates = timed("templates") { TemplateSet.load(from: root.appendingPathComponent("templates"), diagnostics: &diagnostics) }
+        let templateSet = timed("templates") { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
         guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
-        let files = timed("render") { SiteRenderer(content: content, templates: templates).render() }
+        let files = timed("render") { SiteRenderer(content: content, templates: templateSet).render() }
         if write {
             do {
                 try timed("write") {
-                    try SiteWriter(output: output).write(files, assets: root.appendingPathComponent("templates/assets"))
+                    try SiteWriter(output: output).write(files, assets: templates.appendingPathComponent("assets"))
                 }
             } catch {
                 diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: output.lastPathComponent))

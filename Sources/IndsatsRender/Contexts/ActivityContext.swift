@@ -28,7 +28,7 @@ extension PageBuilder {
             "tags": activity.tags,
             "partners": current.partners,
             "budget": budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes),
-            "economy": economyContext(current),
+            "economy": economyContext(current, period: activity.period),
             "goals": current.goals.map(goalContext),
             "indicators": activity.indicators.compactMap { reference in
                 site.indicator(reference.slug).map { indicator in
@@ -78,10 +78,16 @@ extension PageBuilder {
         ])
     }
 
-    func economyContext(_ version: ActivityVersion) -> Context? {
+    /// The economy in words: the total over the activity's period (or over the budget's years
+    /// with amounts), the financing, and the derived cost per unit of a goal.
+    func economyContext(_ version: ActivityVersion, period: Period?) -> Context? {
         guard version.total != nil || !version.financing.isEmpty else { return nil }
-        let years = version.budget.years
-        let span = years.isEmpty ? nil : (years.count == 1 ? "i \(years[0])" : "over \(years.count) år")
+        let yearCount: Int? = {
+            if let start = period?.start?.year, let end = period?.end?.year, end >= start { return end - start + 1 }
+            let years = version.budget.years.filter { version.budget[$0]?.amount != nil }
+            return years.isEmpty ? nil : years.count
+        }()
+        let span = yearCount.map { $0 == 1 ? "på 1 år" : "over \($0) år" }
         let cost = version.costPerUnit.flatMap { amount in
             version.costPer.map { "\(DanishFormat.money(Money(amount, .kroner), decimals: 0)) pr. \($0.label)" }
         }

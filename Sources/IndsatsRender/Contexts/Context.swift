@@ -2,7 +2,8 @@ import IndsatsFormat
 import IndsatsModel
 
 /// A template context: a dictionary (swift-mustache reads dictionaries fastest), built with
-/// absent values left out so that `{{#field}}` sections hide them.
+/// absent values and empty texts left out so that `{{#field}}` sections hide them. Lists are
+/// kept even when empty, so that templates can test them with `{{^empty(list)}}`.
 typealias Context = [String: Any]
 
 func makeContext(_ pairs: [String: Any?]) -> Context {
@@ -10,7 +11,6 @@ func makeContext(_ pairs: [String: Any?]) -> Context {
         switch value {
         case .none: return nil
         case .some(let string as String) where string.isEmpty: return nil
-        case .some(let array as [Any]) where array.isEmpty: return nil
         case .some(let wrapped): return wrapped
         }
     }

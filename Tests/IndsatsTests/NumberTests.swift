@@ -1,0 +1,52 @@
+import Foundation
+import IndsatsModel
+import Testing
+
+@Suite("Reading numbers as written")
+struct NumberTests {
+    func value(_ text: String, thousands: Bool = false) -> Decimal? {
+        try? NumberParser.parse(text, pointsAreThousands: thousands).get().value
+    }
+
+    @Test func danishAndPlainDecimalsReadTheSame() {
+        #expect(value("3,3") == Decimal(string: "3.3"))
+        #expect(value("3.3") == Decimal(string: "3.3"))
+        #expect(value("54,40") == Decimal(string: "54.4"))
+        #expect((try? NumberParser.parse("54,40").get().scale) == 2)
+    }
+
+    @Test func thousandsPointsWithACommaOrInGroups() {
+        #expect(value("1.242,50") == Decimal(string: "1242.5"))
+        #expect(value("1.000.000") == 1_000_000)
+        #expect(value("117.590", thousands: true) == 117_590)
+        #expect(value("0.205") == Decimal(string: "0.205"))
+        #expect(value("0,205") == Decimal(string: "0.205"))
+        #expect(value("-0,5") == Decimal(string: "-0.5"))
+    }
+
+    @Test func trailingJunkIsAnError() {
+        #expect(NumberParser.parse("3,3x") == .failure(.notANumber))
+        #expect(NumberParser.parse("3,,3") == .failure(.notANumber))
+        #expect(NumberParser.parse("1_000") == .failure(.notANumber))
+        #expect(NumberParser.parse("") == .failure(.notANumber))
+        #expect(NumberParser.parse("1.24.5") == .failure(.notANumber))
+    }
+
+    @Test func aSinglePointBeforeThreeDigitsIsAmbiguous() {
+        #expect(NumberParser.parse("1.242") == .failure(.ambiguousPoint))
+    }
+
+    @Test func impossibleDatesAreRejected() {
+        #expect(Day(iso: "2011-13-45") == nil)
+        #expect(Day(iso: "2011-02-29") == nil)
+        #expect(Day(iso: "2012-02-29") != nil)
+        #expect(Day(iso: "2011-4-7") == nil)
+        #expect(Day(iso: "2011-04-07")?.iso == "2011-04-07")
+    }
+
+    @Test func sumsAreExactAndKeepTheWrittenScale() {
+        let cells = ["0,1", "0,2"].map { try! NumberParser.parse($0).get() }
+        #expect(cells.sum().value == Decimal(string: "0.3"))
+        #expect(cells.sum().scale == 1)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import IndsatsModel
+import IndsatsSite
+import Testing
+
+/// Builds the shipped `content/` once and checks what a reader would check against the seeds.
+@Suite("The shipped site", .serialized)
+struct ShippedSiteTests {
+    static let built = buildSite(Repo.root)
+    var output: URL { Self.built.output }
+
+    @Test func buildsWithoutErrors() {
+        #expect(!Self.built.report.diagnostics.hasErrors, "\(Self.built.report.diagnostics.errors)")
+        #expect(Self.built.report.files != nil)
+    }
+
+    @Test func theHostProgrammeShowsItsEconomyAndCostPerMatch() {
+        let page = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
+        #expect(page.contains("1,5 mio. kr. over 2 år"))
+        #expect(page.contains("10.000 kr. pr. matchet borger"))
+        // The 2010 proposal is kept as a version, with its own figures.
+        #expect(page.contains("6. december 2010"))
+        #expect(page.contains("2,59 mio. kr. → 1,5 mio. kr."))
+        #expect(page.contains("17.267 kr. → 10.000 kr."))
+    }
+
+    @Test func theDescriptionAnnexOf2010ShowsTheOriginalFigures() {
+        let page = visibleText(read(output, "bilag/vaertsprogram-2010/index.html"))
+        #expect(page.contains("2,59 mio. kr. over 2 år"))
+        #expect(page.contains("17.267 kr. pr. matchet borger"))
+    }
+
+    @Test func indicatorOneShowsBaselineStatusAndCriterion() {
+        let page = visibleText(read(output, "barometer/andel-beskaeftigede-indvandrere-efterkommere/index.html"))
+        #expect(page.contains("54,40 pct. (forår 2007)"))
+        #expect(page.contains("59,90 pct. (august 2008)"))
+        #expect(page.contains("64,00 pct."))
+        #expect(page.contains("5,50 af 10 procentpoint"))
+        #expect(page.contains("På rette vej"))
+    }
+
+    @Test func theOverviewAnnexKeepsCellsAndMarksAsPrinted() {
+        let page = read(output, "bilag/buf-2018-22/index.html")
+        #expect(page.contains("46,4<sup>*</sup>"))
+        let igu = visibleText(read(output, "projektbank/igu-elev/index.html"))
+        #expect(igu.contains("0,205"))
+        #expect(igu.contains("117.590 kr."))
+    }
+
+    @Test func contentTextIsEscaped() {
+        for path in files(in: output) where path.hasSuffix(".html") {
+            #expect(!read(output, path).contains("<script"), "\(path)")
+        }
+    }
+
+    @Test func everyInternalLinkResolves() throws {
+        let linkPattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"#]*)(#[^\"]*)?\"")
+        var broken: [String] = []
+        for path in files(in: output) where path.hasSuffix(".html") {
+            let html = read(output, path)
+            let folder = output.appendingPathComponent(path).deletingLastPathComponent()
+            for match in linkPattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let target = String(html[Range(match.range(at: 1), in: html)!])
+                if target.isEmpty || target.contains(":") { continue }
+                let resolved = folder.appendingPathComponent(target).standardizedFileURL
+                if !FileManager.default.fileExists(atPath: resolved.path) || isDirectory(resolved) { broken.append("\(path) → \(target)") }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(10))")
+    }
+
+    @Test func theSameInputGivesByteIdenticalOutput() throws {
+        let again = buildSite(Repo.root).output
+        let first = files(in: output), second = files(in: again)
+        #expect(first == second)
+        for path in first {
+            #expect(FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
+                == FileManager.default.contents(atPath: again.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import IndsatsFormat
 import IndsatsModel
 
@@ -22,7 +23,7 @@ extension PageBuilder {
             let version = annex.version.flatMap { wanted in activity.allVersions.first { $0.date == wanted.value } } ?? activity.current
             var described = activity
             described.current = version
-            var activityPage = activityContext(described)
+            var activityPage = embeddedActivityContext(described)
             activityPage["url"] = SitePaths.activity(activity.slug)
             activityPage["title"] = version.title ?? activity.title
             page[annex.kind == .description ? "description" : "statusNote"] = activityPage
@@ -70,6 +71,18 @@ extension PageBuilder {
         ])
     }
 
+    /// An activity shown inside another document: its anchors get the activity's slug as a
+    /// prefix, so that several activities on one page keep unique ids.
+    func embeddedActivityContext(_ activity: Activity) -> Context {
+        var page = activityContext(activity)
+        let prefix = activity.slug + "-"
+        page["idPrefix"] = prefix
+        if let body = page["body"] as? String {
+            page["body"] = body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+        }
+        return page
+    }
+
     func reportContext(_ report: StatusReport) -> Context {
         let config = site.content.config
         let asOf = report.date
@@ -98,7 +111,7 @@ extension PageBuilder {
                     "title": section.title,
                     "activities": section.activities.compactMap { entry in
                         site.activity(entry.activity.slug).map { activity in
-                            var page = activityContext(activity)
+                            var page = embeddedActivityContext(activity)
                             page["number"] = entry.number
                             page["url"] = SitePaths.activity(activity.slug)
                             return page

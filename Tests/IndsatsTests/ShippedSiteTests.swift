@@ -47,6 +47,14 @@ struct ShippedSiteTests {
         #expect(igu.contains("117.590 kr."))
     }
 
+    @Test func anActivityInsideTheReportShowsNothingOfTheReportsOwnFields() {
+        // Mustache looks names up through enclosing contexts: an activity without an economy
+        // must not show the report's economic overview in its place.
+        let page = read(output, "statusrapporter/2009/index.html")
+        #expect(!page.contains("isText"))
+        #expect(page.components(separatedBy: "Samlet økonomi").count - 1 <= 1)
+    }
+
     @Test func contentTextIsEscaped() {
         for path in files(in: output) where path.hasSuffix(".html") {
             #expect(!read(output, path).contains("<script"), "\(path)")

@@ -6,11 +6,15 @@ import IndsatsModel
 /// kept even when empty, so that templates can test them with `{{^empty(list)}}`.
 typealias Context = [String: Any]
 
-func makeContext(_ pairs: [String: Any?]) -> Context {
+///
+/// Mustache looks a name up through the enclosing contexts, so a context that is shown inside
+/// another (an activity inside a report) passes `shadowAbsent`: its absent values become
+/// `false`, which hides a `{{#field}}` section instead of showing the outer page's field.
+func makeContext(_ pairs: [String: Any?], shadowAbsent: Bool = false) -> Context {
     pairs.compactMapValues { value in
         switch value {
-        case .none: return nil
-        case .some(let string as String) where string.isEmpty: return nil
+        case .none: return shadowAbsent ? false : nil
+        case .some(let string as String) where string.isEmpty: return shadowAbsent ? false : nil
         case .some(let wrapped): return wrapped
         }
     }

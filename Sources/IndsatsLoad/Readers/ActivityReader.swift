@@ -86,7 +86,6 @@ struct ActivityReader {
             tags: map.strings("tags"),
             indicators: map.references("indicators"),
             spent: spent, current: current, versions: versions)
-        map.string("slug")  // read by the loader; marked known here
         guard title != nil, administration != nil, area != nil else { return nil }
         return activity
     }
@@ -116,8 +115,6 @@ struct ActivityReader {
             }
         }
         if map.has("footnotes") { version.footnotes = map.footnotes() }
-        // Keys read for every version; unused ones are reported by finish().
-        _ = map.value("summary"); _ = map.value("budget"); _ = map.value("partners"); _ = map.value("goals"); _ = map.value("footnotes")
     }
 
     func readGoal(_ item: MappingReader) -> Goal? {

@@ -52,7 +52,17 @@ struct ShippedSiteTests {
         // must not show the report's economic overview in its place.
         let page = read(output, "statusrapporter/2009/index.html")
         #expect(!page.contains("isText"))
+        // A row's footnote mark belongs to its label, not to each of its cells.
+        #expect(page.contains("2.3 Sprog og Integration<sup>3</sup>"))
+        #expect(!page.contains("8,5<sup>3</sup>"))
         #expect(page.components(separatedBy: "Samlet økonomi").count - 1 <= 1)
+    }
+
+    @Test func noPageShowsAnAbsentValueAsText() {
+        for path in files(in: output) where path.hasSuffix(".html") {
+            let text = visibleText(read(output, path))
+            #expect(!text.contains(" false ") && !text.contains(" true ") && !text.contains("nil"), "\(path)")
+        }
     }
 
     @Test func contentTextIsEscaped() {

@@ -42,7 +42,7 @@ extension PageBuilder {
             "body": current.body.isEmpty ? nil : current.body.html,
             "versions": activity.versions.isEmpty ? nil : versionsContext(activity),
             "citedBy": citations(of: activity.slug),
-        ], shadowAbsent: true)
+        ])
     }
 
     func periodText(_ period: Period) -> String? {

@@ -1,21 +1,22 @@
+import Foundation
 import IndsatsFormat
 import IndsatsModel
 
-/// A template context: a dictionary (swift-mustache reads dictionaries fastest), built with
-/// absent values and empty texts left out so that `{{#field}}` sections hide them. Lists are
-/// kept even when empty, so that templates can test them with `{{^empty(list)}}`.
+/// A template context: a dictionary (swift-mustache reads dictionaries fastest).
+///
+/// Absent values and empty texts become `NSNull`, which hides a `{{#field}}` section and
+/// renders as nothing. They are kept as keys on purpose: Mustache looks a name up through the
+/// enclosing contexts, so a missing key inside an embedded context (an activity inside a report)
+/// would otherwise show the outer page's field of the same name. Lists are kept even when empty,
+/// so that templates can test them with `{{^empty(list)}}`.
 typealias Context = [String: Any]
 
-///
-/// Mustache looks a name up through the enclosing contexts, so a context that is shown inside
-/// another (an activity inside a report) passes `shadowAbsent`: its absent values become
-/// `false`, which hides a `{{#field}}` section instead of showing the outer page's field.
-func makeContext(_ pairs: [String: Any?], shadowAbsent: Bool = false) -> Context {
-    pairs.compactMapValues { value in
+func makeContext(_ pairs: [String: Any?]) -> Context {
+    pairs.mapValues { value in
         switch value {
-        case .none: return shadowAbsent ? false : nil
-        case .some(let string as String) where string.isEmpty: return shadowAbsent ? false : nil
-        case .some(let wrapped): return wrapped
+        case .none: NSNull()
+        case .some(let string as String) where string.isEmpty: NSNull()
+        case .some(let wrapped): wrapped
         }
     }
 }

@@ -48,20 +48,22 @@ public struct PageBuilder: Sendable {
         case .projectBank:
             page_ = projectBankContext(); title = "Projektbanken"; section = "projektbank"
         case .activity(let slug):
-            page_ = activityContext(site.activity(slug)!); title = site.activity(slug)!.title; section = "projektbank"
+            let activity = site.activity(slug)!
+            page_ = activityContext(activity); title = activity.title; section = "projektbank"
         case .barometer:
             page_ = barometerContext(); title = "Integrationsbarometeret"; section = "barometer"
         case .indicator(let slug):
-            page_ = indicatorContext(site.indicator(slug)!); title = site.indicator(slug)!.title; section = "barometer"
+            let indicator = site.indicator(slug)!
+            page_ = indicatorContext(indicator); title = indicator.title; section = "barometer"
         case .annexes:
             page_ = annexListContext(); title = "Udvalgsbilag"; section = "bilag"
         case .annex(let slug):
-            let annex = site.content.annexes.first { $0.slug == slug }!
+            let annex = site.annex(slug)!
             page_ = annexContext(annex); title = "Bilag \(annex.number): \(annex.title)"; section = "bilag"
         case .reports:
             page_ = reportListContext(); title = "Statusredegørelser"; section = "statusrapporter"
         case .report(let year):
-            let report = site.content.reports.first { $0.year == year }!
+            let report = site.report(year)!
             page_ = reportContext(report); title = report.title; section = "statusrapporter"
         }
         let config = site.content.config
@@ -92,9 +94,9 @@ public struct PageBuilder: Sendable {
 
     func projectBankContext() -> Context {
         let config = site.content.config
+        let byAdministration = Dictionary(grouping: site.content.activities) { $0.administration.slug }
         let groups = config.administrations.compactMap { administration -> Context? in
-            let activities = site.content.activities.filter { $0.administration.slug == administration.id }
-            guard !activities.isEmpty else { return nil }
+            guard let activities = byAdministration[administration.id] else { return nil }
             return makeContext([
                 "id": administration.id, "name": administration.name, "anchor": Slug.anchor(administration.id),
                 "count": String(activities.count),
@@ -113,9 +115,10 @@ public struct PageBuilder: Sendable {
 
     func barometerContext() -> Context {
         let config = site.content.config
+        let byTheme = Dictionary(grouping: site.content.indicators) { $0.theme.slug }
         return makeContext([
             "themes": config.themes.compactMap { theme -> Context? in
-                let indicators = site.content.indicators.filter { $0.theme.slug == theme.id }
+                let indicators = (byTheme[theme.id] ?? [])
                     .sorted { ($0.number ?? Int.max, $0.title) < ($1.number ?? Int.max, $1.title) }
                 guard !indicators.isEmpty else { return nil }
                 return ["name": theme.name, "indicators": indicators.map(indicatorSummary)]

@@ -7,6 +7,8 @@ public struct SiteIndex: Sendable {
     let activitiesBySlug: [String: Activity]
     let indicatorsBySlug: [String: Indicator]
     let goalsBySlug: [String: PolicyGoal]
+    let annexesBySlug: [String: Annex]
+    let reportsByYear: [Int: StatusReport]
     /// Indicator slug → the activities that contribute to it.
     let activitiesContributing: [String: [Activity]]
     /// Activity slug → the annexes and reports that cite it.
@@ -18,6 +20,8 @@ public struct SiteIndex: Sendable {
         activitiesBySlug = Dictionary(content.activities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorsBySlug = Dictionary(content.indicators.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         goalsBySlug = Dictionary(content.policyGoals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        annexesBySlug = Dictionary(content.annexes.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        reportsByYear = Dictionary(content.reports.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
         var contributing: [String: [Activity]] = [:]
         for activity in content.activities {
             for reference in activity.indicators { contributing[reference.slug, default: []].append(activity) }
@@ -25,9 +29,10 @@ public struct SiteIndex: Sendable {
         activitiesContributing = contributing
         var annexes: [String: [Annex]] = [:]
         var reports: [String: [StatusReport]] = [:]
-        let activities = content.activities
         for annex in content.annexes {
-            let cited = annex.kind == .overview ? Self.select(annex, from: activities).map(\.slug) : annex.activity.map { [$0.slug] } ?? []
+            let cited = annex.kind == .overview
+                ? Self.select(annex, from: content.activities, bySlug: activitiesBySlug).map(\.slug)
+                : annex.activity.map { [$0.slug] } ?? []
             for slug in cited { annexes[slug, default: []].append(annex) }
         }
         for report in content.reports {
@@ -40,15 +45,16 @@ public struct SiteIndex: Sendable {
     public func activity(_ slug: String) -> Activity? { activitiesBySlug[slug] }
     public func indicator(_ slug: String) -> Indicator? { indicatorsBySlug[slug] }
     public func policyGoal(_ slug: String) -> PolicyGoal? { goalsBySlug[slug] }
+    public func annex(_ slug: String) -> Annex? { annexesBySlug[slug] }
+    public func report(_ year: Int) -> StatusReport? { reportsByYear[year] }
 
     /// The activities an overview annex shows, in its order.
     public func activities(for annex: Annex) -> [Activity] {
-        Self.select(annex, from: content.activities)
+        Self.select(annex, from: content.activities, bySlug: activitiesBySlug)
     }
 
-    static func select(_ annex: Annex, from activities: [Activity]) -> [Activity] {
+    static func select(_ annex: Annex, from activities: [Activity], bySlug: [String: Activity]) -> [Activity] {
         if !annex.activities.isEmpty {
-            let bySlug = Dictionary(activities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
             return annex.activities.compactMap { bySlug[$0.slug] }
         }
         let selection = annex.selection

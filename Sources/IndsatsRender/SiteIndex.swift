@@ -61,10 +61,8 @@ public struct SiteIndex: Sendable {
         return activities.filter { activity in
             if let administration = selection.administration, activity.administration.slug != administration.slug { return false }
             if !selection.areas.isEmpty, !selection.areas.contains(where: { $0.slug == activity.area.slug }) { return false }
-            if let years = selection.years, activity.budget.hasAmounts || !activity.budget.isEmpty {
-                return activity.budget.years.contains(where: years.contains)
-            }
-            return selection.years == nil
+            if let years = selection.years { return activity.budget.years.contains(where: years.contains) }
+            return true
         }
     }
 }

@@ -115,7 +115,7 @@ public struct PageBuilder: Sendable {
 
     func barometerContext() -> Context {
         let config = site.content.config
-        let byTheme = Dictionary(grouping: site.content.indicators) { $0.theme.slug }
+        let byTheme = Dictionary(grouping: site.content.indicators) { $0.theme?.slug ?? "" }
         return makeContext([
             "themes": config.themes.compactMap { theme -> Context? in
                 let indicators = (byTheme[theme.id] ?? [])

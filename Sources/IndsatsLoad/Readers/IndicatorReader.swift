@@ -6,7 +6,7 @@ enum IndicatorReader {
         defer { map.finish() }
         _ = map.value("slug")
         let title = map.string("title", required: true)
-        let theme = map.reference("theme", required: true)
+        let theme = map.reference("theme")
         let unit = map.oneOf("unit", Indicator.Unit.self, required: true)
         let direction = map.oneOf("direction", Indicator.Direction.self, required: true)
         let baseline = map.mapping("baseline", required: true).flatMap(measurement)
@@ -26,7 +26,7 @@ enum IndicatorReader {
             guard let label = item.string("label", required: true), let indicator = item.reference("indicator", required: true) else { return nil }
             return Breakdown(label: label, indicator: indicator)
         }
-        guard let title, let theme, let unit, let direction, let baseline else { return nil }
+        guard let title, let unit, let direction, let baseline else { return nil }
         return Indicator(
             slug: slug, source: SourceLocation(path: map.document.path), number: map.int("number"),
             title: title, theme: theme, unit: unit, direction: direction, baseline: baseline,

@@ -16,7 +16,8 @@ public struct Indicator: Hashable, Sendable {
     public var source: SourceLocation
     public var number: Int?
     public var title: String
-    public var theme: Reference
+    /// The barometer theme it is grouped under; indicators without one are listed last.
+    public var theme: Reference?
     public var unit: Unit
     public var direction: Direction
     public var baseline: IndicatorMeasurement
@@ -30,7 +31,7 @@ public struct Indicator: Hashable, Sendable {
     public var body: MarkdownDocument
 
     public init(
-        slug: String, source: SourceLocation, number: Int? = nil, title: String, theme: Reference,
+        slug: String, source: SourceLocation, number: Int? = nil, title: String, theme: Reference? = nil,
         unit: Unit, direction: Direction, baseline: IndicatorMeasurement, measurements: [IndicatorMeasurement] = [],
         target: Target? = nil, goal: String? = nil, sourceNote: String? = nil,
         footnotes: [Footnote] = [], breakdowns: [Breakdown] = [], body: MarkdownDocument = MarkdownDocument()

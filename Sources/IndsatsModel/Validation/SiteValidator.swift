@@ -99,7 +99,9 @@ public struct SiteValidator {
     }
 
     mutating func check(_ indicator: Indicator) {
-        resolveName(indicator.theme, in: content.config.themes.map(\.id), kind: "theme", field: "theme")
+        if let theme = indicator.theme {
+            resolveName(theme, in: content.config.themes.map(\.id), kind: "theme", field: "theme")
+        }
         for breakdown in indicator.breakdowns {
             resolve(breakdown.indicator, in: indicatorSlugs, kind: "indicator", field: "breakdowns")
         }

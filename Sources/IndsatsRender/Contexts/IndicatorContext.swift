@@ -21,7 +21,7 @@ extension PageBuilder {
             "number": indicator.number.map(String.init),
             "title": indicator.title,
             "url": SitePaths.indicator(indicator.slug),
-            "theme": site.content.config.theme(indicator.theme.slug)?.name,
+            "theme": indicator.theme.flatMap { site.content.config.theme($0.slug)?.name },
             "direction": Self.directionText[indicator.direction],
             "baseline": DanishFormat.value(indicator.baseline.value, unit: unit),
             "baselineWhen": DanishFormat.when(indicator.baseline),

@@ -4,7 +4,7 @@ import IndsatsModel
 /// A page of the site: where it goes, which template renders it, and what it shows.
 public struct PageSpec: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        case home, projectBank, activity(String), barometer, indicator(String), annexes, annex(String), reports, report(Int)
+        case home, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), barometer, indicator(String), annexes, annex(String), reports, report(Int)
     }
 
     public var path: String
@@ -15,9 +15,19 @@ public struct PageSpec: Sendable, Hashable {
 /// Builds each page's template context from the validated site.
 public struct PageBuilder: Sendable {
     public let site: SiteIndex
+    /// The project bank's groupings, and each activity's list row, built once.
+    let facets: ActivityFacets
+    let facetValues: [Facet: FacetValue]
+    let activityRows: [String: SharedContext]
 
     public init(site: SiteIndex) {
         self.site = site
+        let config = site.content.config
+        facets = ActivityFacets(activities: site.content.activities, config: config)
+        facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
+        let activities = site.content.activities
+        let rows = ParallelMap.map(activities) { SharedContext(context: Self.activityRow($0, config: config)) }
+        activityRows = Dictionary(zip(activities.map(\.slug), rows), uniquingKeysWith: { a, _ in a })
     }
 
     /// Every page of the site, in a stable order.
@@ -26,10 +36,14 @@ public struct PageBuilder: Sendable {
         var pages = [
             PageSpec(path: SitePaths.home, template: "home", kind: .home),
             PageSpec(path: SitePaths.projectBank, template: "projektbank", kind: .projectBank),
+            PageSpec(path: SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget),
+            PageSpec(path: SitePaths.openData, template: "data", kind: .openData),
             PageSpec(path: SitePaths.barometer, template: "barometer", kind: .barometer),
             PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
             PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
         ]
+        pages += facets.all.map { PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet)) }
+        if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
         pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
         pages += content.indicators.map { PageSpec(path: SitePaths.indicator($0.slug), template: "indikator", kind: .indicator($0.slug)) }
         pages += content.annexes.map { PageSpec(path: SitePaths.annex($0.slug), template: "bilag", kind: .annex($0.slug)) }
@@ -47,6 +61,15 @@ public struct PageBuilder: Sendable {
             page_ = homeContext(); title = site.content.config.title; section = "home"
         case .projectBank:
             page_ = projectBankContext(); title = "Projektbanken"; section = "projektbank"
+        case .projectBankByBudget:
+            page_ = listingPageContext(nil); title = "Projektbanken efter budget"; section = "projektbank"
+        case .facet(let facet):
+            let value = facetValues[facet]!
+            page_ = listingPageContext(value); title = "\(Self.facetKindName(facet)): \(value.label)"; section = "projektbank"
+        case .tags:
+            page_ = tagIndexContext(); title = "Emner i projektbanken"; section = "projektbank"
+        case .openData:
+            page_ = openDataContext(); title = "Åbne data fra projektbanken"; section = "projektbank"
         case .activity(let slug):
             let activity = site.activity(slug)!
             page_ = activityContext(activity); title = activity.title; section = "projektbank"
@@ -92,27 +115,6 @@ public struct PageBuilder: Sendable {
         ])
     }
 
-    func projectBankContext() -> Context {
-        let config = site.content.config
-        let byAdministration = Dictionary(grouping: site.content.activities) { $0.administration.slug }
-        let groups = config.administrations.compactMap { administration -> Context? in
-            guard let activities = byAdministration[administration.id] else { return nil }
-            return makeContext([
-                "id": administration.id, "name": administration.name, "anchor": Slug.anchor(administration.id),
-                "count": String(activities.count),
-                "activities": activities.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map { activity in
-                    makeContext([
-                        "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
-                        "area": activity.area.slug, "targetGroup": activity.targetGroup,
-                        "years": activity.budget.years.isEmpty ? nil : "\(activity.budget.years.first!)–\(activity.budget.years.last!)",
-                        "total": activity.budget.hasAmounts ? DanishFormat.number(activity.budget.total) + " " + config.budgetUnit.rawValue : nil,
-                    ])
-                },
-            ])
-        }
-        return makeContext(["count": String(site.content.activities.count), "administrations": groups])
-    }
-
     func barometerContext() -> Context {
         let config = site.content.config
         let byTheme = Dictionary(grouping: site.content.indicators) { $0.theme?.slug ?? "" }
@@ -155,8 +157,4 @@ public struct PageBuilder: Sendable {
             }
         ])
     }
-}
-
-extension Slug {
-    static func anchor(_ text: String) -> String { Slug.make(text) }
 }

@@ -24,9 +24,15 @@ public struct SiteRenderer: Sendable {
 
     public func render() -> [OutputFile] {
         let pages = builder.pages()
-        return ParallelMap.map(pages) { page in
+        var files = ParallelMap.map(pages) { page in
             let html = templates.render(builder.pageContext(for: page), with: page.template)
             return OutputFile(path: page.path, data: Data(html.utf8))
         }
+        let data = ProjectBankData(builder: builder)
+        files += data.files()
+        if let base = data.baseURL {
+            files.append(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
+        }
+        return files
     }
 }

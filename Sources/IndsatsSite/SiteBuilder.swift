@@ -35,7 +35,15 @@ public struct SiteBuilder: Sendable {
         let loaded = timed("load (files, front matter, Markdown)") { ContentLoader(root: root).load() }
         var diagnostics = loaded.diagnostics
         guard let content = loaded.content else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
-        timed("validate") { diagnostics.append(contentsOf: SiteValidator.validate(content)) }
+        timed("validate") {
+            diagnostics.append(contentsOf: SiteValidator.validate(content))
+            for activity in content.activities where SitePaths.reservedActivitySlugs.contains(activity.slug) {
+                diagnostics.error(
+                    "the file name \"\(activity.slug)\" is taken by a project bank page (projektbank/\(activity.slug)/)",
+                    at: activity.source, field: "slug",
+                    hint: "rename the file; reserved: " + SitePaths.reservedActivitySlugs.sorted().joined(separator: ", "))
+            }
+        }
         let templateSet = timed("templates") { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
         guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
         let files = timed("render") { SiteRenderer(content: content, templates: templateSet).render() }

@@ -11,6 +11,13 @@ import IndsatsModel
 /// so that templates can test them with `{{^empty(list)}}`.
 typealias Context = [String: Any]
 
+/// A context built once and then only read, shared by the pages rendered in parallel. Contexts
+/// hold only value types (strings, arrays, dictionaries, `NSNull`), which are safe to read from
+/// any thread; the compiler cannot see that through `Any`.
+struct SharedContext: @unchecked Sendable {
+    let context: Context
+}
+
 func makeContext(_ pairs: [String: Any?]) -> Context {
     pairs.mapValues { value in
         switch value {
@@ -33,6 +40,31 @@ public enum SitePaths {
     public static let barometer = "barometer/index.html"
     public static let annexes = "bilag/index.html"
     public static let reports = "statusrapporter/index.html"
+    public static let projectBankByBudget = "projektbank/efter-budget/index.html"
+    public static let tags = "projektbank/emner/index.html"
+    public static let openData = "projektbank/data/index.html"
+    public static let projectBankCSV = "projektbank/projektbank.csv"
+    public static let projectBankJSON = "projektbank/projektbank.json"
+    public static let projectBankIndex = "projektbank/indeks.json"
+    public static let projectBankFeed = "projektbank/aendringer.xml"
+    public static let sitemap = "sitemap.xml"
+    public static func activityJSON(_ slug: String) -> String { "projektbank/\(slug)/aktivitet.json" }
+
+    /// The folders under `projektbank/` that are not activities; no activity may take these slugs.
+    public static let reservedActivitySlugs: Set<String> = ["forvaltning", "omraade", "aar", "status", "emne", "emner", "efter-budget", "data"]
+
+    /// The page of one facet value: `projektbank/omraade/job-og-uddannelse/index.html`.
+    public static func facet(_ value: FacetValue) -> String {
+        let folder: String
+        switch value.facet {
+        case .administration: folder = "forvaltning"
+        case .area: folder = "omraade"
+        case .year: folder = "aar"
+        case .status: folder = "status"
+        case .tag: folder = "emne"
+        }
+        return "projektbank/\(folder)/\(value.slug)/index.html"
+    }
 
     /// `../../` for a page two folders down.
     public static func root(of path: String) -> String {

@@ -1,0 +1,278 @@
+import Foundation
+import IndsatsFormat
+import IndsatsModel
+
+/// The project bank as open data: CSV and JSON of the whole bank, JSON per activity, the
+/// compact index the filter script reads, an Atom feed of changed activities and a sitemap.
+struct ProjectBankData {
+    let builder: PageBuilder
+    var site: SiteIndex { builder.site }
+    var config: SiteConfig { site.content.config }
+
+    /// The CSV columns: machine-readable name, and what it holds (shown on the open data page).
+    static let csvColumns: [(name: String, description: String)] = [
+        ("slug", "Indsatsens faste id (også sidens adresse)"),
+        ("titel", "Indsatsens navn"),
+        ("forvaltning", "Forvaltningens forkortelse"),
+        ("forvaltning_navn", "Forvaltningens navn"),
+        ("omraade", "Område"),
+        ("maalgruppe", "Målgruppe"),
+        ("forventet_effekt", "Forventet effekt"),
+        ("afsaet", "Afsæt (finansieringsgrundlag)"),
+        ("status", "Status"),
+        ("aar", "Budgetår (tom, hvis indsatsen ikke har et budget pr. år)"),
+        ("beloeb", "Budget for året som tal med punktum som decimaltegn (maskinlæsbart); tom for tekst og tomme celler"),
+        ("beloeb_dk", "Samme beløb med dansk decimalkomma (til regneark på dansk)"),
+        ("celle", "Cellen som trykt, fx \"46,4\" eller \"Driftsbudget\""),
+        ("fodnote", "Fodnotemærke på cellen, fx \"*\""),
+        ("enhed", "Beløbenes enhed"),
+        ("url", "Indsatsens side"),
+    ]
+
+    func files() -> [OutputFile] {
+        let activities = builder.facets.byTitle
+        var files = ParallelMap.map(activities) { activity in
+            OutputFile(path: SitePaths.activityJSON(activity.slug), data: Data(record(activity).serialized().utf8))
+        }
+        files.append(OutputFile(path: SitePaths.projectBankCSV, data: csv(activities)))
+        let whole = JSONValue.record([
+            "titel": .string(config.title),
+            "enhed": .string(config.budgetUnit.rawValue),
+            "antal": .number(Decimal(activities.count)),
+            "aktiviteter": .array(activities.map(record)),
+        ])
+        files.append(OutputFile(path: SitePaths.projectBankJSON, data: Data(whole.serialized().utf8)))
+        files.append(OutputFile(path: SitePaths.projectBankIndex, data: Data(filterIndex(activities).serialized(indent: nil).utf8)))
+        if let base = baseURL {
+            files.append(OutputFile(path: SitePaths.projectBankFeed, data: Data(feed(base: base).utf8)))
+        }
+        return files
+    }
+
+    var baseURL: String? {
+        config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// The URL of a page, without `index.html`.
+    static func absolute(_ path: String, base: String) -> String {
+        base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    // MARK: JSON
+
+    /// Everything known about an activity, as data.
+    func record(_ activity: Activity) -> JSONValue {
+        let current = activity.current
+        func number(_ amount: Amount?) -> JSONValue { amount.map { .number($0.value) } ?? .null }
+        func day(_ day: Day?) -> JSONValue { .text(day?.iso) }
+        func money(_ money: Money?) -> JSONValue {
+            money.map { .record(["beloeb": .number($0.amount.value), "enhed": .string($0.unit.rawValue)]) } ?? .null
+        }
+        let administration = config.administration(activity.administration.slug)
+        return .record([
+            "slug": .string(activity.slug),
+            "url": baseURL.map { .string(Self.absolute(SitePaths.activity(activity.slug), base: $0)) },
+            "titel": .string(activity.title),
+            "resume": .text(activity.summary),
+            "forvaltning": .record(["id": .string(activity.administration.slug), "navn": .text(administration?.name)]),
+            "omraade": .string(activity.area.slug),
+            "maalgruppe": .text(activity.targetGroup),
+            "maalgruppe_karakteristika": .text(activity.targetGroupCharacteristics),
+            "forventet_effekt": .text(activity.expectedEffect),
+            "afsaet": .text(activity.funding),
+            "status": .text(activity.status),
+            "periode": .text(activity.period.flatMap(builder.periodText)),
+            "emner": .strings(activity.tags),
+            "indikatorer": .strings(activity.indicators.map(\.slug)),
+            "samarbejdspartnere": .strings(current.partners),
+            "sagsnummer": .text(current.caseNumber),
+            "dokumentnummer": .text(current.documentNumber),
+            "dato": day(current.date),
+            "enhed": .string(config.budgetUnit.rawValue),
+            "budget": .array(activity.budget.years.map { year in
+                let cell = activity.budget[year]!
+                return .record([
+                    "aar": .number(Decimal(year)), "beloeb": number(cell.amount),
+                    "celle": .string(DanishFormat.cell(cell)), "fodnote": .text(cell.mark),
+                ])
+            }),
+            "budget_i_alt": activity.budget.hasAmounts ? number(activity.budget.total) : .null,
+            "forbrug": .array(activity.spent.keys.sorted().map { year in
+                .record(["aar": .number(Decimal(year)), "beloeb": money(activity.spent[year])])
+            }),
+            "fodnoter": .array(current.footnotes.map { .record(["maerke": .string($0.mark), "tekst": .string($0.text)]) }),
+            "samlet_oekonomi": money(current.total?.value),
+            "finansiering": .array(current.financing.map {
+                .record(["kilde": .string($0.source), "beloeb": money($0.amount), "note": .text($0.note)])
+            }),
+            "maal": .array(current.goals.map { goal in
+                let latest = goal.latestResult
+                return .record([
+                    "tekst": .string(goal.text), "maal": number(goal.target), "enhed": .text(goal.unit),
+                    "frist": day(goal.deadline), "kvalitativt": .bool(goal.qualitative),
+                    "resultat": number(latest?.value), "resultat_dato": day(latest?.date),
+                    "andel_naaet": goal.shareReached.map { JSONValue.number($0) },
+                    "naaet": goal.isMet.map(JSONValue.bool),
+                ])
+            }),
+            "versioner": .array(activity.allVersions.map { version in
+                .record(["dato": day(version.date), "titel": .text(version.title), "note": .text(version.note)])
+            }),
+        ])
+    }
+
+    /// The compact index the filter script reads: what it filters, sorts and adds up.
+    func filterIndex(_ activities: [Activity]) -> JSONValue {
+        .record([
+            "unit": .string(config.budgetUnit.rawValue),
+            "activities": .array(activities.map { activity in
+                var budget: [String: JSONValue] = [:]
+                for (year, cell) in activity.budget.cells {
+                    if let amount = cell.amount { budget[String(year)] = .string(Self.plain(amount)) }
+                }
+                let searchable = [activity.title, activity.summary, activity.targetGroup, activity.expectedEffect, activity.funding]
+                    .compactMap { $0 } + activity.tags
+                return .record([
+                    "slug": .string(activity.slug),
+                    "administration": .string(activity.administration.slug),
+                    "area": .string(activity.area.slug),
+                    "targetGroup": .text(activity.targetGroup),
+                    "funding": .text(activity.funding),
+                    "status": .string(activity.status ?? ActivityFacets.noStatus),
+                    "years": .array(activity.budget.years.map { .string(String($0)) }),
+                    "budget": .object(budget),
+                    "text": .string(searchable.joined(separator: " ").lowercased()),
+                ])
+            }),
+        ])
+    }
+
+    /// An amount with its written decimals and a point: `46.4`, `0.205`.
+    static func plain(_ amount: Amount) -> String {
+        DanishFormat.number(amount).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+    }
+
+    // MARK: CSV
+
+    /// One row per activity and budget year (one row with an empty year when there is no
+    /// budget). Semicolons, CRLF and a byte-order mark, so that a Danish spreadsheet opens it
+    /// with æøå intact and decimal commas in `beloeb_dk`.
+    func csv(_ activities: [Activity]) -> Data {
+        var lines = [Self.csvColumns.map(\.name).joined(separator: ";")]
+        lines.reserveCapacity(activities.count * 4)
+        for activity in activities {
+            let administration = config.administration(activity.administration.slug)
+            let common = [
+                activity.slug, activity.title, activity.administration.slug, administration?.name ?? "",
+                activity.area.slug, activity.targetGroup ?? "", activity.expectedEffect ?? "", activity.funding ?? "",
+                activity.status ?? "",
+            ]
+            let url = baseURL.map { Self.absolute(SitePaths.activity(activity.slug), base: $0) } ?? SitePaths.activity(activity.slug)
+            let years = activity.budget.years
+            if years.isEmpty {
+                lines.append(Self.csvLine(common + ["", "", "", "", "", config.budgetUnit.rawValue, url]))
+            }
+            for year in years {
+                let cell = activity.budget[year]!
+                lines.append(Self.csvLine(common + [
+                    String(year), cell.amount.map(Self.plain) ?? "", cell.amount.map { DanishFormat.number($0) } ?? "",
+                    DanishFormat.cell(cell), cell.mark ?? "", config.budgetUnit.rawValue, url,
+                ]))
+            }
+        }
+        return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ";")
+    }
+
+    // MARK: Atom
+
+    /// Every dated version of every activity, newest first: what changed and when.
+    func feed(base: String) -> String {
+        struct Entry {
+            var activity: Activity
+            var version: ActivityVersion
+            var date: Day
+            var older: ActivityVersion?
+        }
+        var entries: [Entry] = []
+        for activity in site.content.activities {
+            let all = activity.allVersions
+            for (index, version) in all.enumerated() {
+                guard let date = version.date else { continue }
+                entries.append(Entry(activity: activity, version: version, date: date, older: index + 1 < all.count ? all[index + 1] : nil))
+            }
+        }
+        entries.sort { ($0.date, $0.activity.slug) > ($1.date, $1.activity.slug) }
+        let feedURL = base + SitePaths.projectBankFeed
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">
+            <title>\(Self.xml(config.title)): ændringer i projektbanken</title>
+            <id>\(Self.xml(feedURL))</id>
+            <link rel="self" href="\(Self.xml(feedURL))"/>
+            <link href="\(Self.xml(Self.absolute(SitePaths.projectBank, base: base)))"/>
+            <updated>\(entries.first.map { $0.date.iso } ?? "1970-01-01")T00:00:00Z</updated>
+            <author><name>\(Self.xml(config.organisation ?? config.title))</name></author>
+
+            """
+        for entry in entries {
+            let url = Self.absolute(SitePaths.activity(entry.activity.slug), base: base)
+            let changes = entry.older.map { VersionDiff.changes(from: $0, to: entry.version, unit: config.budgetUnit) } ?? []
+            var summary = entry.older == nil ? "Første version." : (changes.isEmpty ? "Ny version." : changes.joined(separator: " · "))
+            if let note = entry.version.note { summary = note + " " + summary }
+            out += """
+                <entry>
+                <title>\(Self.xml(entry.version.title ?? entry.activity.title)) (\(DanishFormat.date(entry.date)))</title>
+                <id>\(Self.xml(url))#version-\(entry.date.iso)</id>
+                <link href="\(Self.xml(url))"/>
+                <updated>\(entry.date.iso)T00:00:00Z</updated>
+                <summary>\(Self.xml(summary))</summary>
+                </entry>
+
+                """
+        }
+        return out + "</feed>\n"
+    }
+
+    static func xml(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Every HTML page, for search engines.
+    static func sitemap(_ pages: [PageSpec], base: String) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pages.map(\.path).sorted() {
+            out += "<url><loc>\(xml(absolute(path, base: base)))</loc></url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+}
+
+extension PageBuilder {
+    /// The open data page: the files, and what each CSV column holds.
+    func openDataContext() -> Context {
+        makeContext([
+            "columns": ProjectBankData.csvColumns.map { ["name": $0.name, "description": $0.description] },
+            "count": String(site.content.activities.count),
+            "unit": site.content.config.budgetUnit.rawValue,
+            "hasFeed": site.content.config.baseURL != nil,
+            "example": site.content.activities.first.map { ["title": $0.title, "url": SitePaths.activityJSON($0.slug)] },
+        ])
+    }
+}

@@ -1,0 +1,94 @@
+import IndsatsModel
+
+/// One way to narrow the project bank: an administration, an area, a budget year, a status or a
+/// tag. Each value gets its own static page, so the bank can be browsed without JavaScript.
+public enum Facet: Sendable, Hashable {
+    case administration(String)
+    case area(String)
+    case year(Int)
+    case status(String)
+    case tag(String)
+}
+
+/// A facet value with its page and the activities it holds, in title order.
+public struct FacetValue: Sendable {
+    public var facet: Facet
+    /// What a reader sees: "Job og uddannelse", "2019".
+    public var label: String
+    /// Unique within its kind; the page's folder name.
+    public var slug: String
+    public var activities: [Activity]
+}
+
+/// The project bank's facets, grouped once per build so that no page filters the whole site.
+public struct ActivityFacets: Sendable {
+    public let byTitle: [Activity]
+    public let administrations: [FacetValue]
+    public let areas: [FacetValue]
+    public let years: [FacetValue]
+    public let statuses: [FacetValue]
+    public let tags: [FacetValue]
+
+    /// The label used for activities with no status.
+    public static let noStatus = "Ikke angivet"
+
+    init(activities: [Activity], config: SiteConfig) {
+        byTitle = activities.sorted(by: Self.titleOrder)
+        // Administrations and areas in the order indsats.yml lists them; years ascending;
+        // statuses and tags alphabetically.
+        administrations = Self.group(byTitle, order: config.administrations.map(\.id), key: { [$0.administration.slug] }) { id in
+            (.administration(id), config.administration(id)?.name ?? id, Slug.make(id))
+        }
+        areas = Self.group(byTitle, order: config.areas, key: { [$0.area.slug] }) { name in
+            (.area(name), name, Slug.make(name))
+        }
+        years = Self.group(byTitle, order: nil, key: { activity in activity.budget.years.map(String.init) }) { year in
+            (.year(Int(year)!), year, year)
+        }
+        statuses = Self.group(byTitle, order: nil, key: { [$0.status ?? Self.noStatus] }) { status in
+            (.status(status), status, Slug.make(status))
+        }
+        tags = Self.group(byTitle, order: nil, key: \.tags) { tag in
+            (.tag(tag), tag, Slug.make(tag))
+        }
+    }
+
+    /// Every facet value that has a page.
+    public var all: [FacetValue] { administrations + areas + years + statuses + tags }
+
+    /// Title order as a Danish reader expects (`Å` last, numbers by value).
+    static func titleOrder(_ a: Activity, _ b: Activity) -> Bool {
+        switch a.title.localizedStandardCompare(b.title) {
+        case .orderedAscending: true
+        case .orderedDescending: false
+        case .orderedSame: a.slug < b.slug
+        }
+    }
+
+    /// Groups activities (already in title order) by a key; values in `order` first (in that
+    /// order), then the rest sorted. Slugs that collide get `-2`, `-3`, … in order.
+    static func group(
+        _ activities: [Activity], order: [String]?, key: (Activity) -> [String],
+        describe: (String) -> (Facet, String, String)
+    ) -> [FacetValue] {
+        var members: [String: [Activity]] = [:]
+        for activity in activities {
+            for value in Set(key(activity)) { members[value, default: []].append(activity) }
+        }
+        let known = order ?? []
+        let rest = members.keys.filter { !known.contains($0) }.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        var usedSlugs: Set<String> = []
+        return (known + rest).compactMap { value in
+            guard let activities = members[value] else { return nil }
+            let (facet, label, base) = describe(value)
+            var slug = base.isEmpty ? "x" : base
+            var counter = 2
+            while usedSlugs.contains(slug) {
+                slug = "\(base)-\(counter)"
+                counter += 1
+            }
+            usedSlugs.insert(slug)
+            return FacetValue(facet: facet, label: label, slug: slug, activities: activities)
+        }
+    }
+}

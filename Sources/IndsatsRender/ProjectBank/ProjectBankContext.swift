@@ -1,0 +1,160 @@
+import IndsatsFormat
+import IndsatsModel
+
+/// How a list of activities is laid out on a project bank page.
+public enum ListingLayout: Sendable, Hashable {
+    /// Sections per administration, titles A–Å inside each.
+    case byAdministration
+    /// Sections per area (on an administration's page).
+    case byArea
+    /// One table, largest budget first.
+    case byBudget
+}
+
+extension PageBuilder {
+    /// The project bank's front page: every activity, the filters, the facet pages and the totals.
+    func projectBankContext() -> Context {
+        var context = listingContext(facets.byTitle, layout: .byAdministration)
+        context["filters"] = filterContext()
+        context["facets"] = makeContext([
+            "administrations": facets.administrations.map(facetLink),
+            "areas": facets.areas.map(facetLink),
+            "years": facets.years.map(facetLink),
+            "statuses": facets.statuses.count > 1 ? facets.statuses.map(facetLink) : [],
+            "tagCount": facets.tags.isEmpty ? nil : String(facets.tags.count),
+        ])
+        context["isIndex"] = true
+        return context
+    }
+
+    /// A page of one facet value (`Forvaltning: BIF`), or the whole bank sorted by budget.
+    func listingPageContext(_ value: FacetValue?) -> Context {
+        guard let value else { return listingContext(facets.byTitle, layout: .byBudget) }
+        var context = listingContext(value.activities, layout: {
+            if case .administration = value.facet { return .byArea }
+            return .byAdministration
+        }())
+        context["facetKind"] = Self.facetKindName(value.facet)
+        context["facetLabel"] = value.label
+        return context
+    }
+
+    /// The list of tags, each with its count.
+    func tagIndexContext() -> Context {
+        makeContext(["tags": facets.tags.map(facetLink), "count": String(facets.tags.count)])
+    }
+
+    static func facetKindName(_ facet: Facet) -> String {
+        switch facet {
+        case .administration: "Forvaltning"
+        case .area: "Område"
+        case .year: "Budgetår"
+        case .status: "Status"
+        case .tag: "Emne"
+        }
+    }
+
+    func facetLink(_ value: FacetValue) -> Context {
+        ["label": value.label, "url": SitePaths.facet(value), "count": String(value.activities.count)]
+    }
+
+    /// Activities in sections (or one table), with the count and the budget totals per year.
+    func listingContext(_ activities: [Activity], layout: ListingLayout) -> Context {
+        let config = site.content.config
+        let groups: [Context]
+        switch layout {
+        case .byAdministration:
+            let members = Dictionary(grouping: activities) { $0.administration.slug }
+            groups = facets.administrations.compactMap { value in
+                guard case .administration(let id) = value.facet, let list = members[id] else { return nil }
+                return groupContext(name: value.label, anchor: "forvaltning-" + value.slug, activities: list)
+            }
+        case .byArea:
+            let members = Dictionary(grouping: activities) { $0.area.slug }
+            groups = facets.areas.compactMap { value in
+                guard case .area(let name) = value.facet, let list = members[name] else { return nil }
+                return groupContext(name: value.label, anchor: "omraade-" + value.slug, activities: list)
+            }
+        case .byBudget:
+            let sorted = activities.sorted { a, b in
+                let (x, y) = (a.budget.total.value, b.budget.total.value)
+                return x != y ? x > y : ActivityFacets.titleOrder(a, b)
+            }
+            groups = [groupContext(name: nil, anchor: "alle", activities: sorted)]
+        }
+        return makeContext([
+            "count": String(activities.count),
+            "groups": groups,
+            "yearTotals": yearTotalsContext(activities),
+            "unit": config.budgetUnit.rawValue,
+            "sortedByBudget": layout == .byBudget,
+        ])
+    }
+
+    func groupContext(name: String?, anchor: String, activities: [Activity]) -> Context {
+        makeContext([
+            "name": name, "anchor": anchor, "count": String(activities.count),
+            "rows": activities.map { activityRows[$0.slug]!.context },
+        ])
+    }
+
+    /// One row of an activity list; built once per activity and shared by every page.
+    static func activityRow(_ activity: Activity, config: SiteConfig) -> Context {
+        let budget = activity.budget
+        let years = budget.years
+        return makeContext([
+            "slug": activity.slug,
+            "title": activity.title,
+            "url": SitePaths.activity(activity.slug),
+            "summary": activity.summary,
+            "administration": activity.administration.slug,
+            "area": activity.area.slug,
+            "targetGroup": activity.targetGroup,
+            "years": years.isEmpty ? nil : years.first == years.last ? String(years[0]) : "\(years.first!)–\(years.last!)",
+            "total": budget.hasAmounts ? DanishFormat.number(budget.total) : nil,
+            "sortTotal": "\(budget.total.value)",
+        ])
+    }
+
+    /// The budget of the listed activities per year: how many have an amount, and the sum.
+    /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
+    func yearTotalsContext(_ activities: [Activity]) -> Context? {
+        var sums: [Int: (count: Int, total: Amount)] = [:]
+        for activity in activities {
+            for (year, cell) in activity.budget.cells {
+                guard let amount = cell.amount else { continue }
+                let current = sums[year] ?? (0, .zero)
+                sums[year] = (current.count + 1, current.total + amount)
+            }
+        }
+        guard !sums.isEmpty else { return nil }
+        let all = sums.values.map(\.total).sum()
+        return makeContext([
+            "rows": sums.keys.sorted().map { year in
+                ["year": String(year), "count": String(sums[year]!.count), "total": DanishFormat.number(sums[year]!.total)]
+            },
+            "total": DanishFormat.number(all),
+        ])
+    }
+
+    /// The options of the filter form (shown when JavaScript has loaded the index).
+    func filterContext() -> Context {
+        func options(_ values: [String]) -> [Context] {
+            values.map { ["value": $0, "label": $0] }
+        }
+        func distinct(_ key: (Activity) -> String?) -> [String] {
+            Set(facets.byTitle.compactMap(key)).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        }
+        return makeContext([
+            "administrations": facets.administrations.map { value -> Context in
+                guard case .administration(let id) = value.facet else { return [:] }
+                return ["value": id, "label": value.label]
+            },
+            "areas": options(facets.areas.map(\.label)),
+            "targetGroups": options(distinct(\.targetGroup)),
+            "fundings": options(distinct(\.funding)),
+            "years": options(facets.years.map(\.label)),
+            "statuses": options(facets.statuses.map(\.label)),
+        ])
+    }
+}

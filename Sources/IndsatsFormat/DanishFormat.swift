@@ -78,3 +78,27 @@ public enum DanishFormat {
         }
     }
 }
+
+/// Alphabetical order as a Danish reader expects it: Æ, Ø and Å after Z, case ignored, and
+/// numbers by value (`2` before `10`).
+public enum DanishOrder {
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        key(a).compare(key(b), options: [.numeric]) == .orderedAscending
+    }
+
+    /// Lower-cased, with æ, ø, å (and aa as å is not assumed) mapped past `z`.
+    static func key(_ text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            switch character {
+            case "æ", "ä": out.append("{")
+            case "ø", "ö": out.append("|")
+            case "å": out.append("}")
+            case "é", "è": out.append("e")
+            case "ü": out.append("y")
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

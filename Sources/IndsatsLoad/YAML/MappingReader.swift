@@ -59,7 +59,12 @@ final class MappingReader {
         let known = read.sorted()
         for pair in pairs where !read.contains(pair.key) {
             let suggestion = known.map { ($0, editDistance(pair.key, $0)) }.min { $0.1 < $1.1 }
-            let hint = suggestion.flatMap { $0.1 <= 3 ? "did you mean \"\($0.0)\"?" : nil }
+            var hint = suggestion.flatMap { $0.1 <= 3 ? "did you mean \"\($0.0)\"?" : nil }
+            // `{text: Heraf 0,2 fra puljen.}`: the comma ended the text and began a "field"
+            // with no value. (Yams' composer does not keep the flow style, so judge by the key.)
+            if pair.value.isNull, pair.key.contains(" ") || pair.key.first?.isNumber == true {
+                hint = "a comma inside { } or [ ] separates fields: put text with a comma in quotes"
+            }
             document.diagnostics.error("unknown field", at: document.location(pair.keyNode), field: path(pair.key), hint: hint)
         }
     }

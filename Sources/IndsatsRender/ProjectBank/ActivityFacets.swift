@@ -1,3 +1,4 @@
+import IndsatsFormat
 import IndsatsModel
 
 /// One way to narrow the project bank: an administration, an area, a budget year, a status or a
@@ -56,13 +57,11 @@ public struct ActivityFacets: Sendable {
     /// Every facet value that has a page.
     public var all: [FacetValue] { administrations + areas + years + statuses + tags }
 
-    /// Title order as a Danish reader expects (`Å` last, numbers by value).
+    /// Title order as a Danish reader expects (`Å` last, numbers by value), then by slug.
     static func titleOrder(_ a: Activity, _ b: Activity) -> Bool {
-        switch a.title.localizedStandardCompare(b.title) {
-        case .orderedAscending: true
-        case .orderedDescending: false
-        case .orderedSame: a.slug < b.slug
-        }
+        if DanishOrder.precedes(a.title, b.title) { return true }
+        if DanishOrder.precedes(b.title, a.title) { return false }
+        return a.slug < b.slug
     }
 
     /// Groups activities (already in title order) by a key; values in `order` first (in that
@@ -76,7 +75,7 @@ public struct ActivityFacets: Sendable {
             for value in Set(key(activity)) { members[value, default: []].append(activity) }
         }
         let known = order ?? []
-        let rest = members.keys.filter { !known.contains($0) }.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let rest = members.keys.filter { !known.contains($0) }.sorted(by: DanishOrder.precedes)
         var usedSlugs: Set<String> = []
         return (known + rest).compactMap { value in
             guard let activities = members[value] else { return nil }

@@ -143,7 +143,7 @@ extension PageBuilder {
             values.map { ["value": $0, "label": $0] }
         }
         func distinct(_ key: (Activity) -> String?) -> [String] {
-            Set(facets.byTitle.compactMap(key)).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+            Set(facets.byTitle.compactMap(key)).sorted(by: DanishOrder.precedes)
         }
         return makeContext([
             "administrations": facets.administrations.map { value -> Context in

@@ -1,0 +1,142 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import IndsatsFormat
+import Testing
+
+/// The project bank's pages and data files, on `Fixtures/project-bank`: four activities in two
+/// administrations, with text cells, a footnote mark, a version and one without a budget.
+@Suite("The project bank", .serialized)
+struct ProjectBankTests {
+    static let built = buildSite(Repo.fixtures.appendingPathComponent("project-bank"))
+    var output: URL { Self.built.output }
+
+    /// The rows of the "Budget pr. år" table of a page: year, count, total.
+    func yearTotals(_ path: String) throws -> [[String]] {
+        let html = read(output, path)
+        let table = try #require(html.range(of: "id=\"aarstotaler\"").map { String(html[$0.upperBound...]) })
+        let body = String(table[..<table.range(of: "</table>")!.lowerBound])
+        let pattern = try NSRegularExpression(pattern: "<tr><th scope=\"row\">([^<]*)</th><td[^>]*>([^<]*)</td><td class=\"num\">([^<]*)</td></tr>")
+        return pattern.matches(in: body, range: NSRange(body.startIndex..., in: body)).map { match in
+            (1...3).map { String(body[Range(match.range(at: $0), in: body)!]) }
+        }
+    }
+
+    /// Slugs of the listed activities, in page order.
+    func listed(_ path: String) throws -> [String] {
+        let html = read(output, path)
+        let pattern = try NSRegularExpression(pattern: "data-slug=\"([^\"]+)\"")
+        return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { String(html[Range($0.range(at: 1), in: html)!]) }
+    }
+
+    @Test func buildsWithoutDiagnostics() {
+        #expect(Self.built.report.diagnostics.all.isEmpty, "\(Self.built.report.diagnostics.all)")
+    }
+
+    @Test func theIndexAddsUpTheAmountsPerYearAndSkipsTextCells() throws {
+        #expect(try yearTotals("projektbank/index.html") == [
+            ["2018", "1", "1,25"], ["2019", "3", "12,5"], ["2020", "1", "3,333"], ["I alt", "", "17,083"],
+        ])
+        // One administration's page adds up only its own activities.
+        #expect(try yearTotals("projektbank/forvaltning/buf/index.html") == [
+            ["2019", "1", "10"], ["2020", "1", "3,333"], ["I alt", "", "13,333"],
+        ])
+    }
+
+    @Test func activitiesAreGroupedAndInDanishAlphabeticalOrder() throws {
+        // BIF first (the order of indsats.yml); Å after B.
+        #expect(try listed("projektbank/index.html") == ["brobygning", "aabne-vaerksteder", "cafe-aeblet", "dialog"])
+        #expect(try listed("projektbank/efter-budget/index.html") == ["cafe-aeblet", "aabne-vaerksteder", "brobygning", "dialog"])
+    }
+
+    @Test func everyFacetValueHasAPageWithItsActivities() throws {
+        // An administration's page is grouped by area, in the order of indsats.yml.
+        #expect(try listed("projektbank/forvaltning/bif/index.html") == ["aabne-vaerksteder", "brobygning"])
+        #expect(try listed("projektbank/omraade/job-og-uddannelse/index.html") == ["aabne-vaerksteder", "cafe-aeblet"])
+        #expect(try listed("projektbank/aar/2019/index.html") == ["brobygning", "aabne-vaerksteder", "cafe-aeblet"])
+        #expect(try listed("projektbank/status/ikke-angivet/index.html") == ["brobygning", "cafe-aeblet"])
+        #expect(try listed("projektbank/status/afsluttet/index.html") == ["dialog"])
+        #expect(try listed("projektbank/emne/lgbt/index.html") == ["aabne-vaerksteder"])
+        let index = visibleText(read(output, "projektbank/index.html"))
+        #expect(index.contains("Beskæftigelses- og Integrationsforvaltningen (2)"))
+        #expect(index.contains("Job og uddannelse (2)"))
+        #expect(index.contains("2019 (3)"))
+        let tags = visibleText(read(output, "projektbank/emner/index.html"))
+        #expect(tags.contains("beskæftigelse (2) bolig (1) LGBT+ (1)"))
+    }
+
+    @Test func theFilterIndexHoldsWhatTheScriptFiltersAndAdds() throws {
+        let data = try #require(read(output, "projektbank/indeks.json").data(using: .utf8))
+        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let activities = try #require(index["activities"] as? [[String: Any]])
+        // Title order; the script keeps the page's grouping.
+        #expect(activities.map { $0["slug"] as? String } == ["brobygning", "cafe-aeblet", "dialog", "aabne-vaerksteder"])
+        let brobygning = activities[0]
+        #expect(brobygning["budget"] as? [String: String] == ["2019": "0.5"])
+        #expect(brobygning["years"] as? [String] == ["2018", "2019"])
+        #expect(activities[2]["status"] as? String == "Afsluttet")
+        #expect(activities[0]["status"] as? String == "Ikke angivet")
+        #expect((activities[3]["text"] as? String)?.contains("værksteder for unge om aftenen") == true)
+    }
+
+    @Test func theCSVHasOneRowPerActivityAndYearAndAddsUpLikeThePage() throws {
+        let bytes = try Data(contentsOf: output.appendingPathComponent("projektbank/projektbank.csv"))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = try #require(String(data: bytes, encoding: .utf8))
+        let lines = text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 1 + 7)
+        let header = lines[0].components(separatedBy: ";")
+        let year = try #require(header.firstIndex(of: "aar")), amount = try #require(header.firstIndex(of: "beloeb"))
+        var sums: [String: Decimal] = [:]
+        for line in lines.dropFirst() where !line.contains("\"") {
+            let fields = line.components(separatedBy: ";")
+            if let value = Decimal(string: fields[amount]), !fields[amount].isEmpty { sums[fields[year], default: 0] += value }
+        }
+        #expect(sums == ["2018": Decimal(string: "1.25")!, "2019": Decimal(string: "12.5")!, "2020": Decimal(string: "3.333")!])
+        #expect(lines.contains { $0.hasPrefix("brobygning;Brobygning;BIF;") && $0.contains(";2019;0.5;0,5;0,5;*;mio. kr.;") })
+        #expect(lines.contains { $0.contains(";2018;;;Driftsbudget;;") })
+        // A field with the separator and quotes is quoted; æøå are intact.
+        #expect(lines.contains { $0.hasPrefix("dialog;Dialog;BUF;Børne- og Ungdomsforvaltningen;Bolig;\"Forældre; \"\"nye\"\" i byen\";") })
+    }
+
+    @Test func eachActivityIsAlsoJSONWithItsCellsAsPrinted() throws {
+        let data = try #require(read(output, "projektbank/brobygning/aktivitet.json").data(using: .utf8))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let budget = try #require(record["budget"] as? [[String: Any]])
+        #expect(budget.count == 2)
+        #expect(budget[0]["celle"] as? String == "Driftsbudget")
+        #expect(budget[0]["beloeb"] is NSNull)
+        #expect(budget[1]["celle"] as? String == "0,5")
+        #expect(budget[1]["fodnote"] as? String == "*")
+        #expect((budget[1]["beloeb"] as? NSNumber)?.decimalValue == Decimal(string: "0.5"))
+        #expect(record["url"] as? String == "https://example.org/indsats/projektbank/brobygning/")
+    }
+
+    @Test func theFeedListsDatedVersionsNewestFirst() throws {
+        let feed = read(output, "projektbank/aendringer.xml")
+        let parser = XMLParser(data: Data(feed.utf8))
+        #expect(parser.parse(), "the feed is not well-formed XML")
+        let ids = feed.components(separatedBy: "<id>").dropFirst().map { $0.components(separatedBy: "</id>")[0] }
+        #expect(ids == [
+            "https://example.org/indsats/projektbank/aendringer.xml",
+            "https://example.org/indsats/projektbank/aabne-vaerksteder/#version-2019-03-01",
+            "https://example.org/indsats/projektbank/aabne-vaerksteder/#version-2018-01-15",
+        ])
+        #expect(feed.contains("<updated>2019-03-01T00:00:00Z</updated>"))
+        #expect(feed.contains("Budget (mio. kr.): 2018: 1 → 2018: 1,25, 2019: 2"))
+    }
+
+    @Test func theSitemapListsEveryPage() throws {
+        let sitemap = read(output, "sitemap.xml")
+        #expect(XMLParser(data: Data(sitemap.utf8)).parse())
+        let pages = files(in: output).filter { $0.hasSuffix(".html") }
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == pages.count)
+        #expect(sitemap.contains("<loc>https://example.org/indsats/projektbank/omraade/bolig/</loc>"))
+    }
+
+    @Test func danishOrderPutsAEOEAALastAndNumbersByValue() {
+        let sorted = ["Åben", "Zebra", "Ærø", "Øst", "abe", "Bil 10", "Bil 2"].sorted(by: DanishOrder.precedes)
+        #expect(sorted == ["abe", "Bil 2", "Bil 10", "Zebra", "Ærø", "Øst", "Åben"])
+    }
+}

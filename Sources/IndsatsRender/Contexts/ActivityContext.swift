@@ -12,7 +12,9 @@ extension PageBuilder {
             "title": activity.title,
             "slug": activity.slug,
             "summary": activity.summary,
-            "administration": administration.map { ["id": $0.id, "name": $0.name] },
+            "administration": administration.map { makeContext(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) },
+            "areaURL": facetURL(.area(activity.area.slug)),
+            "json": SitePaths.activityJSON(activity.slug),
             "committee": committeeID.flatMap(config.committee)?.name,
             "area": activity.area.slug,
             "targetGroup": activity.targetGroup,
@@ -25,7 +27,7 @@ extension PageBuilder {
             "caseNumber": current.caseNumber,
             "documentNumber": current.documentNumber,
             "contact": activity.contact.map { makeContext(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) },
-            "tags": activity.tags,
+            "tags": activity.tags.map { makeContext(["label": $0, "url": facetURL(.tag($0))]) },
             "partners": current.partners,
             "budget": budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes),
             "economy": economyContext(current, period: activity.period),
@@ -43,6 +45,11 @@ extension PageBuilder {
             "versions": activity.versions.isEmpty ? nil : versionsContext(activity),
             "citedBy": citations(of: activity.slug),
         ])
+    }
+
+    /// The page of a facet value, when the project bank has one.
+    func facetURL(_ facet: Facet) -> String? {
+        facetValues[facet].map(SitePaths.facet)
     }
 
     func periodText(_ period: Period) -> String? {

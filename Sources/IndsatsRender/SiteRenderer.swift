@@ -30,6 +30,7 @@ public struct SiteRenderer: Sendable {
         }
         let data = ProjectBankData(builder: builder)
         files += data.files()
+        files += BarometerData(builder: builder).files()
         if let base = data.baseURL {
             files.append(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
         }

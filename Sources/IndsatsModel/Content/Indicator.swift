@@ -56,6 +56,14 @@ public struct Indicator: Hashable, Sendable {
     /// The newest measurement, if any.
     public var latest: IndicatorMeasurement? { measurements.last }
 
+    /// The measurement before the newest (the baseline when there is only one).
+    public var previous: IndicatorMeasurement? {
+        measurements.count >= 2 ? measurements[measurements.count - 2] : measurements.isEmpty ? nil : baseline
+    }
+
+    /// The baseline followed by the measurements: what a chart draws.
+    public var series: [IndicatorMeasurement] { [baseline] + measurements }
+
     /// The indicator as it stood on `day`: only the measurements known by then.
     public func asOf(_ day: Day) -> Indicator {
         var copy = self

@@ -11,6 +11,7 @@ extension PageBuilder {
         return makeContext([
             "title": activity.title,
             "slug": activity.slug,
+            "h": "h2",
             "summary": activity.summary,
             "administration": administration.map { makeContext(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) },
             "areaURL": facetURL(.area(activity.area.slug)),
@@ -42,7 +43,7 @@ extension PageBuilder {
             },
             "toc": headingsContext(current.body),
             "body": current.body.isEmpty ? nil : current.body.html,
-            "versions": activity.versions.isEmpty ? nil : versionsContext(activity),
+            "versions": activity.versions.isEmpty ? [] : versionsContext(activity),
             "citedBy": citations(of: activity.slug),
         ])
     }
@@ -69,7 +70,8 @@ extension PageBuilder {
 
     /// A budget as a table of years, with the total of its amounts and the actual spend.
     func budgetContext(_ budget: YearCells, spent: [Int: Money] = [:], footnotes: [Footnote]) -> Context? {
-        guard !budget.isEmpty else { return nil }
+        // A row printed with no figures at all (every cell blank) has no table of its own.
+        guard budget.cells.values.contains(where: { !DanishFormat.cell($0).isEmpty }) else { return nil }
         let unit = site.content.config.budgetUnit
         return makeContext([
             "unit": unit.rawValue,

@@ -49,6 +49,11 @@ public enum SitePaths {
     public static let projectBankFeed = "projektbank/aendringer.xml"
     public static let sitemap = "sitemap.xml"
     public static func activityJSON(_ slug: String) -> String { "projektbank/\(slug)/aktivitet.json" }
+    public static func indicatorData(_ slug: String, format: String) -> String { "barometer/\(slug)/indikator.\(format)" }
+    public static let barometerCSV = "barometer/barometer.csv"
+    public static let barometerJSON = "barometer/barometer.json"
+    /// The barometer as it stood on a day: one stable page per published update.
+    public static func barometerEdition(_ day: Day) -> String { "barometer/udgave/\(day.iso)/index.html" }
 
     /// The folders under `projektbank/` that are not activities; no activity may take these slugs.
     public static let reservedActivitySlugs: Set<String> = ["forvaltning", "omraade", "aar", "status", "emne", "emner", "efter-budget", "data"]

@@ -23,7 +23,7 @@ extension PageBuilder {
             let version = annex.version.flatMap { wanted in activity.allVersions.first { $0.date == wanted.value } } ?? activity.current
             var described = activity
             described.current = version
-            var activityPage = embeddedActivityContext(described)
+            var activityPage = embeddedActivityContext(described, headingLevel: 3)
             activityPage["url"] = SitePaths.activity(activity.slug)
             activityPage["title"] = version.title ?? activity.title
             page[annex.kind == .description ? "description" : "statusNote"] = activityPage
@@ -73,12 +73,16 @@ extension PageBuilder {
 
     /// An activity shown inside another document: its anchors get the activity's slug as a
     /// prefix, so that several activities on one page keep unique ids.
-    func embeddedActivityContext(_ activity: Activity) -> Context {
+    /// An activity shown inside another document: its ids prefixed with its slug, and its
+    /// section headings (and its body's) moved down to `headingLevel`, so the page's outline
+    /// stays in order.
+    func embeddedActivityContext(_ activity: Activity, headingLevel: Int) -> Context {
         var page = activityContext(activity)
         let prefix = activity.slug + "-"
         page["idPrefix"] = prefix
+        page["h"] = "h\(headingLevel)"
         if let body = page["body"] as? String {
-            page["body"] = body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            page["body"] = MarkdownHeadings.shift(body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)"), by: headingLevel - 2)
         }
         return page
     }
@@ -111,7 +115,7 @@ extension PageBuilder {
                     "title": section.title,
                     "activities": section.activities.compactMap { entry in
                         site.activity(entry.activity.slug).map { activity in
-                            var page = embeddedActivityContext(activity)
+                            var page = embeddedActivityContext(activity, headingLevel: 5)
                             page["number"] = entry.number
                             page["url"] = SitePaths.activity(activity.slug)
                             return page
@@ -152,5 +156,20 @@ extension PageBuilder {
             "total": line(economy.total),
             "footnotes": footnotesContext(economy.footnotes),
         ])
+    }
+}
+
+/// Moves the headings of rendered Markdown down by some levels (`<h2>` → `<h5>`), at most to
+/// `<h6>`. The HTML comes from cmark, whose heading tags have this exact form.
+enum MarkdownHeadings {
+    static func shift(_ html: String, by levels: Int) -> String {
+        guard levels > 0 else { return html }
+        var result = html
+        for level in stride(from: 6, through: 1, by: -1) {
+            let target = min(6, level + levels)
+            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(target)")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+        }
+        return result
     }
 }

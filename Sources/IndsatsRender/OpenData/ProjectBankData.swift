@@ -240,19 +240,7 @@ struct ProjectBankData {
         return out + "</feed>\n"
     }
 
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func xml(_ text: String) -> String { XMLText.escape(text) }
 
     /// Every HTML page, for search engines.
     static func sitemap(_ pages: [PageSpec], base: String) -> String {

@@ -1,0 +1,209 @@
+import Foundation
+import IndsatsFormat
+import IndsatsModel
+
+/// An indicator's line chart as inline SVG, drawn at build time: the measurements over time,
+/// the baseline, the criterion and its deadline, and breakdown series with a legend. Series
+/// differ by marker shape and line pattern as well as colour, so nothing depends on colour
+/// alone. The chart is `role="img"` with a title and a description of its key message; the
+/// page follows it with the same numbers as a table.
+struct IndicatorChart {
+    struct Series {
+        var label: String
+        var points: [IndicatorMeasurement]
+    }
+
+    let id: String
+    let title: String
+    let description: String
+    let unit: Indicator.Unit
+    let series: [Series]
+    let baseline: IndicatorMeasurement
+    let target: Target?
+
+    // Geometry, in SVG user units.
+    static let width = 640.0, height = 320.0
+    static let left = 64.0, right = 24.0, top = 24.0, bottom = 84.0
+    static let styles: [(stroke: String, dash: String, marker: Marker)] = [
+        ("#1d4f91", "", .circle), ("#8a3b00", "6 4", .square), ("#2f6b2f", "2 3", .triangle), ("#5b2a86", "10 3 2 3", .diamond),
+    ]
+
+    enum Marker { case circle, square, triangle, diamond }
+
+    /// The SVG markup; its text is escaped.
+    func svg() -> String {
+        let plot = (x: Self.left, y: Self.top, w: Self.width - Self.left - Self.right, h: Self.height - Self.top - Self.bottom)
+        let points = series.flatMap(\.points) + [baseline]
+        // X: time when every point has a date, else the order of the measurements.
+        let allDated = points.allSatisfy { $0.date != nil }
+        var dayRange: (Int, Int)? = nil
+        var yearRange = (0, 0)
+        if allDated {
+            var days = points.compactMap(\.date)
+            if let deadline = target?.date { days.append(deadline) }
+            let (first, last) = (days.min()!, days.max()!)
+            dayRange = (first.ordinal, max(last.ordinal, first.ordinal + 1))
+            yearRange = (first.year, last.year)
+        }
+        let slots = max(series.map(\.points.count).max() ?? 1, 2)
+        func x(_ measurement: IndicatorMeasurement, index: Int) -> Double {
+            if let (first, last) = dayRange, let day = measurement.date?.ordinal {
+                return plot.x + plot.w * Double(day - first) / Double(last - first)
+            }
+            // Without dates: evenly spaced, inset so that the end labels fit.
+            return plot.x + plot.w * (0.1 + 0.8 * Double(index) / Double(slots - 1))
+        }
+        // Y: every value and the criterion, on round ticks.
+        var values = points.map { Self.double($0.value.value) }
+        if let value = target?.value { values.append(Self.double(value.value)) }
+        let ticks = Self.ticks(min: values.min()!, max: values.max()!)
+        let (low, high) = (ticks.first!, ticks.last!)
+        func y(_ value: Double) -> Double { plot.y + plot.h * (1 - (value - low) / (high - low)) }
+
+        var out = """
+            <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.f(Self.width)) \(Self.f(Self.height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <title id="\(id)-title">\(Self.escape(title))</title>
+            <desc id="\(id)-desc">\(Self.escape(description))</desc>
+
+            """
+        // Grid and y labels.
+        for tick in ticks {
+            out += "<line class=\"grid\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(y(tick)))\" y2=\"\(Self.f(y(tick)))\"/>"
+            out += "<text class=\"axis\" x=\"\(Self.f(plot.x - 8))\" y=\"\(Self.f(y(tick) + 4))\" text-anchor=\"end\">\(Self.escape(Self.label(tick, step: ticks[1] - ticks[0])))</text>\n"
+        }
+        // X labels: years on a time axis, the measurement's label otherwise.
+        if let (first, last) = dayRange {
+            let (firstYear, lastYear) = yearRange
+            let step = max(1, (lastYear - firstYear + 1) / 8)
+            for year in stride(from: firstYear + 1, through: lastYear, by: step) {
+                guard let day = Day(year: year, month: 1, day: 1)?.ordinal, day >= first, day <= last else { continue }
+                let position = plot.x + plot.w * Double(day - first) / Double(last - first)
+                out += "<line class=\"tick\" x1=\"\(Self.f(position))\" x2=\"\(Self.f(position))\" y1=\"\(Self.f(plot.y + plot.h))\" y2=\"\(Self.f(plot.y + plot.h + 5))\"/>"
+                out += "<text class=\"axis\" x=\"\(Self.f(position))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(year)</text>\n"
+            }
+        } else if let first = series.first {
+            for (index, point) in first.points.enumerated() {
+                out += "<text class=\"axis\" x=\"\(Self.f(x(point, index: index)))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(Self.escape(DanishFormat.when(point)))</text>\n"
+            }
+        }
+        out += "<line class=\"frame\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(plot.y + plot.h))\" y2=\"\(Self.f(plot.y + plot.h))\"/>\n"
+
+        // Baseline and criterion.
+        let baselineY = y(Self.double(baseline.value.value))
+        out += "<line class=\"baseline\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(baselineY))\" y2=\"\(Self.f(baselineY))\"/>\n"
+        var legend: [(String, String)] = []
+        if let target, let value = target.value {
+            let targetY = y(Self.double(value.value))
+            out += "<line class=\"target\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(targetY))\" y2=\"\(Self.f(targetY))\"/>\n"
+            if let (first, last) = dayRange, let deadline = target.date?.ordinal {
+                let position = plot.x + plot.w * Double(deadline - first) / Double(last - first)
+                out += "<line class=\"deadline\" x1=\"\(Self.f(position))\" x2=\"\(Self.f(position))\" y1=\"\(Self.f(plot.y))\" y2=\"\(Self.f(plot.y + plot.h))\"/>"
+                out += "<text class=\"note\" x=\"\(Self.f(position - 4))\" y=\"\(Self.f(plot.y - 8))\" text-anchor=\"end\">Frist \(Self.escape(target.label ?? DanishFormat.date(target.date!)))</text>\n"
+                out += Self.marker(.diamond, x: position, y: targetY, stroke: "#000", filled: false)
+            }
+            legend.append(("target", "Succeskriterium: \(DanishFormat.value(value, unit: unit))"))
+        }
+        legend.append(("baseline", "Startmåling: \(DanishFormat.value(baseline.value, unit: unit))"))
+
+        // The series.
+        for (index, line) in series.enumerated() {
+            let style = Self.styles[index % Self.styles.count]
+            let coordinates = line.points.enumerated().map { (x($1, index: $0), y(Self.double($1.value.value))) }
+            let path = coordinates.map { "\(Self.f($0.0)),\(Self.f($0.1))" }.joined(separator: " ")
+            out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(style.stroke)\" stroke-width=\"2.5\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") points=\"\(path)\"/>\n"
+            for (px, py) in coordinates { out += Self.marker(style.marker, x: px, y: py, stroke: style.stroke, filled: true) }
+            if index == 0, let last = coordinates.last, let value = line.points.last?.value {
+                out += "<text class=\"value\" x=\"\(Self.f(last.0 - 8))\" y=\"\(Self.f(last.1 - 10))\" text-anchor=\"end\">\(Self.escape(DanishFormat.value(value, unit: unit)))</text>\n"
+            }
+        }
+
+        // Legend: the series on one row, the reference lines on the next.
+        var legendX = plot.x, legendY = Self.height - 46
+        func advance(_ text: String) {
+            legendX += 48 + Double(text.count) * 7.2
+        }
+        for (index, line) in series.enumerated() {
+            let style = Self.styles[index % Self.styles.count]
+            out += "<line x1=\"\(Self.f(legendX))\" x2=\"\(Self.f(legendX + 24))\" y1=\"\(Self.f(legendY))\" y2=\"\(Self.f(legendY))\" stroke=\"\(style.stroke)\" stroke-width=\"2.5\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"")/>"
+            out += Self.marker(style.marker, x: legendX + 12, y: legendY, stroke: style.stroke, filled: true)
+            out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(Self.escape(line.label))</text>\n"
+            advance(line.label)
+        }
+        legendX = plot.x
+        legendY += 22
+        for (kind, text) in legend {
+            out += "<line class=\"\(kind)\" x1=\"\(Self.f(legendX))\" x2=\"\(Self.f(legendX + 24))\" y1=\"\(Self.f(legendY))\" y2=\"\(Self.f(legendY))\"/>"
+            out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(Self.escape(text))</text>\n"
+            advance(text)
+        }
+        return out + "</svg>"
+    }
+
+    static func marker(_ marker: Marker, x: Double, y: Double, stroke: String, filled: Bool) -> String {
+        let fill = filled ? stroke : "#fff"
+        switch marker {
+        case .circle:
+            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4.5\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+        case .square:
+            return "<rect x=\"\(f(x - 4))\" y=\"\(f(y - 4))\" width=\"8\" height=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+        case .triangle:
+            return "<path d=\"M\(f(x)) \(f(y - 5))L\(f(x + 5)) \(f(y + 4))L\(f(x - 5)) \(f(y + 4))Z\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+        case .diamond:
+            return "<path d=\"M\(f(x)) \(f(y - 6))L\(f(x + 6)) \(f(y))L\(f(x)) \(f(y + 6))L\(f(x - 6)) \(f(y))Z\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"2\"/>"
+        }
+    }
+
+    /// Round ticks covering `min…max` (about five), with some room around the data.
+    static func ticks(min: Double, max: Double) -> [Double] {
+        var (low, high) = (min, max)
+        if high - low < 1e-9 { low -= 1; high += 1 }
+        let padding = (high - low) * 0.1
+        low -= padding
+        high += padding
+        let raw = (high - low) / 5
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        let start = (low / step).rounded(.down) * step
+        var result: [Double] = []
+        var value = start
+        while value < high + step * 0.5 {
+            result.append(value)
+            value += step
+            if result.count > 12 { break }
+        }
+        // Counts and shares do not go below zero.
+        if min >= 0 { result = result.filter { $0 >= -1e-9 } }
+        return result.count >= 2 ? result : [start, start + step]
+    }
+
+    /// A tick label with as many decimals as the step needs: `55`, `2,5`.
+    static func label(_ value: Double, step: Double) -> String {
+        let decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2
+        return DanishFormat.number(Decimal(string: String(format: "%.\(decimals)f", value)) ?? 0, decimals: decimals)
+    }
+
+    static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+
+    /// A coordinate with one decimal, the same on every machine.
+    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
+}
+
+/// Escaping for text placed in XML and HTML markup that the build writes itself.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -14,20 +14,60 @@ struct ShippedSiteTests {
         #expect(Self.built.report.files != nil)
     }
 
-    @Test func theHostProgrammeShowsItsEconomyAndCostPerMatch() {
+    @Test func theHostProgrammesCurrentVersionIsTheRowOfBilag1For2018To22() {
         let page = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
+        // Title, summary, funding and budget as printed in seed 002's Bilag 1.
+        #expect(page.contains("Copenhagen Host Program"))
+        #expect(page.contains("Samarbejde med Foreningen Nydansker om match til udlændinge"))
+        #expect(page.contains("Afsæt Budget 2016"))
+        #expect(page.contains("2018 1,5 2019 1,5"))
+        #expect(page.contains("I alt 3,0"))
+        // No year of the 2011 project in the current budget, no mixed total, and the economy,
+        // goals and case numbers of 2011 belong to that version only.
+        #expect(!page.contains("2011 0,7"))
+        #expect(!page.contains("4,4"))
+        #expect(!page.contains("Økonomi i tal"))
+        #expect(!page.contains("Mål og resultater"))
+        #expect(!page.contains("Sagsnr."))
+    }
+
+    @Test func theHostProgrammeKeepsThe2011And2010VersionsWithWhatChanged() {
+        let page = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
+        #expect(page.contains("7. april 2011 : Københavns Kommunes Værtsprogram"))
+        #expect(page.contains("6. december 2010 : Københavns Kommunes værtsprogram"))
+        // 2011 → the 2018–22 row.
+        #expect(page.contains("Samlet økonomi: 1,5 mio. kr. → ingen"))
+        #expect(page.contains("2011: 0,7, 2012: 0,7 → 2018: 1,5, 2019: 1,5"))
+        // 2010 → 2011.
+        #expect(page.contains("2,59 mio. kr. → 1,5 mio. kr."))
+        #expect(page.contains("2011: 0,5, 2012: 0,5 → 2011: 0,7, 2012: 0,7"))
+        #expect(page.contains("17.267 kr. → 10.000 kr."))
+    }
+
+    @Test func theDescriptionAnnexOf2011ShowsTheRevisedFigures() {
+        let page = visibleText(read(output, "bilag/vaertsprogram-2011/index.html"))
         #expect(page.contains("1,5 mio. kr. over 2 år"))
         #expect(page.contains("10.000 kr. pr. matchet borger"))
-        // The 2010 proposal is kept as a version, with its own figures.
-        #expect(page.contains("6. december 2010"))
-        #expect(page.contains("2,59 mio. kr. → 1,5 mio. kr."))
-        #expect(page.contains("17.267 kr. → 10.000 kr."))
+        #expect(page.contains("2011 0,7 2012 0,7 I alt 1,4"))
+        #expect(page.contains("Sagsnr. 2011-37567"))
+        #expect(page.contains("Ved projektets afslutning er opnået min. 150 match"))
+        #expect(!page.contains("2018 1,5"))
+        #expect(!page.contains("2,59"))
     }
 
     @Test func theDescriptionAnnexOf2010ShowsTheOriginalFigures() {
         let page = visibleText(read(output, "bilag/vaertsprogram-2010/index.html"))
         #expect(page.contains("2,59 mio. kr. over 2 år"))
         #expect(page.contains("17.267 kr. pr. matchet borger"))
+        #expect(page.contains("2011 0,5 2012 0,5"))
+        #expect(!page.contains("10.000 kr."))
+    }
+
+    @Test func bilag1PrintsTheHostProgrammeRowAsPrinted() {
+        let page = visibleText(read(output, "bilag/bif-2018-22/index.html"))
+        #expect(page.contains("Copenhagen Host Program Samarbejde med Foreningen Nydansker om match til udlændinge"))
+        #expect(page.contains("Budget 2016 1,5 1,5"))
+        #expect(!page.contains("Københavns Kommunes værtsprogram"))
     }
 
     @Test func indicatorOneShowsBaselineStatusAndCriterion() {

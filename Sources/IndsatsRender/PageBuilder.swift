@@ -4,7 +4,7 @@ import IndsatsModel
 /// A page of the site: where it goes, which template renders it, and what it shows.
 public struct PageSpec: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        case home, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), barometer, indicator(String), annexes, annex(String), reports, report(Int)
+        case home, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int)
     }
 
     public var path: String
@@ -45,6 +45,7 @@ public struct PageBuilder: Sendable {
         pages += facets.all.map { PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet)) }
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
         pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
+        pages += editions.map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) }
         pages += content.indicators.map { PageSpec(path: SitePaths.indicator($0.slug), template: "indikator", kind: .indicator($0.slug)) }
         pages += content.annexes.map { PageSpec(path: SitePaths.annex($0.slug), template: "bilag", kind: .annex($0.slug)) }
         pages += content.reports.map { PageSpec(path: SitePaths.report($0.year), template: "statusrapport", kind: .report($0.year)) }
@@ -74,7 +75,9 @@ public struct PageBuilder: Sendable {
             let activity = site.activity(slug)!
             page_ = activityContext(activity); title = activity.title; section = "projektbank"
         case .barometer:
-            page_ = barometerContext(); title = "Integrationsbarometeret"; section = "barometer"
+            page_ = barometerContext(asOf: nil); title = "Integrationsbarometeret"; section = "barometer"
+        case .barometerEdition(let day):
+            page_ = barometerContext(asOf: day); title = "Integrationsbarometeret pr. \(DanishFormat.date(day))"; section = "barometer"
         case .indicator(let slug):
             let indicator = site.indicator(slug)!
             page_ = indicatorContext(indicator); title = indicator.title; section = "barometer"
@@ -115,20 +118,43 @@ public struct PageBuilder: Sendable {
         ])
     }
 
-    func barometerContext() -> Context {
+    /// The days the barometer was updated: every date on which a measurement was made. Each
+    /// has a page of its own that never changes once the next update comes.
+    var editions: [Day] {
+        Array(Set(site.content.indicators.flatMap { $0.measurements.compactMap(\.date) })).sorted()
+    }
+
+    /// The barometer now, or as it stood on `day` (only what was measured by then).
+    func barometerContext(asOf day: Day?) -> Context {
         let config = site.content.config
-        let byTheme = Dictionary(grouping: site.content.indicators) { $0.theme?.slug ?? "" }
+        let indicators = site.content.indicators.compactMap { indicator -> Indicator? in
+            guard let day else { return indicator }
+            if let start = indicator.baseline.date, start > day { return nil }
+            return indicator.asOf(day)
+        }
+        let bySlug = Dictionary(indicators.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let byTheme = Dictionary(grouping: indicators) { $0.theme?.slug ?? "" }
+        let order = { (a: Indicator, b: Indicator) in (a.number ?? Int.max, a.title) < (b.number ?? Int.max, b.title) }
+        var themes: [Context] = config.themes.compactMap { theme in
+            guard let members = byTheme[theme.id], !members.isEmpty else { return nil }
+            return ["name": theme.name, "indicators": members.sorted(by: order).map(indicatorSummary)]
+        }
+        if let rest = byTheme[""], !rest.isEmpty {
+            themes.append(["name": "Øvrige indikatorer", "indicators": rest.sorted(by: order).map(indicatorSummary)])
+        }
+        let editions = self.editions
         return makeContext([
-            "themes": config.themes.compactMap { theme -> Context? in
-                let indicators = (byTheme[theme.id] ?? [])
-                    .sorted { ($0.number ?? Int.max, $0.title) < ($1.number ?? Int.max, $1.title) }
-                guard !indicators.isEmpty else { return nil }
-                return ["name": theme.name, "indicators": indicators.map(indicatorSummary)]
+            "themes": themes,
+            "asOf": day.map(DanishFormat.date),
+            "current": day.map { $0 == editions.last } ?? true,
+            "editions": editions.reversed().map { edition in
+                makeContext(["date": DanishFormat.date(edition), "url": SitePaths.barometerEdition(edition), "isShown": edition == day ? "page" : nil])
             },
             "policyGoals": site.content.policyGoals.sorted { ($0.number ?? Int.max, $0.slug) < ($1.number ?? Int.max, $1.slug) }.map { goal in
                 makeContext([
+                    "number": goal.number.map(String.init),
                     "title": goal.title,
-                    "indicators": goal.indicators.compactMap { site.indicator($0.slug) }.map(indicatorSummary),
+                    "indicators": goal.indicators.compactMap { bySlug[$0.slug] }.map(indicatorSummary),
                 ])
             },
         ])

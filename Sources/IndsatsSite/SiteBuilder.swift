@@ -43,6 +43,11 @@ public struct SiteBuilder: Sendable {
                     at: activity.source, field: "slug",
                     hint: "rename the file; reserved: " + SitePaths.reservedActivitySlugs.sorted().joined(separator: ", "))
             }
+            for indicator in content.indicators where SitePaths.reservedIndicatorSlugs.contains(indicator.slug) {
+                diagnostics.error(
+                    "the file name \"\(indicator.slug)\" is taken by the barometer's own pages (barometer/\(indicator.slug)/)",
+                    at: indicator.source, field: "slug", hint: "rename the file")
+            }
         }
         let templateSet = timed("templates") { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
         guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }

@@ -123,11 +123,15 @@ struct ActivityReader {
         guard let text = item.string("text", required: true) else { return nil }
         let results = item.mappings("results").map { result -> GoalResult in
             defer { result.finish() }
-            return GoalResult(value: result.amount("value"), date: result.day("date"), text: result.string("text"))
+            return GoalResult(
+                value: result.amount("value"), date: result.day("date"), label: result.string("label"),
+                text: result.string("text"))
         }
         return Goal(
             id: item.string("id"), text: text, target: item.amount("target"), unit: item.string("unit"),
-            deadline: item.day("deadline"), qualitative: item.bool("qualitative") ?? false, results: results)
+            deadline: item.day("deadline"), qualitative: item.bool("qualitative") ?? false,
+            direction: item.oneOf("direction", Goal.Direction.self) ?? .increase,
+            baseline: item.amount("baseline"), results: results)
     }
 
     func bound(_ map: MappingReader, _ key: String) -> Period.Bound? {

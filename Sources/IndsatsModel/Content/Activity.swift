@@ -124,18 +124,47 @@ public struct Financing: Hashable, Sendable {
 }
 
 /// A goal of an activity: quantitative with a target and a deadline, or qualitative.
+///
+/// A goal is a floor by default ("min. 150 match": met when the result reaches the target) or,
+/// with `direction: .decrease`, a ceiling ("ned på 18 pct.": met when the result is at or
+/// below the target).
 public struct Goal: Hashable, Sendable {
+    /// Which way the measured value should go.
+    public enum Direction: String, CaseIterable, Hashable, Sendable {
+        /// A floor: the result should reach the target or more.
+        case increase
+        /// A ceiling: the result should come down to the target or less.
+        case decrease
+    }
+
+    /// Where a goal stands against its latest measured result.
+    public enum Status: Hashable, Sendable {
+        /// The latest result is on the right side of the target.
+        case met
+        /// The latest result is on the wrong side of the target.
+        case notMet
+        /// There is no result with a value to judge by.
+        case notMeasured
+        /// There is a result, but no numeric target (nor a baseline) to judge it against.
+        case noTarget
+    }
+
     public var id: String?
     public var text: String
     public var target: Amount?
     public var unit: String?
     public var deadline: Day?
     public var qualitative: Bool
+    public var direction: Direction
+    /// The value the goal starts from ("skal falde fra udgangspunktet … på 27 pct."), when the
+    /// source gives it.
+    public var baseline: Amount?
     public var results: [GoalResult]
 
     public init(
         id: String? = nil, text: String, target: Amount? = nil, unit: String? = nil,
-        deadline: Day? = nil, qualitative: Bool = false, results: [GoalResult] = []
+        deadline: Day? = nil, qualitative: Bool = false, direction: Direction = .increase,
+        baseline: Amount? = nil, results: [GoalResult] = []
     ) {
         self.id = id
         self.text = text
@@ -143,30 +172,73 @@ public struct Goal: Hashable, Sendable {
         self.unit = unit
         self.deadline = deadline
         self.qualitative = qualitative
+        self.direction = direction
+        self.baseline = baseline
         self.results = results
     }
 
-    /// The latest result that has a value.
+    /// The latest result that has a value (results are listed oldest first).
     public var latestResult: GoalResult? { results.last { $0.value != nil } }
 
-    /// Result ÷ target, when both are numbers.
+    /// How much of the way to the target the latest result has come (1 = all the way).
+    ///
+    /// With a baseline: (result − baseline) ÷ (target − baseline), which for a ceiling is
+    /// (baseline − result) ÷ (baseline − target). Without one, a floor's share is
+    /// result ÷ target; a ceiling has no share (coming down to 18 pct. from an unknown start
+    /// cannot be expressed as a part of the way).
     public var shareReached: Decimal? {
-        guard let target, target.value != 0, let value = latestResult?.value else { return nil }
-        return value.value / target.value
+        guard let target, let value = latestResult?.value?.value else { return nil }
+        if let baseline = baseline?.value {
+            let distance = target.value - baseline
+            guard distance != 0 else { return nil }
+            return (value - baseline) / distance
+        }
+        switch direction {
+        case .increase: return target.value == 0 ? nil : value / target.value
+        case .decrease: return nil
+        }
     }
 
-    public var isMet: Bool? { shareReached.map { $0 >= 1 } }
+    /// Whether the latest result meets the goal: a floor when it is at or above the target, a
+    /// ceiling when it is at or below it. Without a target but with a baseline, when the result
+    /// has moved the wanted way from the baseline. Nil when there is nothing to judge.
+    public var isMet: Bool? {
+        guard let value = latestResult?.value?.value else { return nil }
+        if let target = target?.value {
+            switch direction {
+            case .increase: return value >= target
+            case .decrease: return value <= target
+            }
+        }
+        if let baseline = baseline?.value {
+            switch direction {
+            case .increase: return value > baseline
+            case .decrease: return value < baseline
+            }
+        }
+        return nil
+    }
+
+    public var status: Status {
+        if let met = isMet { return met ? .met : .notMet }
+        return latestResult == nil ? .notMeasured : .noTarget
+    }
 }
 
-/// A measurement against a goal.
+/// A measurement against a goal: a value and when it was measured, as an exact `date` or, where
+/// the source gives only a period ("i 2008", "første kvartal 2009"), as a `label`.
 public struct GoalResult: Hashable, Sendable {
     public var value: Amount?
     public var date: Day?
+    /// The period the result is for, as printed ("2008", "første kvartal 2009"); shown instead
+    /// of the date.
+    public var label: String?
     public var text: String?
 
-    public init(value: Amount? = nil, date: Day? = nil, text: String? = nil) {
+    public init(value: Amount? = nil, date: Day? = nil, label: String? = nil, text: String? = nil) {
         self.value = value
         self.date = date
+        self.label = label
         self.text = text
     }
 }

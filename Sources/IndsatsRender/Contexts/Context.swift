@@ -58,6 +58,9 @@ public enum SitePaths {
     /// The folders under `projektbank/` that are not activities; no activity may take these slugs.
     public static let reservedActivitySlugs: Set<String> = ["forvaltning", "omraade", "aar", "status", "emne", "emner", "efter-budget", "data"]
 
+    /// The folders under `barometer/` that are not indicators.
+    public static let reservedIndicatorSlugs: Set<String> = ["udgave"]
+
     /// The page of one facet value: `projektbank/omraade/job-og-uddannelse/index.html`.
     public static func facet(_ value: FacetValue) -> String {
         let folder: String

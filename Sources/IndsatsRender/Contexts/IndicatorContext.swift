@@ -32,7 +32,8 @@ extension PageBuilder {
             "targetWhen": target?.label ?? target?.date.map(DanishFormat.date),
             "goal": indicator.goal,
             "change": progress.change.map { DanishFormat.signed($0) + changeUnit },
-            "changeSincePrevious": indicator.previous.flatMap { previous in
+            // Only when it differs from the change since the baseline.
+            "changeSincePrevious": (indicator.measurements.count < 2 ? nil : indicator.previous).flatMap { previous in
                 indicator.latest.map { DanishFormat.signed($0.value - previous.value) + changeUnit + " siden " + DanishFormat.when(previous) }
             },
             "progress": progress.distance.flatMap { distance in

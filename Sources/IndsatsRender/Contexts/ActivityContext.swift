@@ -108,18 +108,46 @@ extension PageBuilder {
         ])
     }
 
+    /// A row of the goal table: the target as a floor ("150 match") or a ceiling ("højst 18 pct."),
+    /// the latest result and when it was measured (its period as printed, else its date), the
+    /// share reached and the status in words.
     func goalContext(_ goal: Goal) -> Context {
         let latest = goal.latestResult
+        func withUnit(_ amount: Amount) -> String {
+            let unit = goal.unit.map { $0 == "pct" ? "pct." : $0 }
+            return DanishFormat.number(amount) + (unit.map { " \($0)" } ?? "")
+        }
+        let target: String? = {
+            switch (goal.target, goal.baseline, goal.direction) {
+            case (let target?, _, .increase): return withUnit(target)
+            case (let target?, _, .decrease): return "højst " + withUnit(target)
+            // "skal falde fra udgangspunktet … på 27 pct.": no number to reach, only a start to move from.
+            case (nil, let baseline?, .increase): return "over " + withUnit(baseline)
+            case (nil, let baseline?, .decrease): return "under " + withUnit(baseline)
+            case (nil, nil, _): return nil
+            }
+        }()
+        let status: (text: String, css: String) = {
+            switch goal.status {
+            case .met: ("Nået", "achieved")
+            case .notMet: ("Ikke nået", "notOnTrack")
+            case .notMeasured: ("Ingen måling", "noMeasurement")
+            case .noTarget: ("Intet talmål", "noNumericTarget")
+            }
+        }()
         return makeContext([
             "text": goal.text,
-            "target": goal.target.map { DanishFormat.number($0) + (goal.unit.map { " \($0)" } ?? "") },
+            "target": target,
+            "baseline": goal.baseline.map(withUnit),
+            "direction": goal.direction.rawValue,
             "deadline": goal.deadline.map(DanishFormat.date),
             "qualitative": goal.qualitative,
             "result": latest?.value.map { DanishFormat.number($0) },
-            "resultDate": latest?.date.map(DanishFormat.date),
+            "resultDate": latest.flatMap { $0.label ?? $0.date.map(DanishFormat.date) },
             "resultTexts": goal.results.compactMap(\.text),
             "share": goal.shareReached.map { DanishFormat.percent(Amount($0 * 100, scale: 0)) },
-            "status": goal.isMet.map { $0 ? "Nået" : "Ikke nået" },
+            "status": status.text,
+            "statusClass": status.css,
         ])
     }
 

@@ -54,7 +54,7 @@
         if (sort) {
           rows.sort(function (a, b) {
             var x = bySlug[a.dataset.slug], y = bySlug[b.dataset.slug];
-            var d = sort === "budget" ? y.total.value - x.total.value : x.total.value - y.total.value;
+            var d = sort === "budget" ? amount(y.total) - amount(x.total) : amount(x.total) - amount(y.total);
             return d || a.dataset.position - b.dataset.position;
           });
         } else {
@@ -90,6 +90,8 @@
     var value = parsed.reduce(function (sum, p) { return sum + Number(p.digits) * Math.pow(10, scale - p.scale); }, 0);
     return { value: value, scale: scale };
   }
+  // For comparing sums written with different numbers of decimals.
+  function amount(sum) { return sum.value / Math.pow(10, sum.scale); }
   function danish(amount) {
     var negative = amount.value < 0;
     var digits = String(Math.abs(amount.value));

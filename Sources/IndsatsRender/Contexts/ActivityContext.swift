@@ -190,7 +190,9 @@ enum VersionDiff {
         }
         if old.budget != new.budget {
             func text(_ cells: YearCells) -> String {
-                cells.isEmpty ? "intet" : cells.years.map { "\($0): \(DanishFormat.cell(cells[$0]!))" }.joined(separator: ", ")
+                // Blank cells say nothing; list the years with something printed.
+                let printed = cells.years.filter { !DanishFormat.cell(cells[$0]!).isEmpty }
+                return printed.isEmpty ? "intet" : printed.map { "\($0): \(DanishFormat.cell(cells[$0]!))" }.joined(separator: ", ")
             }
             changes.append("Budget (\(unit.rawValue)): \(text(old.budget)) → \(text(new.budget))")
         }

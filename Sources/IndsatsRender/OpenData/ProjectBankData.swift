@@ -105,20 +105,30 @@ struct ProjectBankData {
             "finansiering": .array(current.financing.map {
                 .record(["kilde": .string($0.source), "beloeb": money($0.amount), "note": .text($0.note)])
             }),
-            "maal": .array(current.goals.map { goal in
-                let latest = goal.latestResult
-                return .record([
-                    "tekst": .string(goal.text), "maal": number(goal.target), "enhed": .text(goal.unit),
-                    "frist": day(goal.deadline), "kvalitativt": .bool(goal.qualitative),
-                    "resultat": number(latest?.value), "resultat_dato": day(latest?.date),
-                    "andel_naaet": goal.shareReached.map { JSONValue.number($0) },
-                    "naaet": goal.isMet.map(JSONValue.bool),
-                ])
-            }),
+            "maal": .array(current.goals.map(goalRecord)),
             "versioner": .array(activity.allVersions.map { version in
                 .record(["dato": day(version.date), "titel": .text(version.title), "note": .text(version.note)])
             }),
         ])
+    }
+
+    func goalRecord(_ goal: Goal) -> JSONValue {
+        let latest = goal.latestResult
+        let status: String = switch goal.status {
+        case .met: "naaet"
+        case .notMet: "ikke_naaet"
+        case .notMeasured: "ingen_maaling"
+        case .noTarget: "intet_maaltal"
+        }
+        let fields: [String: JSONValue?] = [
+            "tekst": .string(goal.text), "maal": goal.target.map { .number($0.value) }, "enhed": .text(goal.unit),
+            "retning": .string(goal.direction.rawValue), "udgangspunkt": goal.baseline.map { .number($0.value) },
+            "frist": .text(goal.deadline?.iso), "kvalitativt": .bool(goal.qualitative),
+            "resultat": latest?.value.map { .number($0.value) }, "resultat_dato": .text(latest?.date?.iso),
+            "resultat_tidspunkt": .text(latest?.label), "status": .string(status),
+            "andel_naaet": goal.shareReached.map { .number($0) }, "naaet": goal.isMet.map { .bool($0) },
+        ]
+        return .record(fields)
     }
 
     /// The compact index the filter script reads: what it filters, sorts and adds up.

@@ -40,10 +40,10 @@ let package = Package(
             ]
         ),
         /// The build: load → validate → render → write, atomically.
-        .target(name: "IndsatsSite", dependencies: ["IndsatsModel", "IndsatsLoad", "IndsatsRender"]),
+        .target(name: "IndsatsSite", dependencies: ["IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"]),
         .executableTarget(
             name: "indsats",
-            dependencies: ["IndsatsSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["IndsatsSite", "IndsatsRender", "IndsatsModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "IndsatsTests",

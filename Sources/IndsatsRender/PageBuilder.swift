@@ -15,13 +15,15 @@ public struct PageSpec: Sendable, Hashable {
 /// Builds each page's template context from the validated site.
 public struct PageBuilder: Sendable {
     public let site: SiteIndex
+    public let options: RenderOptions
     /// The project bank's groupings, and each activity's list row, built once.
     let facets: ActivityFacets
     let facetValues: [Facet: FacetValue]
     let activityRows: [String: SharedContext]
 
-    public init(site: SiteIndex) {
+    public init(site: SiteIndex, options: RenderOptions = RenderOptions()) {
         self.site = site
+        self.options = options
         let config = site.content.config
         facets = ActivityFacets(activities: site.content.activities, config: config)
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })

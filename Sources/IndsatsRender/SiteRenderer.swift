@@ -12,14 +12,24 @@ public struct OutputFile: Sendable {
     }
 }
 
+/// What a build makes besides the pages themselves.
+public struct RenderOptions: Sendable {
+    /// Annexes and reports get a PDF beside their page (printed after writing) and a link to it.
+    public var pdf: Bool
+
+    public init(pdf: Bool = false) {
+        self.pdf = pdf
+    }
+}
+
 /// Renders every page of a validated site through the templates, in parallel.
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let builder: PageBuilder
 
-    public init(content: SiteContent, templates: TemplateSet) {
+    public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions()) {
         self.templates = templates
-        self.builder = PageBuilder(site: SiteIndex(content))
+        self.builder = PageBuilder(site: SiteIndex(content), options: options)
     }
 
     public func render() -> [OutputFile] {
@@ -31,6 +41,7 @@ public struct SiteRenderer: Sendable {
         let data = ProjectBankData(builder: builder)
         files += data.files()
         files += BarometerData(builder: builder).files()
+        files += builder.site.content.reports.flatMap { ReportData(builder: builder, report: $0).files() }
         if let base = data.baseURL {
             files.append(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
         }

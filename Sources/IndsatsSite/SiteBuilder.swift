@@ -3,7 +3,7 @@ import IndsatsLoad
 import IndsatsModel
 import IndsatsRender
 
-/// The build pipeline, as named steps: load → validate → templates → render → write.
+/// The build pipeline, as named steps: load → validate → templates → render → write (→ PDF).
 public struct SiteBuilder: Sendable {
     public struct Report: Sendable {
         public var diagnostics: Diagnostics
@@ -17,45 +17,55 @@ public struct SiteBuilder: Sendable {
     public let output: URL
     /// The templates folder (default: `templates/` in the site's folder).
     public let templates: URL
+    public let options: RenderOptions
 
-    public init(root: URL, output: URL? = nil, templates: URL? = nil) {
+    public init(root: URL, output: URL? = nil, templates: URL? = nil, options: RenderOptions = RenderOptions()) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("output")
         self.templates = templates ?? root.appendingPathComponent("templates")
+        self.options = options
+    }
+
+    /// What the pipeline has once content, archive and templates are read and checked.
+    struct Prepared {
+        var content: SiteContent
+        var archive: [Int: ReportArchive.Entry]
+        var templates: TemplateSet
     }
 
     /// Runs the pipeline; with `write: false` it stops before writing (what `check` needs).
     public func build(write: Bool = true) -> Report {
         var timings: [(String, Double)] = []
-        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
-            return try work()
+        var diagnostics = Diagnostics()
+        guard let prepared = prepare(&diagnostics, &timings, exceptArchived: nil) else {
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
-        let loaded = timed("load (files, front matter, Markdown)") { ContentLoader(root: root).load() }
-        var diagnostics = loaded.diagnostics
-        guard let content = loaded.content else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
-        timed("validate") {
-            diagnostics.append(contentsOf: SiteValidator.validate(content))
-            for activity in content.activities where SitePaths.reservedActivitySlugs.contains(activity.slug) {
-                diagnostics.error(
-                    "the file name \"\(activity.slug)\" is taken by a project bank page (projektbank/\(activity.slug)/)",
-                    at: activity.source, field: "slug",
-                    hint: "rename the file; reserved: " + SitePaths.reservedActivitySlugs.sorted().joined(separator: ", "))
-            }
-            for indicator in content.indicators where SitePaths.reservedIndicatorSlugs.contains(indicator.slug) {
-                diagnostics.error(
-                    "the file name \"\(indicator.slug)\" is taken by the barometer's own pages (barometer/\(indicator.slug)/)",
-                    at: indicator.source, field: "slug", hint: "rename the file")
+        if options.pdf && write && PDFPrinter.find() == nil {
+            diagnostics.error(PDFPrinter.missingMessage, at: SourceLocation(path: "indsats build --pdf"))
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
+        }
+        var files = Self.timed("render", &timings) {
+            SiteRenderer(content: prepared.content, templates: prepared.templates, options: options).render()
+        }
+        // Published reports are copied from the archive, never rendered again.
+        for year in prepared.archive.keys.sorted() {
+            let entry = prepared.archive[year]!
+            let prefix = "statusrapporter/\(year)/"
+            do {
+                let frozen = try ReportArchive(root: root).outputFiles(entry)
+                files = files.filter { !$0.path.hasPrefix(prefix) } + frozen
+            } catch {
+                diagnostics.error("cannot read the archived report: \(error)", at: SourceLocation(path: "\(ReportArchive.folderName)/\(year)"))
+                return Report(diagnostics: diagnostics, files: nil, timings: timings)
             }
         }
-        let templateSet = timed("templates") { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
-        guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
-        let files = timed("render") { SiteRenderer(content: content, templates: templateSet).render() }
         if write {
             do {
-                try timed("write") {
-                    try SiteWriter(output: output).write(files, assets: templates.appendingPathComponent("assets"))
+                try Self.timed("write", &timings) {
+                    try SiteWriter(output: output).write(files, assets: templates.appendingPathComponent("assets")) { staging in
+                        guard options.pdf else { return }
+                        try printPDFs(in: staging, content: prepared.content, archived: Set(prepared.archive.keys))
+                    }
                 }
             } catch {
                 diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: output.lastPathComponent))
@@ -63,5 +73,116 @@ public struct SiteBuilder: Sendable {
             }
         }
         return Report(diagnostics: diagnostics, files: files, timings: timings)
+    }
+
+    /// Freezes the report of `year` in the archive (`arkiv/<year>/`), or, with a `correction`,
+    /// re-freezes an archived one with that dated note. Nothing is archived when there are errors.
+    public func publish(year: Int, on day: Day, correction: String? = nil, pdf: Bool = true) -> Report {
+        var timings: [(String, Double)] = []
+        var diagnostics = Diagnostics()
+        let here = SourceLocation(path: "\(ReportArchive.folderName)/\(year)")
+        guard var prepared = prepare(&diagnostics, &timings, exceptArchived: correction == nil ? nil : year) else {
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
+        }
+        guard let index = prepared.content.reports.firstIndex(where: { $0.year == year }) else {
+            diagnostics.error("there is no report for \(year) in content/statusrapporter/", at: here)
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
+        }
+        let existing = prepared.archive[year]
+        switch (existing, correction) {
+        case (.some(let entry), nil):
+            diagnostics.error(
+                "the \(year) report was already published and archived on \(entry.manifest.archived)", at: here,
+                hint: "a change to it is a correction: indsats correct \(year) --note \"…\"")
+        case (nil, .some):
+            diagnostics.error("the \(year) report has not been published yet", at: here, hint: "publish it first: indsats publish \(year)")
+        default: break
+        }
+        let printer = PDFPrinter.find()
+        if pdf && printer == nil {
+            diagnostics.error(PDFPrinter.missingMessage, at: here, hint: "or publish without a PDF: --no-pdf")
+        }
+        guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
+
+        var stamp = existing?.stamp ?? ArchiveStamp(archived: day)
+        if let correction { stamp.corrections.append(ArchiveStamp.Correction(date: day, note: correction)) }
+        prepared.content.reports[index].archive = stamp
+        let report = prepared.content.reports[index]
+        var files = SiteRenderer(content: prepared.content, templates: prepared.templates, options: RenderOptions(pdf: pdf)).render()
+        do {
+            if pdf, let printer {
+                // Print from a complete copy of the site, so that the page finds its stylesheet.
+                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("indsats-publish-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: scratch) }
+                let site = scratch.appendingPathComponent("site")
+                try SiteWriter(output: site).write(files, assets: templates.appendingPathComponent("assets"))
+                let path = SitePaths.reportPDF(year)
+                let failures = printer.print([PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(year)), pdf: site.appendingPathComponent(path))])
+                if let failure = failures.first { throw WriteError(message: failure) }
+                files.append(OutputFile(path: path, data: try Data(contentsOf: site.appendingPathComponent(path))))
+            }
+            let stylesheet = try Data(contentsOf: templates.appendingPathComponent("assets/style.css"))
+            try ReportArchive(root: root).freeze(
+                year: year, stamp: stamp, published: files, stylesheet: stylesheet,
+                sources: ReportArchive.sources(of: report, in: prepared.content))
+        } catch {
+            diagnostics.error("the report was not archived: \(error)", at: here)
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
+        }
+        return Report(diagnostics: diagnostics, files: files, timings: timings)
+    }
+
+    /// Load, validate (content, reserved names, archive) and read the templates.
+    func prepare(_ diagnostics: inout Diagnostics, _ timings: inout [(String, Double)], exceptArchived: Int?) -> Prepared? {
+        let loaded = Self.timed("load (files, front matter, Markdown)", &timings) { ContentLoader(root: root).load() }
+        diagnostics.append(contentsOf: loaded.diagnostics)
+        guard var content = loaded.content else { return nil }
+        let archive = ReportArchive(root: root)
+        var entries: [Int: ReportArchive.Entry] = [:]
+        Self.timed("validate", &timings) {
+            diagnostics.append(contentsOf: SiteValidator.validate(content))
+            checkReservedNames(content, &diagnostics)
+            entries = archive.load(diagnostics: &diagnostics)
+            archive.verify(entries.filter { $0.key != exceptArchived }, content: content, diagnostics: &diagnostics)
+        }
+        for index in content.reports.indices {
+            if let entry = entries[content.reports[index].year] { content.reports[index].archive = entry.stamp }
+        }
+        let templateSet = Self.timed("templates", &timings) { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
+        guard !diagnostics.hasErrors else { return nil }
+        return Prepared(content: content, archive: entries, templates: templateSet)
+    }
+
+    func checkReservedNames(_ content: SiteContent, _ diagnostics: inout Diagnostics) {
+        for activity in content.activities where SitePaths.reservedActivitySlugs.contains(activity.slug) {
+            diagnostics.error(
+                "the file name \"\(activity.slug)\" is taken by a project bank page (projektbank/\(activity.slug)/)",
+                at: activity.source, field: "slug",
+                hint: "rename the file; reserved: " + SitePaths.reservedActivitySlugs.sorted().joined(separator: ", "))
+        }
+        for indicator in content.indicators where SitePaths.reservedIndicatorSlugs.contains(indicator.slug) {
+            diagnostics.error(
+                "the file name \"\(indicator.slug)\" is taken by the barometer's own pages (barometer/\(indicator.slug)/)",
+                at: indicator.source, field: "slug", hint: "rename the file")
+        }
+    }
+
+    /// PDFs of the annexes and of the reports not in the archive (the archive has its own).
+    func printPDFs(in site: URL, content: SiteContent, archived: Set<Int>) throws {
+        guard let printer = PDFPrinter.find() else { throw WriteError(message: PDFPrinter.missingMessage) }
+        var jobs = content.annexes.map { annex in
+            PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.annex(annex.slug)), pdf: site.appendingPathComponent(SitePaths.annexPDF(annex.slug)))
+        }
+        jobs += content.reports.filter { !archived.contains($0.year) }.map { report in
+            PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(report.year)), pdf: site.appendingPathComponent(SitePaths.reportPDF(report.year)))
+        }
+        let failures = printer.print(jobs)
+        if !failures.isEmpty { throw WriteError(message: failures.joined(separator: "; ")) }
+    }
+
+    static func timed<T>(_ stage: String, _ timings: inout [(String, Double)], _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try work()
     }
 }

@@ -12,7 +12,9 @@ public struct SiteWriter: Sendable {
         self.output = output
     }
 
-    public func write(_ files: [OutputFile], assets: URL?) throws {
+    /// Writes `files` (and copies `assets/`) into a staging folder, lets `finish` add to it
+    /// (PDFs printed from the written pages), then swaps it in.
+    public func write(_ files: [OutputFile], assets: URL?, finish: ((URL) throws -> Void)? = nil) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -36,6 +38,7 @@ public struct SiteWriter: Sendable {
             if let assets, fm.fileExists(atPath: assets.path) {
                 try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
             }
+            try finish?(staging)
             try swapIn(staging)
         } catch {
             try? fm.removeItem(at: staging)

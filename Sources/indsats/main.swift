@@ -1,20 +1,24 @@
 import ArgumentParser
 import Foundation
 import IndsatsModel
+import IndsatsRender
 import IndsatsSite
 
 @main
 struct Indsats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a municipality's project bank, integration barometer, committee annexes and status reports from Markdown files.",
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, Publish.self, Correct.self])
 }
 
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The site's folder (with indsats.yml, content/ and templates/).")
     var root: String = "."
+    @Option(name: .long, help: "The templates folder (default: templates/ in the site's folder).")
+    var templates: String?
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+    var templatesURL: URL? { templates.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } }
 }
 
 /// Prints diagnostics compiler-style to standard error, errors first, then a count.
@@ -22,9 +26,11 @@ func report(_ diagnostics: Diagnostics) {
     for diagnostic in diagnostics.sorted {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
-    let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-    if errors + warnings > 0 {
-        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+    let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count, notes = diagnostics.notes.count
+    if errors + warnings + notes > 0 {
+        var line = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if notes > 0 { line += ", \(notes) note\(notes == 1 ? "" : "s")" }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
 
@@ -33,7 +39,7 @@ struct Check: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let result = SiteBuilder(root: site.rootURL).build(write: false)
+        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).build(write: false)
         report(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitCode(1) }
         print("ok: \(result.files?.count ?? 0) pages would be written")
@@ -47,10 +53,14 @@ struct Build: ParsableCommand {
     var output: String?
     @Flag(name: .long, help: "Print how long each stage took.")
     var timings = false
+    @Flag(name: .long, help: "Also print each annex and report to PDF (needs Chromium), linked from its page.")
+    var pdf = false
 
     func run() throws {
         let start = Date()
-        let builder = SiteBuilder(root: site.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        let builder = SiteBuilder(
+            root: site.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, templates: site.templatesURL,
+            options: RenderOptions(pdf: pdf))
         let result = builder.build()
         report(result.diagnostics)
         if timings {
@@ -64,5 +74,54 @@ struct Build: ParsableCommand {
         }
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
         print("wrote \(pages) pages and \(files.count - pages) data files to \(builder.output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+/// Options shared by `publish` and `correct`.
+struct ArchiveOptions: ParsableArguments {
+    @Argument(help: "The report's year.")
+    var year: Int
+    @Option(name: .long, help: "The date to record (YYYY-MM-DD; default: today).")
+    var date: String?
+    @Flag(name: .long, help: "Archive without a PDF (when Chromium is not installed).")
+    var noPdf = false
+
+    func day() throws -> Day {
+        if let date {
+            guard let day = Day(iso: date) else { throw ValidationError("--date: \"\(date)\" is not a date (YYYY-MM-DD)") }
+            return day
+        }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publishes a yearly report: freezes its page, data and PDF in arkiv/<year>/, so that every later build shows it as published.")
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var archive: ArchiveOptions
+
+    func run() throws {
+        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).publish(year: archive.year, on: try archive.day(), pdf: !archive.noPdf)
+        report(result.diagnostics)
+        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        print("archived the \(archive.year) report in \(ReportArchive.folderName)/\(archive.year)/ (commit it)")
+    }
+}
+
+struct Correct: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Corrects a published report: re-freezes it from the current content with a dated note, shown on the report.")
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var archive: ArchiveOptions
+    @Option(name: .long, help: "What was corrected and why; shown under \"Rettelser\" on the report.")
+    var note: String
+
+    func run() throws {
+        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).publish(year: archive.year, on: try archive.day(), correction: note, pdf: !archive.noPdf)
+        report(result.diagnostics)
+        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        print("re-archived the \(archive.year) report with the correction in \(ReportArchive.folderName)/\(archive.year)/ (commit it)")
     }
 }

@@ -14,6 +14,7 @@ enum ConfigReader {
             }
         }
         config.rawHTML = map.bool("raw_html") ?? false
+        config.review = map.bool("review") ?? false
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }
             guard let id = item.string("id", required: true), let name = item.string("name", required: true) else { return nil }

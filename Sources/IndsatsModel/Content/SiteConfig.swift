@@ -41,6 +41,9 @@ public struct SiteConfig: Hashable, Sendable {
     public var budgetUnit: MoneyUnit
     /// Pass raw HTML in Markdown through (off by default: content is escaped).
     public var rawHTML: Bool
+    /// Reviewer mode: report pages show, beside each declared total, what its rows add up to
+    /// when the two differ. Published figures are never changed.
+    public var review: Bool = false
     public var committees: [Committee]
     public var administrations: [Administration]
     public var areas: [String]

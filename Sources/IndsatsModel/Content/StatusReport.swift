@@ -57,6 +57,9 @@ public struct StatusReport: Hashable, Sendable {
     public var keyFigures: [KeyFigure]
     public var economy: EconomicOverview?
     public var body: MarkdownDocument
+    /// Set when the report is frozen in the archive (`arkiv/<year>/`): the day it was archived
+    /// and the dated corrections made since through `indsats correct`.
+    public var archive: ArchiveStamp?
 
     public init(
         source: SourceLocation, year: Int, title: String, administration: Reference? = nil,
@@ -149,5 +152,42 @@ public struct EconomicOverview: Hashable, Sendable {
         self.sections = sections
         self.total = total
         self.footnotes = footnotes
+    }
+}
+
+extension EconomicOverview {
+    /// What the rows add up to: each section's sum per year, and all sections' per year.
+    public var computedSums: (sections: [[Int: Amount]], grand: [Int: Amount]) {
+        var grand = [Int: Amount]()
+        let sections = self.sections.map { section -> [Int: Amount] in
+            var sums = [Int: Amount]()
+            for row in section.rows {
+                for year in years { sums[year, default: .zero] = sums[year, default: .zero] + (row.values[year]?.amount ?? .zero) }
+            }
+            for (year, sum) in sums { grand[year, default: .zero] = grand[year, default: .zero] + sum }
+            return sums
+        }
+        return (sections, grand)
+    }
+}
+
+/// When a published report was frozen, and the corrections made to it since.
+public struct ArchiveStamp: Hashable, Sendable {
+    public struct Correction: Hashable, Sendable {
+        public var date: Day
+        public var note: String
+
+        public init(date: Day, note: String) {
+            self.date = date
+            self.note = note
+        }
+    }
+
+    public var archived: Day
+    public var corrections: [Correction]
+
+    public init(archived: Day, corrections: [Correction] = []) {
+        self.archived = archived
+        self.corrections = corrections
     }
 }

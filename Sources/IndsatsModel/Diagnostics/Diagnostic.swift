@@ -21,9 +21,18 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 /// `content/aktiviteter/x.md:7:3: error: budget.2019: "3,3x" is not an amount`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
-        case error, warning
+        /// `note`: not a problem, an explanation (why an archived report did not change).
+        case error, warning, note
 
-        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+        var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity
@@ -65,11 +74,16 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(.warning, at: location, field: field, message, hint: hint))
     }
 
+    public mutating func note(_ message: String, at location: SourceLocation, field: String? = nil, hint: String? = nil) {
+        all.append(Diagnostic(.note, at: location, field: field, message, hint: hint))
+    }
+
     public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
     public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var notes: [Diagnostic] { all.filter { $0.severity == .note } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Errors first, then by file and position, so output is stable from run to run.

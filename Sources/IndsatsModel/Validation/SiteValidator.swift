@@ -150,22 +150,19 @@ public struct SiteValidator {
     // MARK: - Totals
 
     mutating func check(_ economy: EconomicOverview) {
-        var grand = [Int: Amount]()
-        for section in economy.sections {
-            var sums = [Int: Amount]()
+        let computed = economy.computedSums
+        for (section, sums) in zip(economy.sections, computed.sections) {
             for row in section.rows {
-                for year in economy.years { sums[year, default: .zero] = sums[year, default: .zero] + (row.values[year]?.amount ?? .zero) }
                 if let declared = row.total, let printed = declared.value.amount {
                     compare(printed, with: row.values.total, what: "the total of \"\(row.label)\"", at: declared.location, field: "total")
                 }
             }
-            for (year, sum) in sums { grand[year, default: .zero] = grand[year, default: .zero] + sum }
             if let subtotal = section.subtotal {
                 compare(subtotal, with: sums, years: economy.years, what: "the subtotal of \"\(section.title)\"")
             }
         }
         if let total = economy.total {
-            compare(total, with: grand, years: economy.years, what: "the grand total \"\(total.label)\"")
+            compare(total, with: computed.grand, years: economy.years, what: "the grand total \"\(total.label)\"")
         }
     }
 

@@ -58,6 +58,11 @@ public enum SitePaths {
     /// The folders under `projektbank/` that are not activities; no activity may take these slugs.
     public static let reservedActivitySlugs: Set<String> = ["forvaltning", "omraade", "aar", "status", "emne", "emner", "efter-budget", "data"]
 
+    /// The PDF beside an annex's or a report's page.
+    public static func annexPDF(_ slug: String) -> String { "bilag/\(slug)/bilag-\(slug).pdf" }
+    public static func reportPDF(_ year: Int) -> String { "statusrapporter/\(year)/statusrapport-\(year).pdf" }
+    public static func reportData(_ year: Int, format: String) -> String { "statusrapporter/\(year)/statusrapport-\(year).\(format)" }
+
     /// The folders under `barometer/` that are not indicators.
     public static let reservedIndicatorSlugs: Set<String> = ["udgave"]
 
@@ -85,10 +90,28 @@ func footnotesContext(_ footnotes: [Footnote]) -> [Context] {
 }
 
 func cellContext(_ cell: BudgetCell?) -> Context {
-    guard let cell else { return ["text": ""] }
-    return makeContext(["text": DanishFormat.cell(cell), "mark": cell.mark, "isText": cell.amount == nil && !DanishFormat.cell(cell).isEmpty])
+    guard let cell else { return makeContext(["text": "", "computed": nil]) }
+    return makeContext([
+        "text": DanishFormat.cell(cell), "mark": cell.mark, "isText": cell.amount == nil && !DanishFormat.cell(cell).isEmpty,
+        // What the rows add up to, shown to a reviewer where a declared total differs.
+        "computed": nil,
+    ])
 }
 
 func headingsContext(_ document: MarkdownDocument) -> [Context] {
     document.headings.filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] }
+}
+
+/// Text for a CSS string (`content: "…"` in a print header), escaped so that no content text
+/// can end the string or the style element. Inserted raw (`{{{printHeader}}}`).
+func cssString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"", "\\", "<", ">", "&": out += String(format: "\\%X ", scalar.value)
+        case "\n", "\r", "\t": out += " "
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
 }

@@ -14,6 +14,8 @@ extension PageBuilder {
             "documentNumber": annex.documentNumber,
             "body": annex.body.isEmpty ? nil : annex.body.html,
             "footnotes": footnotesContext(annex.footnotes),
+            "printHeader": cssString([config.committee(annex.committee.slug)?.name, "Bilag \(annex.number)"].compactMap { $0 }.joined(separator: " · ")),
+            "pdf": options.pdf ? SitePaths.annexPDF(annex.slug) : nil,
         ])
         switch annex.kind {
         case .overview:
@@ -44,7 +46,11 @@ extension PageBuilder {
             byArea[activity.area.slug, default: []].append(activity)
         }
         func totals(_ group: [Activity]) -> [Context] {
-            years.map { year in ["text": DanishFormat.number(group.compactMap { $0.budget[year]?.amount }.sum())] }
+            // A column with no amounts at all (only text or blank cells) has no total.
+            years.map { year in
+                let amounts = group.compactMap { $0.budget[year]?.amount }
+                return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum())]
+            }
         }
         return makeContext([
             "years": years.map(String.init),
@@ -97,6 +103,12 @@ extension PageBuilder {
             "committee": report.committee.flatMap { config.committee($0.slug)?.name },
             "date": report.date.map(DanishFormat.date),
             "published": report.published.map(DanishFormat.date),
+            "archived": report.archive.map { DanishFormat.date($0.archived) },
+            "corrections": (report.archive?.corrections ?? []).map { ["date": DanishFormat.date($0.date), "note": $0.note] },
+            "printHeader": cssString([report.committee.flatMap { config.committee($0.slug)?.name }, "Statusredegørelse \(report.year)"].compactMap { $0 }.joined(separator: " · ")),
+            "pdf": options.pdf || report.archive != nil ? SitePaths.reportPDF(report.year) : nil,
+            "csv": SitePaths.reportData(report.year, format: "csv"),
+            "json": SitePaths.reportData(report.year, format: "json"),
             "body": report.body.isEmpty ? nil : report.body.html,
             "toc": headingsContext(report.body),
             "indicators": report.indicators.compactMap { site.indicator($0.slug) }.map { indicator in
@@ -129,31 +141,43 @@ extension PageBuilder {
 
     /// The economic overview as printed: declared subtotals and totals are shown as written.
     func economyTable(_ economy: EconomicOverview) -> Context {
-        func line(_ line: EconomicOverview.TotalLine?) -> Context? {
+        let review = site.content.config.review
+        let computed = economy.computedSums
+        /// A declared figure as printed; in review mode with what the rows give when it differs.
+        func declared(_ cell: BudgetCell?, computed sum: Amount?) -> Context {
+            var context = cellContext(cell)
+            if review, let printed = cell?.amount, let sum, !printed.isEqual(to: sum) {
+                context["computed"] = DanishFormat.number(sum)
+            }
+            return context
+        }
+        func line(_ line: EconomicOverview.TotalLine?, sums: [Int: Amount]) -> Context? {
             guard let line else { return nil }
             return makeContext([
                 "label": line.label, "mark": line.mark,
-                "cells": economy.years.map { cellContext(line.values[$0]) }, "total": cellContext(line.total),
+                "cells": economy.years.map { declared(line.values[$0], computed: sums[$0] ?? .zero) },
+                "total": declared(line.total, computed: economy.years.compactMap { sums[$0] }.sum()),
             ])
         }
         return makeContext([
             "title": economy.title,
+            "review": review,
             "years": economy.years.map(String.init),
-            "sections": economy.sections.map { section in
+            "sections": zip(economy.sections, computed.sections).map { section, sums in
                 makeContext([
                     "title": section.title,
-                    "subtotal": line(section.subtotal),
+                    "subtotal": line(section.subtotal, sums: sums),
                     "rows": section.rows.map { row in
                         makeContext([
                             "number": row.number, "label": row.label, "mark": row.mark,
                             "url": row.activity.flatMap { site.activity($0.slug) }.map { SitePaths.activity($0.slug) },
                             "cells": economy.years.map { cellContext(row.values[$0]) },
-                            "total": cellContext(row.total?.value),
+                            "total": declared(row.total?.value, computed: row.values.total),
                         ])
                     },
                 ])
             },
-            "total": line(economy.total),
+            "total": line(economy.total, sums: computed.grand),
             "footnotes": footnotesContext(economy.footnotes),
         ])
     }

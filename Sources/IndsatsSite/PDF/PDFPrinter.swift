@@ -1,0 +1,71 @@
+import Foundation
+import IndsatsModel
+
+/// Prints pages of a written site to PDF with headless Chromium (Debian `chromium`): A4, the
+/// print stylesheet's margins, running header and page numbers, and a tagged PDF. Pages are
+/// printed two at a time; each print is a separate browser process.
+public struct PDFPrinter: Sendable {
+    public struct Job: Sendable {
+        /// The page's HTML file and the PDF to write, both absolute.
+        public var page: URL
+        public var pdf: URL
+    }
+
+    public let chromium: URL
+
+    /// The browser: `$INDSATS_CHROMIUM`, else `chromium`, `chromium-browser` or
+    /// `google-chrome` on the PATH; nil when none is installed.
+    public static func find() -> PDFPrinter? {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["INDSATS_CHROMIUM"], FileManager.default.isExecutableFile(atPath: path) {
+            return PDFPrinter(chromium: URL(fileURLWithPath: path))
+        }
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            for folder in folders {
+                let path = folder + "/" + name
+                if FileManager.default.isExecutableFile(atPath: path) { return PDFPrinter(chromium: URL(fileURLWithPath: path)) }
+            }
+        }
+        return nil
+    }
+
+    public static let missingMessage =
+        "PDFs are printed with Chromium, which was not found (Debian: apt-get install chromium; or set INDSATS_CHROMIUM to the browser)"
+
+    /// Prints every job; returns the failures as messages.
+    public func print(_ jobs: [Job]) -> [String] {
+        let lanes = 2
+        let results = ParallelMap.map(Array(0..<lanes)) { lane -> [String] in
+            stride(from: lane, to: jobs.count, by: lanes).compactMap { index in printOne(jobs[index]) }
+        }
+        return results.flatMap { $0 }
+    }
+
+    func printOne(_ job: Job) -> String? {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("indsats-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = chromium
+        process.arguments = [
+            "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+            "--user-data-dir=\(profile.path)", "--no-pdf-header-footer", "--generate-pdf-document-outline",
+            "--print-to-pdf=\(job.pdf.path)", job.page.absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            return "\(job.page.lastPathComponent): cannot start \(chromium.path): \(error)"
+        }
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: job.pdf.path) else {
+            let text = String(decoding: output, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " ")
+            return "\(job.pdf.lastPathComponent): Chromium failed (exit \(process.terminationStatus)): \(text)"
+        }
+        return nil
+    }
+}

@@ -29,12 +29,14 @@ struct DocumentReader {
         if kind != .overview && activity == nil {
             map.error("a \(kind.rawValue) annex needs the activity it describes", key: "activity", at: map.node)
         }
-        return Annex(
+        var annex = Annex(
             slug: slug, source: SourceLocation(path: map.document.path), number: number, title: title,
             committee: committee, date: map.day("date"), caseNumber: map.string("case_number"),
             documentNumber: map.string("document_number"), kind: kind, selection: selection,
             activities: map.references("activities"), showTotals: map.bool("totals") ?? true,
             footnotes: map.footnotes(), activity: activity, version: version, body: body)
+        annex.groupByArea = map.bool("group_by_area") ?? true
+        return annex
     }
 
     func readReport(_ map: MappingReader, slug: String, body: MarkdownDocument) -> StatusReport? {

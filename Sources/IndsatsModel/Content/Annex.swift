@@ -34,6 +34,9 @@ public struct Annex: Hashable, Sendable {
     /// An explicit list of activities, in order (overview), instead of a selection.
     public var activities: [Reference]
     public var showTotals: Bool
+    /// Whether an overview table is grouped by area (with a heading and a subtotal per area), as
+    /// most annexes print it; some print one ungrouped table.
+    public var groupByArea: Bool = true
     public var footnotes: [Footnote]
     /// The activity described (description, status note).
     public var activity: Reference?

@@ -42,8 +42,10 @@ extension PageBuilder {
         var areaOrder: [String] = []
         var byArea: [String: [Activity]] = [:]
         for activity in activities {
-            if byArea[activity.area.slug] == nil { areaOrder.append(activity.area.slug) }
-            byArea[activity.area.slug, default: []].append(activity)
+            // Ungrouped: one group without a heading (its subtotal would repeat the total).
+            let area = annex.groupByArea ? activity.area.slug : ""
+            if byArea[area] == nil { areaOrder.append(area) }
+            byArea[area, default: []].append(activity)
         }
         func totals(_ group: [Activity]) -> [Context] {
             // A column with no amounts at all (only text or blank cells) has no total.
@@ -67,10 +69,10 @@ extension PageBuilder {
                             "funding": activity.funding, "cells": years.map { cellContext(activity.budget[$0]) },
                         ])
                     },
-                    "totals": annex.showTotals ? totals(group) : nil,
+                    "totals": annex.showTotals && annex.groupByArea ? totals(group) : [],
                 ])
             },
-            "grandTotals": annex.showTotals ? totals(activities) : nil,
+            "grandTotals": annex.showTotals ? totals(activities) : [],
             "footnotes": footnotesContext(activities.flatMap(\.current.footnotes).reduce(into: [Footnote]()) { all, note in
                 if !all.contains(note) && !annex.footnotes.contains(note) { all.append(note) }
             }),

@@ -171,26 +171,34 @@ struct ProjectBankData {
         var lines = [Self.csvColumns.map(\.name).joined(separator: ";")]
         lines.reserveCapacity(activities.count * 4)
         for activity in activities {
-            let administration = config.administration(activity.administration.slug)
-            let common = [
-                activity.slug, activity.title, activity.administration.slug, administration?.name ?? "",
-                activity.area.slug, activity.targetGroup ?? "", activity.expectedEffect ?? "", activity.funding ?? "",
-                activity.status ?? "",
-            ]
-            let url = baseURL.map { Self.absolute(SitePaths.activity(activity.slug), base: $0) } ?? SitePaths.activity(activity.slug)
             let years = activity.budget.years
             if years.isEmpty {
-                lines.append(Self.csvLine(common + ["", "", "", "", "", config.budgetUnit.rawValue, url]))
+                lines.append(Self.csvLine(csvFields(activity, year: nil, cell: nil)))
             }
             for year in years {
-                let cell = activity.budget[year]!
-                lines.append(Self.csvLine(common + [
-                    String(year), cell.amount.map(Self.plain) ?? "", cell.amount.map { DanishFormat.number($0) } ?? "",
-                    DanishFormat.cell(cell), cell.mark ?? "", config.budgetUnit.rawValue, url,
-                ]))
+                lines.append(Self.csvLine(csvFields(activity, year: year, cell: activity.budget[year])))
             }
         }
         return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// One CSV row: the activity's columns, then the year's cell (empty without a budget).
+    func csvFields(_ activity: Activity, year: Int?, cell: BudgetCell?) -> [String] {
+        let administration = config.administration(activity.administration.slug)
+        let url = baseURL.map { Self.absolute(SitePaths.activity(activity.slug), base: $0) } ?? SitePaths.activity(activity.slug)
+        var fields: [String] = [
+            activity.slug, activity.title, activity.administration.slug, administration?.name ?? "",
+            activity.area.slug, activity.targetGroup ?? "", activity.expectedEffect ?? "", activity.funding ?? "",
+            activity.status ?? "", year.map(String.init) ?? "",
+        ]
+        let amount = cell?.amount
+        fields.append(amount.map(Self.plain) ?? "")
+        fields.append(amount.map { DanishFormat.number($0) } ?? "")
+        fields.append(cell.map(DanishFormat.cell) ?? "")
+        fields.append(cell?.mark ?? "")
+        fields.append(config.budgetUnit.rawValue)
+        fields.append(url)
+        return fields
     }
 
     static func csvLine(_ fields: [String]) -> String {

@@ -72,22 +72,35 @@ struct ReportData {
     func economyCSV() -> Data {
         var lines = ["afsnit;type;nummer;post;aar;beloeb;beloeb_dk;celle;fodnote"]
         if let economy = report.economy {
-            func add(_ section: String, _ kind: String, _ number: String?, _ label: String, _ values: YearCells, _ total: BudgetCell?) {
-                let columns: [(String, BudgetCell?)] = economy.years.map { (String($0), values[$0]) } + [("i alt", total)]
-                for (year, cell) in columns {
-                    guard let cell else { continue }
-                    lines.append(ProjectBankData.csvLine([
-                        section, kind, number ?? "", label, year, cell.amount.map(ProjectBankData.plain) ?? "",
-                        cell.amount.map { DanishFormat.number($0) } ?? "", DanishFormat.cell(cell), cell.mark ?? "",
-                    ]))
+            for section in economy.sections {
+                for row in section.rows {
+                    lines += csvLines(economy, section: section.title, kind: "raekke", number: row.number, label: row.label, values: row.values, total: row.total?.value)
+                }
+                if let subtotal = section.subtotal {
+                    lines += csvLines(economy, section: section.title, kind: "subtotal", number: nil, label: subtotal.label, values: subtotal.values, total: subtotal.total)
                 }
             }
-            for section in economy.sections {
-                for row in section.rows { add(section.title, "raekke", row.number, row.label, row.values, row.total?.value) }
-                if let subtotal = section.subtotal { add(section.title, "subtotal", nil, subtotal.label, subtotal.values, subtotal.total) }
+            if let total = economy.total {
+                lines += csvLines(economy, section: "", kind: "i_alt", number: nil, label: total.label, values: total.values, total: total.total)
             }
-            if let total = economy.total { add("", "i_alt", nil, total.label, total.values, total.total) }
         }
         return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// A line of the overview as CSV rows: one per year with a cell, then its total column.
+    func csvLines(_ economy: EconomicOverview, section: String, kind: String, number: String?, label: String, values: YearCells, total: BudgetCell?) -> [String] {
+        var rows: [String] = []
+        func add(_ column: String, _ cell: BudgetCell) {
+            let amount = cell.amount
+            rows.append(ProjectBankData.csvLine([
+                section, kind, number ?? "", label, column, amount.map(ProjectBankData.plain) ?? "",
+                amount.map { DanishFormat.number($0) } ?? "", DanishFormat.cell(cell), cell.mark ?? "",
+            ]))
+        }
+        for year in economy.years {
+            if let cell = values[year] { add(String(year), cell) }
+        }
+        if let total { add("i alt", total) }
+        return rows
     }
 }

@@ -86,8 +86,14 @@ public enum DanishOrder {
         key(a).compare(key(b), options: [.numeric]) == .orderedAscending
     }
 
-    /// Lower-cased, with æ, ø, å (and aa as å is not assumed) mapped past `z`.
-    static func key(_ text: String) -> String {
+    /// Sorts by a text, computing each element's sort key once.
+    public static func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
+        let keyed = items.map { (key: key(text($0)), item: $0) }
+        return keyed.sorted { $0.key.compare($1.key, options: [.numeric]) == .orderedAscending }.map(\.item)
+    }
+
+    /// Lower-cased, with æ, ø and å (and ä, ö) mapped past `z`.
+    public static func key(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {
             switch character {

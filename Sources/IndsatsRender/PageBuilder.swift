@@ -20,6 +20,8 @@ public struct PageBuilder: Sendable {
     let facets: ActivityFacets
     let facetValues: [Facet: FacetValue]
     let activityRows: [String: SharedContext]
+    /// Each activity's list row rendered once per page depth: root (`../../`) → slug → HTML.
+    var prerenderedRows: [String: [String: String]] = [:]
 
     public init(site: SiteIndex, options: RenderOptions = RenderOptions()) {
         self.site = site
@@ -38,16 +40,24 @@ public struct PageBuilder: Sendable {
         var pages = [
             PageSpec(path: SitePaths.home, template: "home", kind: .home),
             PageSpec(path: SitePaths.projectBank, template: "projektbank", kind: .projectBank),
-            PageSpec(path: SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget),
-            PageSpec(path: SitePaths.openData, template: "data", kind: .openData),
             PageSpec(path: SitePaths.barometer, template: "barometer", kind: .barometer),
             PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
             PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
         ]
-        pages += facets.all.map { PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet)) }
+        let config = content.config
+        if config.enabled(.facetPages) {
+            pages.append(PageSpec(path: SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget))
+            pages += (facets.administrations + facets.areas + facets.years + facets.statuses).map {
+                PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet))
+            }
+        }
+        if config.enabled(.openData) {
+            pages.append(PageSpec(path: SitePaths.openData, template: "data", kind: .openData))
+        }
+        pages += facets.tags.map { PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet)) }
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
         pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
-        pages += editions.map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) }
+        if config.enabled(.barometerEditions) { pages += editions.map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) } }
         pages += content.indicators.map { PageSpec(path: SitePaths.indicator($0.slug), template: "indikator", kind: .indicator($0.slug)) }
         pages += content.annexes.map { PageSpec(path: SitePaths.annex($0.slug), template: "bilag", kind: .annex($0.slug)) }
         pages += content.reports.map { PageSpec(path: SitePaths.report($0.year), template: "statusrapport", kind: .report($0.year)) }
@@ -63,12 +73,12 @@ public struct PageBuilder: Sendable {
         case .home:
             page_ = homeContext(); title = site.content.config.title; section = "home"
         case .projectBank:
-            page_ = projectBankContext(); title = "Projektbanken"; section = "projektbank"
+            page_ = projectBankContext(root: SitePaths.root(of: page.path)); title = "Projektbanken"; section = "projektbank"
         case .projectBankByBudget:
-            page_ = listingPageContext(nil); title = "Projektbanken efter budget"; section = "projektbank"
+            page_ = listingPageContext(nil, root: SitePaths.root(of: page.path)); title = "Projektbanken efter budget"; section = "projektbank"
         case .facet(let facet):
             let value = facetValues[facet]!
-            page_ = listingPageContext(value); title = "\(Self.facetKindName(facet)): \(value.label)"; section = "projektbank"
+            page_ = listingPageContext(value, root: SitePaths.root(of: page.path)); title = "\(Self.facetKindName(facet)): \(value.label)"; section = "projektbank"
         case .tags:
             page_ = tagIndexContext(); title = "Emner i projektbanken"; section = "projektbank"
         case .openData:
@@ -101,6 +111,10 @@ public struct PageBuilder: Sendable {
             ("statusrapporter", "Statusredegørelser", SitePaths.reports),
         ]
         page_["root"] = SitePaths.root(of: page.path)
+        // Which optional outputs exist, so that templates link only to what was written.
+        page_["hasOpenData"] = config.enabled(.openData)
+        page_["hasFacetPages"] = config.enabled(.facetPages)
+        page_["hasEditions"] = config.enabled(.barometerEditions)
         page_["pageTitle"] = title
         page_["site"] = makeContext(["title": config.title, "organisation": config.organisation])
         page_["canonical"] = config.baseURL.map { base in
@@ -144,7 +158,7 @@ public struct PageBuilder: Sendable {
         if let rest = byTheme[""], !rest.isEmpty {
             themes.append(["name": "Øvrige indikatorer", "indicators": rest.sorted(by: order).map(indicatorSummary)])
         }
-        let editions = self.editions
+        let editions = config.enabled(.barometerEditions) ? self.editions : []
         return makeContext([
             "themes": themes,
             "asOf": day.map(DanishFormat.date),

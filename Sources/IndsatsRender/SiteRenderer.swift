@@ -29,7 +29,19 @@ public struct SiteRenderer: Sendable {
 
     public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions()) {
         self.templates = templates
-        self.builder = PageBuilder(site: SiteIndex(content), options: options)
+        var builder = PageBuilder(site: SiteIndex(content), options: options)
+        // List rows are the same on every list page of the same depth: render each once.
+        let roots = Set(builder.pages().filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
+        let activities = content.activities
+        let jobs = roots.flatMap { root in activities.map { (root, $0.slug) } }
+        let rows = builder.activityRows
+        let html = ParallelMap.map(jobs) { root, slug in
+            var context = rows[slug]!.context
+            context["root"] = root
+            return templates.render(context, with: "partials/activity-row")
+        }
+        for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][job.1] = row }
+        self.builder = builder
     }
 
     public func render() -> [OutputFile] {
@@ -39,6 +51,9 @@ public struct SiteRenderer: Sendable {
             return OutputFile(path: page.path, data: Data(html.utf8))
         }
         let data = ProjectBankData(builder: builder)
+        // The filter script's index is part of the project bank page, not optional data.
+        files.append(data.filterIndexFile())
+        guard builder.site.content.config.enabled(.openData) else { return files }
         files += data.files()
         files += BarometerData(builder: builder).files()
         files += builder.site.content.reports.flatMap { ReportData(builder: builder, report: $0).files() }

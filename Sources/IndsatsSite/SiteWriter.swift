@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import IndsatsModel
 import IndsatsRender
 
@@ -22,17 +25,22 @@ public struct SiteWriter: Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-            for folder in folders {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let failures = ParallelMap.map(files) { file -> String? in
-                do {
-                    try file.data.write(to: staging.appendingPathComponent(file.path))
-                    return nil
-                } catch {
-                    return "\(file.path): \(error.localizedDescription)"
+            // Every folder once, parents first, with plain mkdir (FileManager checks each
+            // ancestor again for every call); then the files in parallel with open/write/close.
+            var folders = Set<String>()
+            for file in files {
+                var folder = Substring(file.path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard folders.insert(String(folder)).inserted else { break }
                 }
+            }
+            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw WriteError(message: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            }
+            let base = staging.path + "/"
+            let failures = ParallelMap.map(files) { file -> String? in
+                Self.writeFile(base + file.path, file.data).map { "\(file.path): \($0)" }
             }.compactMap { $0 }
             if let failure = failures.first { throw WriteError(message: "cannot write \(failure)") }
             if let assets, fm.fileExists(atPath: assets.path) {
@@ -43,6 +51,25 @@ public struct SiteWriter: Sendable {
         } catch {
             try? fm.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Writes `data` to a new file at `path`; returns the error, if any.
+    static func writeFile(_ path: String, _ data: Data) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
         }
     }
 

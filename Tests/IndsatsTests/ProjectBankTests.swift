@@ -139,4 +139,33 @@ struct ProjectBankTests {
         let sorted = ["Åben", "Zebra", "Ærø", "Øst", "abe", "Bil 10", "Bil 2"].sorted(by: DanishOrder.precedes)
         #expect(sorted == ["abe", "Bil 2", "Bil 10", "Zebra", "Ærø", "Øst", "Åben"])
     }
+
+    @Test func optionalOutputsCanBeSwitchedOffWithoutBrokenLinks() throws {
+        let site = temporaryFolder("disable").appendingPathComponent("site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("project-bank"), to: site)
+        let config = site.appendingPathComponent("indsats.yml")
+        try (String(contentsOf: config, encoding: .utf8) + "disable: [open_data, facet_pages, barometer_editions]\n").write(to: config, atomically: true, encoding: .utf8)
+        let built = buildSite(site)
+        #expect(!built.report.diagnostics.hasErrors, "\(built.report.diagnostics.all)")
+        let written = files(in: built.output)
+        #expect(!written.contains("projektbank/projektbank.csv"))
+        #expect(!written.contains { $0.hasPrefix("projektbank/forvaltning/") || $0.hasSuffix("aktivitet.json") || $0 == "sitemap.xml" })
+        // Tag pages and the filter script's index stay.
+        #expect(written.contains("projektbank/emne/lgbt/index.html"))
+        #expect(written.contains("projektbank/indeks.json"))
+        #expect(try brokenLinks(in: built.output).isEmpty)
+    }
+
+    @Test func anUnknownOutputNameIsAnError() throws {
+        let site = temporaryFolder("disable-bad").appendingPathComponent("site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("project-bank"), to: site)
+        let config = site.appendingPathComponent("indsats.yml")
+        try (String(contentsOf: config, encoding: .utf8) + "disable: [opendata]\n").write(to: config, atomically: true, encoding: .utf8)
+        let built = buildSite(site)
+        #expect(built.report.diagnostics.errors.map(\.description) == [
+            "indsats.yml:11:11: error: disable.1: \"opendata\" is not an output that can be switched off (one of open_data, facet_pages, barometer_editions)"
+        ])
+    }
 }

@@ -114,20 +114,10 @@ struct ShippedSiteTests {
     }
 
     @Test func everyInternalLinkResolves() throws {
-        let linkPattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"#]*)(#[^\"]*)?\"")
-        var broken: [String] = []
-        for path in files(in: output) where path.hasSuffix(".html") {
-            let html = read(output, path)
-            let folder = output.appendingPathComponent(path).deletingLastPathComponent()
-            for match in linkPattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-                let target = String(html[Range(match.range(at: 1), in: html)!])
-                if target.isEmpty || target.contains(":") { continue }
-                let resolved = folder.appendingPathComponent(target).standardizedFileURL
-                if !FileManager.default.fileExists(atPath: resolved.path) || isDirectory(resolved) { broken.append("\(path) → \(target)") }
-            }
-        }
+        let broken = try brokenLinks(in: output)
         #expect(broken.isEmpty, "\(broken.prefix(10))")
     }
+
 
     @Test func theSameInputGivesByteIdenticalOutput() throws {
         let again = buildSite(Repo.root).output

@@ -43,3 +43,20 @@ func visibleText(_ html: String) -> String {
     let noTags = html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
     return noTags.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
 }
+
+/// Links and sources in the site's pages that point to no file: `page → target`.
+func brokenLinks(in output: URL) throws -> [String] {
+    let linkPattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"#]*)(#[^\"]*)?\"")
+    var broken: [String] = []
+    for path in files(in: output) where path.hasSuffix(".html") {
+        let html = read(output, path)
+        let folder = output.appendingPathComponent(path).deletingLastPathComponent()
+        for match in linkPattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            let target = String(html[Range(match.range(at: 1), in: html)!])
+            if target.isEmpty || target.contains(":") { continue }
+            let resolved = folder.appendingPathComponent(target).standardizedFileURL
+            if !FileManager.default.fileExists(atPath: resolved.path) || isDirectory(resolved) { broken.append("\(path) → \(target)") }
+        }
+    }
+    return broken
+}

@@ -41,40 +41,34 @@ public struct MarkdownRenderer: Sendable {
             let seen = used[anchor, default: 0]
             used[anchor] = seen + 1
             if seen > 0 { anchor += "-\(seen + 1)" }
-            return MarkdownDocument.Heading(level: heading.level, text: heading.text, anchor: anchor)
+            return MarkdownDocument.Heading(level: heading.level, text: heading.text, anchor: anchor, line: heading.line)
         }
         html = Self.addAnchors(headings, to: html)
-        return MarkdownDocument(html: html, headings: headings, sections: Self.sections(markdown, found))
+        return MarkdownDocument(html: html, headings: headings, source: markdown)
     }
 
     /// Gives each `<hN>` in order the `id` of its heading.
     static func addAnchors(_ headings: [MarkdownDocument.Heading], to html: String) -> String {
         guard !headings.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
-            out += rest[..<range.lowerBound]
-            out += "<h\(heading.level) id=\"\(heading.anchor)\">"
-            rest = rest[range.upperBound...]
+        // cmark writes every heading as a bare `<hN>`: find them in order in the bytes.
+        var out = [UInt8]()
+        let bytes = Array(html.utf8)
+        out.reserveCapacity(bytes.count + headings.count * 32)
+        var index = 0
+        var next = 0
+        while index < bytes.count {
+            if next < headings.count, bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+                bytes[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), bytes[index + 3] == UInt8(ascii: ">")
+            {
+                out += Array("<h\(headings[next].level) id=\"\(headings[next].anchor)\">".utf8)
+                index += 4
+                next += 1
+                continue
+            }
+            out.append(bytes[index])
+            index += 1
         }
-        out += rest
-        return out
-    }
-
-    /// The body cut at its `##` headings, as written.
-    static func sections(_ markdown: String, _ headings: [(level: Int, text: String, line: Int)]) -> [MarkdownDocument.Section] {
-        let starts = headings.filter { $0.level == 2 }
-        guard !starts.isEmpty else { return [] }
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        return starts.enumerated().map { index, heading in
-            let from = min(heading.line, lines.count)
-            let to = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.count
-            let text = lines[from..<max(from, to)].joined(separator: "\n")
-            return MarkdownDocument.Section(title: heading.text, markdown: text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func plainText(_ node: OpaquePointer) -> String {

@@ -15,6 +15,15 @@ enum ConfigReader {
         }
         config.rawHTML = map.bool("raw_html") ?? false
         config.review = map.bool("review") ?? false
+        for (index, name) in map.strings("disable").enumerated() {
+            guard let output = SiteConfig.Output(rawValue: name) else {
+                map.error(
+                    "\"\(name)\" is not an output that can be switched off", key: "disable.\(index + 1)", at: map.list("disable")[index],
+                    hint: "one of " + SiteConfig.Output.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            config.disabled.insert(output)
+        }
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }
             guard let id = item.string("id", required: true), let name = item.string("name", required: true) else { return nil }

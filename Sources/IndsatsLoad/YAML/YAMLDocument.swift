@@ -17,7 +17,9 @@ final class YAMLDocument {
     /// Composes `yaml`; syntax errors become diagnostics and the result is nil.
     func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // The basic resolver leaves every scalar a string: values are parsed from their
+            // text by the readers anyway, and Yams' regex-based tag resolution is slow.
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             report(error)
         } catch {

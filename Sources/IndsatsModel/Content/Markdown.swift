@@ -7,11 +7,14 @@ public struct MarkdownDocument: Hashable, Sendable {
         public var text: String
         /// The `id` the heading has in `html`.
         public var anchor: String
+        /// Its line in the Markdown (1-based).
+        public var line: Int
 
-        public init(level: Int, text: String, anchor: String) {
+        public init(level: Int, text: String, anchor: String, line: Int = 0) {
             self.level = level
             self.text = text
             self.anchor = anchor
+            self.line = line
         }
     }
 
@@ -28,12 +31,27 @@ public struct MarkdownDocument: Hashable, Sendable {
 
     public var html: String
     public var headings: [Heading]
-    public var sections: [Section]
+    /// The Markdown as written, kept to cut it into sections when versions are compared.
+    public var source: String
 
-    public init(html: String = "", headings: [Heading] = [], sections: [Section] = []) {
+    public init(html: String = "", headings: [Heading] = [], source: String = "") {
         self.html = html
         self.headings = headings
-        self.sections = sections
+        self.source = source
+    }
+
+    /// The body cut at its `##` headings, as written. Computed on demand: only version
+    /// comparisons need it.
+    public var sections: [Section] {
+        let starts = headings.filter { $0.level == 2 }
+        guard !starts.isEmpty else { return [] }
+        let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return starts.enumerated().map { index, heading in
+            let from = min(heading.line, lines.count)
+            let to = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.count
+            let text = lines[from..<max(from, to)].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+            return Section(title: heading.text, markdown: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     public var isEmpty: Bool { html.isEmpty }

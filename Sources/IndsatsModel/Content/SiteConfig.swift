@@ -41,6 +41,22 @@ public struct SiteConfig: Hashable, Sendable {
     public var budgetUnit: MoneyUnit
     /// Pass raw HTML in Markdown through (off by default: content is escaped).
     public var rawHTML: Bool
+    /// Optional outputs a site can switch off (`disable: [open_data]` in indsats.yml), as
+    /// Hugo's `disableKinds` does: a site that does not need them builds faster.
+    public enum Output: String, CaseIterable, Hashable, Sendable {
+        /// CSV, JSON, the Atom feed and the sitemap.
+        case openData = "open_data"
+        /// The project bank's pages per administration, area, budget year and status, and the
+        /// page sorted by budget (tag pages stay).
+        case facetPages = "facet_pages"
+        /// The barometer's page per update.
+        case barometerEditions = "barometer_editions"
+    }
+
+    public var disabled: Set<Output> = []
+
+    public func enabled(_ output: Output) -> Bool { !disabled.contains(output) }
+
     /// Reviewer mode: report pages show, beside each declared total, what its rows add up to
     /// when the two differ. Published figures are never changed.
     public var review: Bool = false

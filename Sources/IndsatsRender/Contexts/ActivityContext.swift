@@ -50,7 +50,8 @@ extension PageBuilder {
 
     /// The page of a facet value, when the project bank has one.
     func facetURL(_ facet: Facet) -> String? {
-        facetValues[facet].map(SitePaths.facet)
+        if case .tag = facet {} else if !site.content.config.enabled(.facetPages) { return nil }
+        return facetValues[facet].map(SitePaths.facet)
     }
 
     func periodText(_ period: Period) -> String? {

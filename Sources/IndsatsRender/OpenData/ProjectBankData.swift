@@ -42,11 +42,15 @@ struct ProjectBankData {
             "aktiviteter": .array(activities.map(record)),
         ])
         files.append(OutputFile(path: SitePaths.projectBankJSON, data: Data(whole.serialized().utf8)))
-        files.append(OutputFile(path: SitePaths.projectBankIndex, data: Data(filterIndex(activities).serialized(indent: nil).utf8)))
         if let base = baseURL {
             files.append(OutputFile(path: SitePaths.projectBankFeed, data: Data(feed(base: base).utf8)))
         }
         return files
+    }
+
+    /// `projektbank/indeks.json`, which the filter script reads.
+    func filterIndexFile() -> OutputFile {
+        OutputFile(path: SitePaths.projectBankIndex, data: Data(filterIndex(builder.facets.byTitle).serialized(indent: nil).utf8))
     }
 
     var baseURL: String? {

@@ -24,6 +24,8 @@ public struct FacetValue: Sendable {
 /// The project bank's facets, grouped once per build so that no page filters the whole site.
 public struct ActivityFacets: Sendable {
     public let byTitle: [Activity]
+    /// Each activity's place in `byTitle`, to break ties in other orders without comparing titles.
+    public let titleRank: [String: Int]
     public let administrations: [FacetValue]
     public let areas: [FacetValue]
     public let years: [FacetValue]
@@ -34,7 +36,9 @@ public struct ActivityFacets: Sendable {
     public static let noStatus = "Ikke angivet"
 
     init(activities: [Activity], config: SiteConfig) {
-        byTitle = activities.sorted(by: Self.titleOrder)
+        // Title order as a Danish reader expects (Å last, numbers by value), then by slug.
+        byTitle = DanishOrder.sorted(activities.sorted { $0.slug < $1.slug }, by: \.title)
+        titleRank = Dictionary(byTitle.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         // Administrations and areas in the order indsats.yml lists them; years ascending;
         // statuses and tags alphabetically.
         administrations = Self.group(byTitle, order: config.administrations.map(\.id), key: { [$0.administration.slug] }) { id in
@@ -56,13 +60,6 @@ public struct ActivityFacets: Sendable {
 
     /// Every facet value that has a page.
     public var all: [FacetValue] { administrations + areas + years + statuses + tags }
-
-    /// Title order as a Danish reader expects (`Å` last, numbers by value), then by slug.
-    static func titleOrder(_ a: Activity, _ b: Activity) -> Bool {
-        if DanishOrder.precedes(a.title, b.title) { return true }
-        if DanishOrder.precedes(b.title, a.title) { return false }
-        return a.slug < b.slug
-    }
 
     /// Groups activities (already in title order) by a key; values in `order` first (in that
     /// order), then the rest sorted. Slugs that collide get `-2`, `-3`, … in order.

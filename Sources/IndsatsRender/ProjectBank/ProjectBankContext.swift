@@ -13,8 +13,8 @@ public enum ListingLayout: Sendable, Hashable {
 
 extension PageBuilder {
     /// The project bank's front page: every activity, the filters, the facet pages and the totals.
-    func projectBankContext() -> Context {
-        var context = listingContext(facets.byTitle, layout: .byAdministration)
+    func projectBankContext(root: String) -> Context {
+        var context = listingContext(facets.byTitle, layout: .byAdministration, root: root)
         context["filters"] = filterContext()
         context["facets"] = makeContext([
             "administrations": facets.administrations.map(facetLink),
@@ -28,12 +28,12 @@ extension PageBuilder {
     }
 
     /// A page of one facet value (`Forvaltning: BIF`), or the whole bank sorted by budget.
-    func listingPageContext(_ value: FacetValue?) -> Context {
-        guard let value else { return listingContext(facets.byTitle, layout: .byBudget) }
+    func listingPageContext(_ value: FacetValue?, root: String) -> Context {
+        guard let value else { return listingContext(facets.byTitle, layout: .byBudget, root: root) }
         var context = listingContext(value.activities, layout: {
             if case .administration = value.facet { return .byArea }
             return .byAdministration
-        }())
+        }(), root: root)
         context["facetKind"] = Self.facetKindName(value.facet)
         context["facetLabel"] = value.label
         return context
@@ -59,7 +59,7 @@ extension PageBuilder {
     }
 
     /// Activities in sections (or one table), with the count and the budget totals per year.
-    func listingContext(_ activities: [Activity], layout: ListingLayout) -> Context {
+    func listingContext(_ activities: [Activity], layout: ListingLayout, root: String) -> Context {
         let config = site.content.config
         let groups: [Context]
         switch layout {
@@ -67,20 +67,20 @@ extension PageBuilder {
             let members = Dictionary(grouping: activities) { $0.administration.slug }
             groups = facets.administrations.compactMap { value in
                 guard case .administration(let id) = value.facet, let list = members[id] else { return nil }
-                return groupContext(name: value.label, anchor: "forvaltning-" + value.slug, activities: list)
+                return groupContext(name: value.label, anchor: "forvaltning-" + value.slug, activities: list, root: root)
             }
         case .byArea:
             let members = Dictionary(grouping: activities) { $0.area.slug }
             groups = facets.areas.compactMap { value in
                 guard case .area(let name) = value.facet, let list = members[name] else { return nil }
-                return groupContext(name: value.label, anchor: "omraade-" + value.slug, activities: list)
+                return groupContext(name: value.label, anchor: "omraade-" + value.slug, activities: list, root: root)
             }
         case .byBudget:
-            let sorted = activities.sorted { a, b in
-                let (x, y) = (a.budget.total.value, b.budget.total.value)
-                return x != y ? x > y : ActivityFacets.titleOrder(a, b)
-            }
-            groups = [groupContext(name: nil, anchor: "alle", activities: sorted)]
+            let rank = facets.titleRank
+            let sorted = activities.map { (total: $0.budget.total.value, rank: rank[$0.slug] ?? 0, activity: $0) }
+                .sorted { $0.total != $1.total ? $0.total > $1.total : $0.rank < $1.rank }
+                .map(\.activity)
+            groups = [groupContext(name: nil, anchor: "alle", activities: sorted, root: root)]
         }
         return makeContext([
             "count": String(activities.count),
@@ -91,10 +91,19 @@ extension PageBuilder {
         ])
     }
 
-    func groupContext(name: String?, anchor: String, activities: [Activity]) -> Context {
-        makeContext([
+    /// A section of a list. `rowsHTML` is the rows already rendered through
+    /// `partials/activity-row` (once per activity and page depth, not once per page);
+    /// `rows` are the same rows as contexts, for a template that renders them itself.
+    func groupContext(name: String?, anchor: String, activities: [Activity], root: String) -> Context {
+        var html = ""
+        if let rendered = prerenderedRows[root] {
+            html.reserveCapacity(activities.count * 600)
+            for activity in activities { html += rendered[activity.slug] ?? "" }
+        }
+        return makeContext([
             "name": name, "anchor": anchor, "count": String(activities.count),
             "rows": activities.map { activityRows[$0.slug]!.context },
+            "rowsHTML": html,
         ])
     }
 

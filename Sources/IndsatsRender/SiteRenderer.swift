@@ -44,22 +44,41 @@ public struct SiteRenderer: Sendable {
         self.builder = builder
     }
 
+    /// Every file of the site, collected (for `check`, publishing and tests).
     public func render() -> [OutputFile] {
+        let collected = Collected()
+        render { collected.append($0) }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders every file of the site and hands each to `sink` as soon as it is made, from
+    /// several threads at once: pages are written while others are still rendering, and the
+    /// finished site is never held in memory as a whole.
+    public func render(into sink: @Sendable (OutputFile) -> Void) {
         let pages = builder.pages()
-        var files = ParallelMap.map(pages) { page in
+        let builder = self.builder, templates = self.templates
+        ParallelMap.forEach(pages) { page in
             let html = templates.render(builder.pageContext(for: page), with: page.template)
-            return OutputFile(path: page.path, data: Data(html.utf8))
+            sink(OutputFile(path: page.path, data: Data(html.utf8)))
         }
         let data = ProjectBankData(builder: builder)
         // The filter script's index is part of the project bank page, not optional data.
-        files.append(data.filterIndexFile())
-        guard builder.site.content.config.enabled(.openData) else { return files }
-        files += data.files()
-        files += BarometerData(builder: builder).files()
-        files += builder.site.content.reports.flatMap { ReportData(builder: builder, report: $0).files() }
+        sink(data.filterIndexFile())
+        guard builder.site.content.config.enabled(.openData) else { return }
+        data.files(into: sink)
+        BarometerData(builder: builder).files().forEach(sink)
+        builder.site.content.reports.flatMap { ReportData(builder: builder, report: $0).files() }.forEach(sink)
         if let base = data.baseURL {
-            files.append(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
+            sink(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
         }
-        return files
     }
+}
+
+/// Files gathered from several threads.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [OutputFile] = []
+
+    func append(_ file: OutputFile) { lock.withLock { storage.append(file) } }
+    var files: [OutputFile] { lock.withLock { storage } }
 }

@@ -7,8 +7,8 @@ import IndsatsRender
 public struct SiteBuilder: Sendable {
     public struct Report: Sendable {
         public var diagnostics: Diagnostics
-        /// Pages and files written (nil when the build stopped on errors).
-        public var files: [OutputFile]?
+        /// The paths of the files written, sorted (nil when the build stopped on errors).
+        public var files: [String]?
         /// Seconds per stage, in order.
         public var timings: [(stage: String, seconds: Double)]
     }
@@ -44,35 +44,46 @@ public struct SiteBuilder: Sendable {
             diagnostics.error(PDFPrinter.missingMessage, at: SourceLocation(path: "indsats build --pdf"))
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
-        var files = Self.timed("render", &timings) {
-            SiteRenderer(content: prepared.content, templates: prepared.templates, options: options).render()
+        let renderer = Self.timed("indexes and list rows", &timings) {
+            SiteRenderer(content: prepared.content, templates: prepared.templates, options: options)
         }
         // Published reports are copied from the archive, never rendered again.
-        for year in prepared.archive.keys.sorted() {
-            let entry = prepared.archive[year]!
-            let prefix = "statusrapporter/\(year)/"
-            do {
-                let frozen = try ReportArchive(root: root).outputFiles(entry)
-                files = files.filter { !$0.path.hasPrefix(prefix) } + frozen
-            } catch {
-                diagnostics.error("cannot read the archived report: \(error)", at: SourceLocation(path: "\(ReportArchive.folderName)/\(year)"))
-                return Report(diagnostics: diagnostics, files: nil, timings: timings)
-            }
+        let archive = ReportArchive(root: root)
+        let archivedPrefixes = prepared.archive.keys.map { "statusrapporter/\($0)/" }
+        var frozen: [OutputFile] = []
+        do {
+            for year in prepared.archive.keys.sorted() { frozen += try archive.outputFiles(prepared.archive[year]!) }
+        } catch {
+            diagnostics.error("cannot read the archived report: \(error)", at: SourceLocation(path: ReportArchive.folderName))
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
-        if write {
-            do {
-                try Self.timed("write", &timings) {
-                    try SiteWriter(output: output).write(files, assets: templates.appendingPathComponent("assets")) { staging in
-                        guard options.pdf else { return }
-                        try printPDFs(in: staging, content: prepared.content, archived: Set(prepared.archive.keys))
-                    }
+        guard write else {
+            let paths = Self.timed("render", &timings) { renderer.render().map(\.path) }
+            let kept = paths.filter { path in !archivedPrefixes.contains { path.hasPrefix($0) } } + frozen.map(\.path)
+            return Report(diagnostics: diagnostics, files: kept.sorted(), timings: timings)
+        }
+        let writer = SiteWriter(output: output)
+        do {
+            // Pages are written as they are rendered.
+            let staging = try writer.begin()
+            Self.timed("render and write", &timings) {
+                renderer.render { file in
+                    if archivedPrefixes.contains(where: { file.path.hasPrefix($0) }) { return }
+                    staging.write(file)
                 }
-            } catch {
-                diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: output.lastPathComponent))
-                return Report(diagnostics: diagnostics, files: nil, timings: timings)
+                frozen.forEach(staging.write)
             }
+            try Self.timed("finish (assets\(options.pdf ? ", PDF" : ""), swap)", &timings) {
+                try writer.commit(staging, assets: templates.appendingPathComponent("assets")) { folder in
+                    guard options.pdf else { return }
+                    try printPDFs(in: folder, content: prepared.content, archived: Set(prepared.archive.keys))
+                }
+            }
+            return Report(diagnostics: diagnostics, files: staging.written.sorted(), timings: timings)
+        } catch {
+            diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: output.lastPathComponent))
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
-        return Report(diagnostics: diagnostics, files: files, timings: timings)
     }
 
     /// Freezes the report of `year` in the archive (`arkiv/<year>/`), or, with a `correction`,
@@ -129,7 +140,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.error("the report was not archived: \(error)", at: here)
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
-        return Report(diagnostics: diagnostics, files: files, timings: timings)
+        return Report(diagnostics: diagnostics, files: files.map(\.path).sorted(), timings: timings)
     }
 
     /// Load, validate (content, reserved names, archive) and read the templates.
@@ -148,7 +159,7 @@ public struct SiteBuilder: Sendable {
         for index in content.reports.indices {
             if let entry = entries[content.reports[index].year] { content.reports[index].archive = entry.stamp }
         }
-        let templateSet = Self.timed("templates", &timings) { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
+        let templateSet = Self.timed("templates (read)", &timings) { TemplateSet.load(from: self.templates, diagnostics: &diagnostics) }
         guard !diagnostics.hasErrors else { return nil }
         return Prepared(content: content, archive: entries, templates: templateSet)
     }

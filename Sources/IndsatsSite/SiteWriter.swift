@@ -15,46 +15,88 @@ public struct SiteWriter: Sendable {
         self.output = output
     }
 
-    /// Writes `files` (and copies `assets/`) into a staging folder, lets `finish` add to it
-    /// (PDFs printed from the written pages), then swaps it in.
-    public func write(_ files: [OutputFile], assets: URL?, finish: ((URL) throws -> Void)? = nil) throws {
+    /// A staging folder being filled, from any number of threads at once.
+    public final class Staging: @unchecked Sendable {
+        public let folder: URL
+        let base: String
+        private let lock = NSLock()
+        private var failures: [String] = []
+        private var paths: [String] = []
+
+        init(folder: URL) {
+            self.folder = folder
+            base = folder.path + "/"
+        }
+
+        /// Writes one file (its folders are made on first need). Thread-safe.
+        public func write(_ file: OutputFile) {
+            let path = base + file.path
+            var error = SiteWriter.writeFile(path, file.data)
+            if error != nil, errno == ENOENT {
+                SiteWriter.makeFolders(for: file.path, under: base)
+                error = SiteWriter.writeFile(path, file.data)
+            }
+            lock.withLock {
+                if let error { failures.append("\(file.path): \(error)") } else { paths.append(file.path) }
+            }
+        }
+
+        /// The paths written so far, and the first failure if any.
+        public var written: [String] { lock.withLock { paths } }
+        var firstFailure: String? { lock.withLock { failures.first } }
+    }
+
+    /// Starts a build: an empty staging folder beside the output folder.
+    public func begin() throws -> Staging {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
-        try? fm.removeItem(at: staging)
+        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
+        try? fm.removeItem(at: folder)
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        return Staging(folder: folder)
+    }
+
+    /// Finishes a build: copies `assets/`, lets `finish` add to the staging folder (PDFs
+    /// printed from the written pages), then swaps it in. On any failure the staging folder is
+    /// removed and the output folder is left as it was.
+    public func commit(_ staging: Staging, assets: URL?, finish: ((URL) throws -> Void)? = nil) throws {
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Every folder once, parents first, with plain mkdir (FileManager checks each
-            // ancestor again for every call); then the files in parallel with open/write/close.
-            var folders = Set<String>()
-            for file in files {
-                var folder = Substring(file.path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    guard folders.insert(String(folder)).inserted else { break }
-                }
+            if let failure = staging.firstFailure { throw WriteError(message: "cannot write \(failure)") }
+            if let assets, FileManager.default.fileExists(atPath: assets.path) {
+                try FileManager.default.copyItem(at: assets, to: staging.folder.appendingPathComponent("assets"))
             }
-            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw WriteError(message: "cannot create \(folder): \(String(cString: strerror(errno)))")
-            }
-            let base = staging.path + "/"
-            let failures = ParallelMap.map(files) { file -> String? in
-                Self.writeFile(base + file.path, file.data).map { "\(file.path): \($0)" }
-            }.compactMap { $0 }
-            if let failure = failures.first { throw WriteError(message: "cannot write \(failure)") }
-            if let assets, fm.fileExists(atPath: assets.path) {
-                try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
-            }
-            try finish?(staging)
-            try swapIn(staging)
+            try finish?(staging.folder)
+            try swapIn(staging.folder)
         } catch {
-            try? fm.removeItem(at: staging)
+            abort(staging)
             throw error
         }
     }
 
-    /// Writes `data` to a new file at `path`; returns the error, if any.
+    public func abort(_ staging: Staging) {
+        try? FileManager.default.removeItem(at: staging.folder)
+    }
+
+    /// Writes a list of files (and copies `assets/`) into a staging folder, lets `finish`
+    /// add to it, then swaps it in.
+    public func write(_ files: [OutputFile], assets: URL?, finish: ((URL) throws -> Void)? = nil) throws {
+        let staging = try begin()
+        ParallelMap.forEach(files) { staging.write($0) }
+        try commit(staging, assets: assets, finish: finish)
+    }
+
+    /// Makes the folders of `path` under `base` (plain mkdir, parents first; a folder another
+    /// thread made meanwhile is fine).
+    static func makeFolders(for path: String, under base: String) {
+        var folder = ""
+        for component in path.split(separator: "/").dropLast() {
+            folder += (folder.isEmpty ? "" : "/") + component
+            _ = mkdir(base + folder, 0o755)
+        }
+    }
+
+    /// Writes `data` to a new file at `path`; returns the error, if any (`errno` stays set).
     static func writeFile(_ path: String, _ data: Data) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }

@@ -72,7 +72,7 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("build failed: \(builder.output.path) was left as it was\n".utf8))
             throw ExitCode(1)
         }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        let pages = files.filter { $0.hasSuffix(".html") }.count
         print("wrote \(pages) pages and \(files.count - pages) data files to \(builder.output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }

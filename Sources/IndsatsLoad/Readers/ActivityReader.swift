@@ -40,6 +40,9 @@ struct ActivityReader {
             newer = version
         }
 
+        // The Markdown as written is only needed to compare versions' sections.
+        if versions.isEmpty { current.body.source = "" }
+
         let spent: [Int: Money] = {
             guard let node = map.value("spent") else { return [:] }
             guard let mapping = node.mapping else {

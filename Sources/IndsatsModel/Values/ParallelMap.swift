@@ -14,3 +14,12 @@ public enum ParallelMap {
         return buffer.map { $0! }
     }
 }
+
+extension ParallelMap {
+    /// Runs `body` for every item on all cores; for work whose results go elsewhere (files
+    /// written as they are rendered), so that they are not all held in memory at once.
+    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
+        guard items.count > 1 else { items.forEach(body); return }
+        DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    }
+}

@@ -29,11 +29,13 @@ struct ProjectBankData {
         ("url", "Indsatsens side"),
     ]
 
-    func files() -> [OutputFile] {
+    func files(into sink: @Sendable (OutputFile) -> Void) {
         let activities = builder.facets.byTitle
-        var files = ParallelMap.map(activities) { activity in
-            OutputFile(path: SitePaths.activityJSON(activity.slug), data: Data(record(activity).serialized().utf8))
+        let data = self
+        ParallelMap.forEach(activities) { activity in
+            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: Data(data.record(activity).serialized().utf8)))
         }
+        var files: [OutputFile] = []
         files.append(OutputFile(path: SitePaths.projectBankCSV, data: csv(activities)))
         let whole = JSONValue.record([
             "titel": .string(config.title),
@@ -45,7 +47,7 @@ struct ProjectBankData {
         if let base = baseURL {
             files.append(OutputFile(path: SitePaths.projectBankFeed, data: Data(feed(base: base).utf8)))
         }
-        return files
+        files.forEach(sink)
     }
 
     /// `projektbank/indeks.json`, which the filter script reads.

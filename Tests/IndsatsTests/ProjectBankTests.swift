@@ -141,11 +141,8 @@ struct ProjectBankTests {
     }
 
     @Test func optionalOutputsCanBeSwitchedOffWithoutBrokenLinks() throws {
-        let site = temporaryFolder("disable").appendingPathComponent("site")
+        let site = try copyOfFixture("project-bank", appendingToConfig: "disable: [open_data, facet_pages, barometer_editions]\n")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("project-bank"), to: site)
-        let config = site.appendingPathComponent("indsats.yml")
-        try (String(contentsOf: config, encoding: .utf8) + "disable: [open_data, facet_pages, barometer_editions]\n").write(to: config, atomically: true, encoding: .utf8)
         let built = buildSite(site)
         #expect(!built.report.diagnostics.hasErrors, "\(built.report.diagnostics.all)")
         let written = files(in: built.output)
@@ -158,11 +155,8 @@ struct ProjectBankTests {
     }
 
     @Test func anUnknownOutputNameIsAnError() throws {
-        let site = temporaryFolder("disable-bad").appendingPathComponent("site")
+        let site = try copyOfFixture("project-bank", appendingToConfig: "disable: [opendata]\n")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("project-bank"), to: site)
-        let config = site.appendingPathComponent("indsats.yml")
-        try (String(contentsOf: config, encoding: .utf8) + "disable: [opendata]\n").write(to: config, atomically: true, encoding: .utf8)
         let built = buildSite(site)
         #expect(built.report.diagnostics.errors.map(\.description) == [
             "indsats.yml:11:11: error: disable.1: \"opendata\" is not an output that can be switched off (one of open_data, facet_pages, barometer_editions)"

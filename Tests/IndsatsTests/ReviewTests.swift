@@ -7,17 +7,12 @@ import Testing
 @Suite("Reviewer mode")
 struct ReviewTests {
     func site(review: Bool) throws -> URL {
-        let folder = temporaryFolder("review").appendingPathComponent("site")
-        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("valid-site"), to: folder)
+        let folder = try copyOfFixture("valid-site", appendingToConfig: review ? "review: true\n" : nil)
         let report = folder.appendingPathComponent("content/statusrapporter/2009.md")
         let text = try String(contentsOf: report, encoding: .utf8)
         // The subtotal for 2009 is printed as 2,5, but its one row says 2,0.
         try text.replacingOccurrences(of: "subtotal: {values: {2008: \"1,0\", 2009: \"2,0\"}", with: "subtotal: {values: {2008: \"1,0\", 2009: \"2,5\"}")
             .write(to: report, atomically: true, encoding: .utf8)
-        if review {
-            let config = folder.appendingPathComponent("indsats.yml")
-            try (String(contentsOf: config, encoding: .utf8) + "review: true\n").write(to: config, atomically: true, encoding: .utf8)
-        }
         return folder
     }
 

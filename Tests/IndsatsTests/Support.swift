@@ -60,3 +60,15 @@ func brokenLinks(in output: URL) throws -> [String] {
     }
     return broken
 }
+
+/// A copy of a fixture site in a fresh folder (remove `.deletingLastPathComponent()` after),
+/// with `config` appended to its indsats.yml.
+func copyOfFixture(_ name: String, appendingToConfig config: String? = nil) throws -> URL {
+    let site = temporaryFolder(name).appendingPathComponent("site")
+    try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(name), to: site)
+    if let config {
+        let file = site.appendingPathComponent("indsats.yml")
+        try (String(contentsOf: file, encoding: .utf8) + config).write(to: file, atomically: true, encoding: .utf8)
+    }
+    return site
+}

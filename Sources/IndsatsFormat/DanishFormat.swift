@@ -83,13 +83,13 @@ public enum DanishFormat {
 /// numbers by value (`2` before `10`).
 public enum DanishOrder {
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        key(a).compare(key(b), options: [.numeric]) == .orderedAscending
+        compare(Array(key(a).unicodeScalars), Array(key(b).unicodeScalars)) < 0
     }
 
-    /// Sorts by a text, computing each element's sort key once.
+    /// Sorts by a text, computing each element's sort key once and moving each element once.
     public static func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
-        let keyed = items.map { (key: key(text($0)), item: $0) }
-        return keyed.sorted { $0.key.compare($1.key, options: [.numeric]) == .orderedAscending }.map(\.item)
+        let keys = items.map { Array(key(text($0)).unicodeScalars) }
+        return items.indices.sorted { compare(keys[$0], keys[$1]) < 0 }.map { items[$0] }
     }
 
     /// Lower-cased, with æ, ø and å (and ä, ö) mapped past `z`.
@@ -107,4 +107,33 @@ public enum DanishOrder {
         }
         return out
     }
+
+    /// Compares two keys scalar by scalar, except that runs of digits compare by their value
+    /// (`2` before `10`). Negative, zero or positive.
+    static func compare(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if isDigit(a[i]), isDigit(b[j]) {
+                // Skip leading zeros, then the longer run is larger, else the first difference.
+                while i < a.count, a[i] == "0" { i += 1 }
+                while j < b.count, b[j] == "0" { j += 1 }
+                var endA = i, endB = j
+                while endA < a.count, isDigit(a[endA]) { endA += 1 }
+                while endB < b.count, isDigit(b[endB]) { endB += 1 }
+                if endA - i != endB - j { return (endA - i) - (endB - j) }
+                while i < endA {
+                    if a[i] != b[j] { return Int(a[i].value) - Int(b[j].value) }
+                    i += 1
+                    j += 1
+                }
+                continue
+            }
+            if a[i] != b[j] { return Int(a[i].value) - Int(b[j].value) }
+            i += 1
+            j += 1
+        }
+        return (a.count - i) - (b.count - j)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 }

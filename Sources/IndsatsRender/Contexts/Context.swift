@@ -1,18 +1,26 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
+import Mustache
 
 /// A template context: a dictionary (swift-mustache reads dictionaries fastest).
 ///
-/// Absent values and empty texts become `NSNull`, which hides a `{{#field}}` section and
+/// Absent values and empty texts become `Absent`, which hides a `{{#field}}` section and
 /// renders as nothing. They are kept as keys on purpose: Mustache looks a name up through the
 /// enclosing contexts, so a missing key inside an embedded context (an activity inside a report)
 /// would otherwise show the outer page's field of the same name. Lists are kept even when empty,
 /// so that templates can test them with `{{^empty(list)}}`.
 typealias Context = [String: Any]
 
+/// An absent value: renders as nothing and hides a `{{#field}}` section. A small struct rather
+/// than `NSNull`, whose class needs a slower protocol check on every lookup.
+struct Absent: MustacheCustomRenderable, Sendable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
 /// A context built once and then only read, shared by the pages rendered in parallel. Contexts
-/// hold only value types (strings, arrays, dictionaries, `NSNull`), which are safe to read from
+/// hold only value types (strings, arrays, dictionaries, `Absent`), which are safe to read from
 /// any thread; the compiler cannot see that through `Any`.
 struct SharedContext: @unchecked Sendable {
     let context: Context
@@ -21,8 +29,8 @@ struct SharedContext: @unchecked Sendable {
 func makeContext(_ pairs: [String: Any?]) -> Context {
     pairs.mapValues { value in
         switch value {
-        case .none: NSNull()
-        case .some(let string as String) where string.isEmpty: NSNull()
+        case .none: Absent()
+        case .some(let string as String) where string.isEmpty: Absent()
         case .some(let wrapped): wrapped
         }
     }

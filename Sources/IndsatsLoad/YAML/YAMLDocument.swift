@@ -18,8 +18,9 @@ final class YAMLDocument {
     func compose(_ yaml: String) -> Node? {
         do {
             // The basic resolver leaves every scalar a string: values are parsed from their
-            // text by the readers anyway, and Yams' regex-based tag resolution is slow.
-            return try Yams.compose(yaml: yaml, .basic)
+            // text by the readers anyway, and Yams' regex-based tag resolution is slow. The
+            // encoding is given: by default Yams reads the process environment on every parse.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             report(error)
         } catch {

@@ -16,10 +16,9 @@ public struct PageSpec: Sendable, Hashable {
 public struct PageBuilder: Sendable {
     public let site: SiteIndex
     public let options: RenderOptions
-    /// The project bank's groupings, and each activity's list row, built once.
+    /// The project bank's groupings, built once.
     let facets: ActivityFacets
     let facetValues: [Facet: FacetValue]
-    let activityRows: [String: SharedContext]
     /// Each activity's list row rendered once per page depth: root (`../../`) → slug → HTML.
     var prerenderedRows: [String: [String: String]] = [:]
 
@@ -29,9 +28,6 @@ public struct PageBuilder: Sendable {
         let config = site.content.config
         facets = ActivityFacets(activities: site.content.activities, config: config)
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
-        let activities = site.content.activities
-        let rows = ParallelMap.map(activities) { SharedContext(context: Self.activityRow($0, config: config)) }
-        activityRows = Dictionary(zip(activities.map(\.slug), rows), uniquingKeysWith: { a, _ in a })
     }
 
     /// Every page of the site, in a stable order.

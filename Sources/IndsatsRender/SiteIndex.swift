@@ -9,8 +9,8 @@ public struct SiteIndex: Sendable {
     let goalsBySlug: [String: PolicyGoal]
     let annexesBySlug: [String: Annex]
     let reportsByYear: [Int: StatusReport]
-    /// Indicator slug → the activities that contribute to it.
-    let activitiesContributing: [String: [Activity]]
+    /// Indicator slug → positions in `content.activities` of the activities that contribute to it.
+    let contributing: [String: [Int]]
     /// Activity slug → the annexes and reports that cite it.
     let annexesCiting: [String: [Annex]]
     let reportsCiting: [String: [StatusReport]]
@@ -22,11 +22,11 @@ public struct SiteIndex: Sendable {
         goalsBySlug = Dictionary(content.policyGoals.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         annexesBySlug = Dictionary(content.annexes.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         reportsByYear = Dictionary(content.reports.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
-        var contributing: [String: [Activity]] = [:]
-        for activity in content.activities {
-            for reference in activity.indicators { contributing[reference.slug, default: []].append(activity) }
+        var contributing: [String: [Int]] = [:]
+        for (index, activity) in content.activities.enumerated() {
+            for reference in activity.indicators { contributing[reference.slug, default: []].append(index) }
         }
-        activitiesContributing = contributing
+        self.contributing = contributing
         var annexes: [String: [Annex]] = [:]
         var reports: [String: [StatusReport]] = [:]
         for annex in content.annexes {
@@ -43,6 +43,10 @@ public struct SiteIndex: Sendable {
     }
 
     public func activity(_ slug: String) -> Activity? { activitiesBySlug[slug] }
+    /// The activities that contribute to an indicator, in content order.
+    public func activities(contributingTo indicator: String) -> [Activity] {
+        (contributing[indicator] ?? []).map { content.activities[$0] }
+    }
     public func indicator(_ slug: String) -> Indicator? { indicatorsBySlug[slug] }
     public func policyGoal(_ slug: String) -> PolicyGoal? { goalsBySlug[slug] }
     public func annex(_ slug: String) -> Annex? { annexesBySlug[slug] }

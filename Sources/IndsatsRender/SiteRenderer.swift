@@ -34,9 +34,10 @@ public struct SiteRenderer: Sendable {
         let roots = Set(builder.pages().filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
         let activities = content.activities
         let jobs = roots.flatMap { root in activities.map { (root, $0.slug) } }
-        let rows = builder.activityRows
+        let config = content.config
+        let bySlug = builder.site.activitiesBySlug
         let html = ParallelMap.map(jobs) { root, slug in
-            var context = rows[slug]!.context
+            var context = PageBuilder.activityRow(bySlug[slug]!, config: config)
             context["root"] = root
             return templates.render(context, with: "partials/activity-row")
         }

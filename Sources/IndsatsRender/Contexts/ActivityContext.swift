@@ -37,7 +37,10 @@ extension PageBuilder {
                 site.indicator(reference.slug).map { indicator in
                     makeContext([
                         "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
-                        "latest": (indicator.latest ?? indicator.baseline).map { DanishFormat.value($0.value, unit: indicator.unit) + " (" + DanishFormat.when($0) + ")" },
+                        "latest": {
+                            let shown = indicator.latest ?? indicator.baseline
+                            return DanishFormat.value(shown.value, unit: indicator.unit) + " (" + DanishFormat.when(shown) + ")"
+                        }(),
                     ])
                 }
             },

@@ -19,13 +19,6 @@ struct Absent: MustacheCustomRenderable, Sendable {
     var isNull: Bool { true }
 }
 
-/// A context built once and then only read, shared by the pages rendered in parallel. Contexts
-/// hold only value types (strings, arrays, dictionaries, `Absent`), which are safe to read from
-/// any thread; the compiler cannot see that through `Any`.
-struct SharedContext: @unchecked Sendable {
-    let context: Context
-}
-
 func makeContext(_ pairs: [String: Any?]) -> Context {
     pairs.mapValues { value in
         switch value {

@@ -68,7 +68,7 @@ extension PageBuilder {
                 summary["label"] = label
                 return summary
             },
-            "activities": (site.activitiesContributing[indicator.slug] ?? []).map { ["title": $0.title, "url": SitePaths.activity($0.slug)] },
+            "activities": site.activities(contributingTo: indicator.slug).map { ["title": $0.title, "url": SitePaths.activity($0.slug)] },
             "body": indicator.body.isEmpty ? nil : indicator.body.html,
             "csv": SitePaths.indicatorData(indicator.slug, format: "csv"),
             "json": SitePaths.indicatorData(indicator.slug, format: "json"),

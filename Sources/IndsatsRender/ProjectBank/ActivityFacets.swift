@@ -18,7 +18,10 @@ public struct FacetValue: Sendable {
     public var label: String
     /// Unique within its kind; the page's folder name.
     public var slug: String
-    public var activities: [Activity]
+    /// Positions in `ActivityFacets.byTitle` (an activity is a large value: a list of positions
+    /// per value keeps tens of thousands of copies out of memory at 10,000 activities).
+    public var members: [Int]
+    public var count: Int { members.count }
 }
 
 /// The project bank's facets, grouped once per build so that no page filters the whole site.
@@ -58,6 +61,11 @@ public struct ActivityFacets: Sendable {
         }
     }
 
+    /// The activities of a facet value, in title order.
+    public func activities(_ value: FacetValue) -> [Activity] {
+        value.members.map { byTitle[$0] }
+    }
+
     /// Every facet value that has a page.
     public var all: [FacetValue] { administrations + areas + years + statuses + tags }
 
@@ -67,15 +75,15 @@ public struct ActivityFacets: Sendable {
         _ activities: [Activity], order: [String]?, key: (Activity) -> [String],
         describe: (String) -> (Facet, String, String)
     ) -> [FacetValue] {
-        var members: [String: [Activity]] = [:]
-        for activity in activities {
-            for value in Set(key(activity)) { members[value, default: []].append(activity) }
+        var members: [String: [Int]] = [:]
+        for (index, activity) in activities.enumerated() {
+            for value in Set(key(activity)) { members[value, default: []].append(index) }
         }
         let known = order ?? []
         let rest = members.keys.filter { !known.contains($0) }.sorted(by: DanishOrder.precedes)
         var usedSlugs: Set<String> = []
         return (known + rest).compactMap { value in
-            guard let activities = members[value] else { return nil }
+            guard let positions = members[value] else { return nil }
             let (facet, label, base) = describe(value)
             var slug = base.isEmpty ? "x" : base
             var counter = 2
@@ -84,7 +92,7 @@ public struct ActivityFacets: Sendable {
                 counter += 1
             }
             usedSlugs.insert(slug)
-            return FacetValue(facet: facet, label: label, slug: slug, activities: activities)
+            return FacetValue(facet: facet, label: label, slug: slug, members: positions)
         }
     }
 }

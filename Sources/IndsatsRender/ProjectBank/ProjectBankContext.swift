@@ -30,7 +30,7 @@ extension PageBuilder {
     /// A page of one facet value (`Forvaltning: BIF`), or the whole bank sorted by budget.
     func listingPageContext(_ value: FacetValue?, root: String) -> Context {
         guard let value else { return listingContext(facets.byTitle, layout: .byBudget, root: root) }
-        var context = listingContext(value.activities, layout: {
+        var context = listingContext(facets.activities(value), layout: {
             if case .administration = value.facet { return .byArea }
             return .byAdministration
         }(), root: root)
@@ -55,7 +55,7 @@ extension PageBuilder {
     }
 
     func facetLink(_ value: FacetValue) -> Context {
-        ["label": value.label, "url": SitePaths.facet(value), "count": String(value.activities.count)]
+        ["label": value.label, "url": SitePaths.facet(value), "count": String(value.count)]
     }
 
     /// Activities in sections (or one table), with the count and the budget totals per year.
@@ -92,8 +92,7 @@ extension PageBuilder {
     }
 
     /// A section of a list. `rowsHTML` is the rows already rendered through
-    /// `partials/activity-row` (once per activity and page depth, not once per page);
-    /// `rows` are the same rows as contexts, for a template that renders them itself.
+    /// `partials/activity-row`, once per activity and page depth rather than once per page.
     func groupContext(name: String?, anchor: String, activities: [Activity], root: String) -> Context {
         var html = ""
         if let rendered = prerenderedRows[root] {
@@ -102,7 +101,6 @@ extension PageBuilder {
         }
         return makeContext([
             "name": name, "anchor": anchor, "count": String(activities.count),
-            "rows": activities.map { activityRows[$0.slug]!.context },
             "rowsHTML": html,
         ])
     }

@@ -120,7 +120,7 @@ struct IndicatorChart {
         // Legend: the series on one row, the reference lines on the next.
         var legendX = plot.x, legendY = Self.height - 46
         func advance(_ text: String) {
-            legendX += 48 + Double(text.count) * 7.2
+            legendX += 48 + Double(text.count) * 7.8
         }
         for (index, line) in series.enumerated() {
             let style = Self.styles[index % Self.styles.count]

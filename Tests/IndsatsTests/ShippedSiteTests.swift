@@ -53,6 +53,13 @@ struct ShippedSiteTests {
         #expect(page.contains("Ved projektets afslutning er opnået min. 150 match"))
         #expect(!page.contains("2018 1,5"))
         #expect(!page.contains("2,59"))
+        // The 2011 description's own case officer; none of the 2018 row's short fields.
+        #expect(page.contains("Sagsbehandler: Trine Dencker Christensen, Integrationservice"))
+        #expect(!page.contains("Budget 2016"))
+        #expect(!page.contains("Nytilkomne internationale borgere"))
+        let current = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
+        #expect(current.contains("Afsæt Budget 2016"))
+        #expect(!current.contains("Trine Dencker"))
     }
 
     @Test func theDescriptionAnnexOf2010ShowsTheOriginalFigures() {

@@ -69,24 +69,14 @@ struct ActivityReader {
             defer { item.finish() }
             return Period(start: bound(item, "start"), end: bound(item, "end"))
         }
-        let contact = map.mapping("contact").map { item -> Contact in
-            defer { item.finish() }
-            return Contact(
-                name: item.string("name"), unit: item.string("unit"), email: item.string("email"),
-                phone: item.string("phone"), address: item.string("address"))
-        }
         let activity = Activity(
             slug: slug, source: SourceLocation(path: map.document.path), title: title ?? "",
             summary: current.summary,
             administration: administration ?? Reference("", at: map.location),
             committee: map.reference("committee"),
             area: area ?? Reference("", at: map.location),
-            targetGroup: map.string("target_group"),
-            targetGroupCharacteristics: map.string("target_group_characteristics"),
-            expectedEffect: map.string("expected_effect"),
-            funding: map.string("funding"),
             status: map.string("status"),
-            period: period, contact: contact,
+            period: period,
             tags: map.strings("tags"),
             indicators: map.references("indicators"),
             spent: spent, current: current, versions: versions)
@@ -97,6 +87,19 @@ struct ActivityReader {
     /// The fields that a version can change.
     func readVersionFields(_ map: MappingReader, into version: inout ActivityVersion) {
         if map.has("summary") { version.summary = map.string("summary") }
+        // An older version may word these differently (`""` clears one it did not have).
+        if map.has("target_group") { version.targetGroup = map.string("target_group") }
+        if map.has("target_group_characteristics") { version.targetGroupCharacteristics = map.string("target_group_characteristics") }
+        if map.has("expected_effect") { version.expectedEffect = map.string("expected_effect") }
+        if map.has("funding") { version.funding = map.string("funding") }
+        if let item = map.mapping("contact") {
+            defer { item.finish() }
+            let contact = Contact(
+                name: item.string("name"), unit: item.string("unit"), email: item.string("email"),
+                phone: item.string("phone"), address: item.string("address"))
+            // `contact: {}` in an older version: it named no one.
+            version.contact = [contact.name, contact.unit, contact.email, contact.phone, contact.address].allSatisfy { $0 == nil } ? nil : contact
+        }
         if map.has("budget") { version.budget = map.yearCells("budget", defaultUnit: config.budgetUnit) }
         if let total = map.money("total", defaultUnit: config.budgetUnit) {
             version.total = Declared(total, at: map.document.location(map.value("total")))

@@ -9,13 +9,8 @@ public struct Activity: Hashable, Sendable {
     public var administration: Reference
     public var committee: Reference?
     public var area: Reference
-    public var targetGroup: String?
-    public var targetGroupCharacteristics: String?
-    public var expectedEffect: String?
-    public var funding: String?
     public var status: String?
     public var period: Period?
-    public var contact: Contact?
     public var tags: [String]
     public var indicators: [Reference]
     public var spent: [Int: Money]
@@ -27,10 +22,8 @@ public struct Activity: Hashable, Sendable {
 
     public init(
         slug: String, source: SourceLocation, title: String, summary: String? = nil,
-        administration: Reference, committee: Reference? = nil, area: Reference,
-        targetGroup: String? = nil, targetGroupCharacteristics: String? = nil,
-        expectedEffect: String? = nil, funding: String? = nil, status: String? = nil,
-        period: Period? = nil, contact: Contact? = nil, tags: [String] = [],
+        administration: Reference, committee: Reference? = nil, area: Reference, status: String? = nil,
+        period: Period? = nil, tags: [String] = [],
         indicators: [Reference] = [], spent: [Int: Money] = [:],
         current: ActivityVersion, versions: [ActivityVersion] = []
     ) {
@@ -41,13 +34,8 @@ public struct Activity: Hashable, Sendable {
         self.administration = administration
         self.committee = committee
         self.area = area
-        self.targetGroup = targetGroup
-        self.targetGroupCharacteristics = targetGroupCharacteristics
-        self.expectedEffect = expectedEffect
-        self.funding = funding
         self.status = status
         self.period = period
-        self.contact = contact
         self.tags = tags
         self.indicators = indicators
         self.spent = spent
@@ -56,6 +44,12 @@ public struct Activity: Hashable, Sendable {
     }
 
     public var budget: YearCells { current.budget }
+    // What the current version says; an annex that describes an older version shows that one's.
+    public var targetGroup: String? { current.targetGroup }
+    public var targetGroupCharacteristics: String? { current.targetGroupCharacteristics }
+    public var expectedEffect: String? { current.expectedEffect }
+    public var funding: String? { current.funding }
+    public var contact: Contact? { current.contact }
     public var allVersions: [ActivityVersion] { [current] + versions }
 }
 
@@ -67,6 +61,11 @@ public struct ActivityVersion: Hashable, Sendable {
     public var caseNumber: String?
     public var documentNumber: String?
     public var summary: String?
+    public var targetGroup: String?
+    public var targetGroupCharacteristics: String?
+    public var expectedEffect: String?
+    public var funding: String?
+    public var contact: Contact?
     public var budget: YearCells
     public var total: Declared<Money>?
     public var financing: [Financing]

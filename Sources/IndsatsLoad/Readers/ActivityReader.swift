@@ -80,7 +80,8 @@ struct ActivityReader {
             tags: map.strings("tags"),
             indicators: map.references("indicators"),
             spent: spent, current: current, versions: versions)
-        guard title != nil, administration != nil, area != nil else { return nil }
+        // Kept even when a required field is missing (that is already an error): dropping it
+        // would make every reference to it an error too, hiding the one that matters.
         return activity
     }
 

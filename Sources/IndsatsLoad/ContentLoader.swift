@@ -17,6 +17,8 @@ public enum ContentKind: String, CaseIterable, Sendable {
 public struct LoadResult: Sendable {
     public var content: SiteContent?
     public var diagnostics: Diagnostics
+    /// Time in each part of loading, added up over the files (and threads).
+    public var parts: [(part: String, seconds: Double)] = []
 }
 
 /// Loads a site: reads `indsats.yml`, walks `content/`, splits and reads every file (in
@@ -34,9 +36,9 @@ public struct ContentLoader: Sendable {
         guard let config = loadConfig(&diagnostics) else { return LoadResult(content: nil, diagnostics: diagnostics) }
         let files = contentFiles(&diagnostics)
         let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
-
+        let clock = TimeSums()
         let loaded = ParallelMap.map(files) { file in
-            loadFile(file.path, kind: file.kind, config: config, markdown: renderer)
+            loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
         var content = SiteContent(config: config)
         for (item, fileDiagnostics) in loaded {
@@ -51,7 +53,7 @@ public struct ContentLoader: Sendable {
             }
         }
         content.reports.sort { $0.year < $1.year }
-        return LoadResult(content: content, diagnostics: diagnostics)
+        return LoadResult(content: content, diagnostics: diagnostics, parts: clock.seconds)
     }
 
     // MARK: - Files
@@ -99,37 +101,39 @@ public struct ContentLoader: Sendable {
         case activity(Activity), indicator(Indicator), policyGoal(PolicyGoal), annex(Annex), report(StatusReport)
     }
 
-    func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer) -> (Item?, [Diagnostic]) {
+    func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> (Item?, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
-            let text = String(data: data, encoding: .utf8)
-        else {
+        let read = clock.measure("read files") { () -> String? in
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+            return String(data: data, encoding: .utf8)
+        }
+        guard let text = read else {
             diagnostics.error("cannot read the file as UTF-8 text", at: SourceLocation(path: path))
             return (nil, diagnostics.all)
         }
-        guard let file = FrontMatterFile.split(text) else {
+        guard let file = clock.measure("front matter", { FrontMatterFile.split(text) }) else {
             diagnostics.error("no front matter: a content file starts with a line \"---\", its fields, and another \"---\"", at: SourceLocation(path: path))
             return (nil, diagnostics.all)
         }
         let document = YAMLDocument(path: path, lineOffset: file.yamlLine)
-        guard let node = document.compose(file.yaml) else { return (nil, document.diagnostics.all) }
+        guard let node = clock.measure("YAML", { document.compose(file.yaml) }) else { return (nil, document.diagnostics.all) }
         guard let map = MappingReader.make(node, document: document, field: "") else { return (nil, document.diagnostics.all) }
-
-        let fileName = (path as NSString).lastPathComponent
-        let slug = map.string("slug") ?? String(fileName.dropLast(3))
-        if kind != .report && !Slug.isValid(slug) {
-            document.diagnostics.error(
-                "\"\(slug)\" is not a valid slug", at: document.location(map.value("slug") ?? map.node), field: "slug",
-                hint: "use lower-case letters a–z, digits and dashes, e.g. \"\(Slug.make(slug))\"")
-        }
-        let body = markdown.render(file.body)
-        let item: Item?
-        switch kind {
-        case .activity: item = ActivityReader(config: config, markdown: markdown).read(map, slug: slug, body: body).map(Item.activity)
-        case .indicator: item = IndicatorReader.read(map, slug: slug, body: body).map(Item.indicator)
-        case .policyGoal: item = IndicatorReader.readPolicyGoal(map, slug: slug, body: body).map(Item.policyGoal)
-        case .annex: item = DocumentReader(config: config).readAnnex(map, slug: slug, body: body).map(Item.annex)
-        case .report: item = DocumentReader(config: config).readReport(map, slug: slug, body: body).map(Item.report)
+        let body = clock.measure("Markdown") { markdown.render(file.body) }
+        let item: Item? = clock.measure("model (typed fields)") {
+            let fileName = (path as NSString).lastPathComponent
+            let slug = map.string("slug") ?? String(fileName.dropLast(3))
+            if kind != .report && !Slug.isValid(slug) {
+                document.diagnostics.error(
+                    "\"\(slug)\" is not a valid slug", at: document.location(map.value("slug") ?? map.node), field: "slug",
+                    hint: "use lower-case letters a–z, digits and dashes, e.g. \"\(Slug.make(slug))\"")
+            }
+            switch kind {
+            case .activity: return ActivityReader(config: config, markdown: markdown).read(map, slug: slug, body: body).map(Item.activity)
+            case .indicator: return IndicatorReader.read(map, slug: slug, body: body).map(Item.indicator)
+            case .policyGoal: return IndicatorReader.readPolicyGoal(map, slug: slug, body: body).map(Item.policyGoal)
+            case .annex: return DocumentReader(config: config).readAnnex(map, slug: slug, body: body).map(Item.annex)
+            case .report: return DocumentReader(config: config).readReport(map, slug: slug, body: body).map(Item.report)
+            }
         }
         return (item, document.diagnostics.all)
     }

@@ -55,11 +55,12 @@ public struct SiteRenderer: Sendable {
     /// Renders every file of the site and hands each to `sink` as soon as it is made, from
     /// several threads at once: pages are written while others are still rendering, and the
     /// finished site is never held in memory as a whole.
-    public func render(into sink: @Sendable (OutputFile) -> Void) {
+    public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums()) {
         let pages = builder.pages()
         let builder = self.builder, templates = self.templates
         ParallelMap.forEach(pages) { page in
-            let html = templates.render(builder.pageContext(for: page), with: page.template)
+            let context = clock.measure("page contexts") { builder.pageContext(for: page) }
+            let html = clock.measure("templates") { templates.render(context, with: page.template) }
             sink(OutputFile(path: page.path, data: Data(html.utf8)))
         }
         let data = ProjectBankData(builder: builder)

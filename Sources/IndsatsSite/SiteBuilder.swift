@@ -66,13 +66,15 @@ public struct SiteBuilder: Sendable {
         do {
             // Pages are written as they are rendered.
             let staging = try writer.begin()
+            let clock = TimeSums()
             Self.timed("render and write", &timings) {
-                renderer.render { file in
+                renderer.render(into: { file in
                     if archivedPrefixes.contains(where: { file.path.hasPrefix($0) }) { return }
-                    staging.write(file)
-                }
+                    clock.measure("write files") { staging.write(file) }
+                }, clock: clock)
                 frozen.forEach(staging.write)
             }
+            Self.addParts(clock.seconds, to: &timings)
             try Self.timed("finish (assets\(options.pdf ? ", PDF" : ""), swap)", &timings) {
                 try writer.commit(staging, assets: templates.appendingPathComponent("assets")) { folder in
                     guard options.pdf else { return }
@@ -145,7 +147,8 @@ public struct SiteBuilder: Sendable {
 
     /// Load, validate (content, reserved names, archive) and read the templates.
     func prepare(_ diagnostics: inout Diagnostics, _ timings: inout [(String, Double)], exceptArchived: Int?) -> Prepared? {
-        let loaded = Self.timed("load (files, front matter, Markdown)", &timings) { ContentLoader(root: root).load() }
+        let loaded = Self.timed("load (files, front matter, YAML, Markdown, model)", &timings) { ContentLoader(root: root).load() }
+        Self.addParts(loaded.parts, to: &timings)
         diagnostics.append(contentsOf: loaded.diagnostics)
         guard var content = loaded.content else { return nil }
         let archive = ReportArchive(root: root)
@@ -189,6 +192,12 @@ public struct SiteBuilder: Sendable {
         }
         let failures = printer.print(jobs)
         if !failures.isEmpty { throw WriteError(message: failures.joined(separator: "; ")) }
+    }
+
+    /// The parts of the stage just timed, as indented lines: time added up over the threads
+    /// (on two cores the parts can add up to twice the stage's wall time).
+    static func addParts(_ parts: [(part: String, seconds: Double)], to timings: inout [(String, Double)]) {
+        for part in parts { timings.append(("  · \(part.part) (summed over threads)", part.seconds)) }
     }
 
     static func timed<T>(_ stage: String, _ timings: inout [(String, Double)], _ work: () throws -> T) rethrows -> T {

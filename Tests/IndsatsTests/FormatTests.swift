@@ -37,4 +37,18 @@ struct FormatTests {
         #expect(DanishFormat.cell(BudgetCell(.empty(printed: "-"))) == "-")
         #expect(DanishFormat.cell(BudgetCell(.amount(amount("46,4")), mark: "*")) == "46,4")
     }
+
+    @Test func textsAreTrimmedAndSlugsCheckedWithoutFoundation() {
+        #expect("  3,3 \n".trimmed == "3,3")
+        #expect("\u{00A0}Æble\t".trimmed == "Æble")
+        #expect("uændret".trimmed == "uændret")
+        #expect("".trimmed == "")
+        #expect(Slug.isValid("ny-i-koebenhavn"))
+        #expect(!Slug.isValid("ny--i"))
+        #expect(!Slug.isValid("-ny"))
+        #expect(!Slug.isValid("Ny"))
+        #expect(!Slug.isValid("ny-"))
+        #expect(Slug.make("Ny i København") == "ny-i-koebenhavn")
+        #expect(Slug.make("ny-i-koebenhavn") == "ny-i-koebenhavn")
+    }
 }

@@ -82,7 +82,7 @@ final class MappingReader {
 
     func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if trimmed.isEmpty {
             if required { error("must not be empty", key: key, at: node) }
             return nil
@@ -92,7 +92,7 @@ final class MappingReader {
 
     func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        guard let number = Int(text.trimmingCharacters(in: .whitespaces)), text.first != "0" || text == "0" else {
+        guard let number = Int(text.trimmed), text.first != "0" || text == "0" else {
             error("\"\(text)\" is not a whole number", key: key, at: node)
             return nil
         }
@@ -136,10 +136,10 @@ final class MappingReader {
     }
 
     static func parseMoney(_ text: String, node: Node, defaultUnit: MoneyUnit, fail: (String, String?) -> Void) -> Money? {
-        var number = text.trimmingCharacters(in: .whitespaces)
+        var number = text.trimmed
         var unit = defaultUnit
         for candidate in [MoneyUnit.millionKroner, .kroner] where number.hasSuffix(candidate.rawValue) {
-            number = String(number.dropLast(candidate.rawValue.count)).trimmingCharacters(in: .whitespaces)
+            number = String(number.dropLast(candidate.rawValue.count)).trimmed
             unit = candidate
             break
         }
@@ -152,7 +152,7 @@ final class MappingReader {
     }
 
     func day(_ text: String, key: String, node: Node) -> Day? {
-        guard let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let day = Day(iso: text.trimmed) else {
             error("\"\(text)\" is not a date", key: key, at: node, hint: "write an existing day as YYYY-MM-DD, e.g. 2011-04-07")
             return nil
         }
@@ -184,18 +184,18 @@ final class MappingReader {
 
     func strings(_ key: String) -> [String] {
         list(key).enumerated().compactMap { index, node in
-            scalarText(node, key: "\(key).\(index + 1)")?.trimmingCharacters(in: .whitespacesAndNewlines)
+            scalarText(node, key: "\(key).\(index + 1)")?.trimmed
         }.filter { !$0.isEmpty }
     }
 
     func reference(_ key: String, required: Bool = false) -> Reference? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        return Reference(text.trimmingCharacters(in: .whitespaces), at: document.location(node))
+        return Reference(text.trimmed, at: document.location(node))
     }
 
     func references(_ key: String) -> [Reference] {
         list(key).enumerated().compactMap { index, node in
-            scalarText(node, key: "\(key).\(index + 1)").map { Reference($0.trimmingCharacters(in: .whitespaces), at: document.location(node)) }
+            scalarText(node, key: "\(key).\(index + 1)").map { Reference($0.trimmed, at: document.location(node)) }
         }
     }
 
@@ -247,18 +247,18 @@ final class MappingReader {
         if let caret = text.lastIndex(of: "^") {
             let mark = String(text[text.index(after: caret)...])
             if !mark.isEmpty, !mark.contains(" ") {
-                return (String(text[..<caret]).trimmingCharacters(in: .whitespaces), mark)
+                return (String(text[..<caret]).trimmed, mark)
             }
         }
         let stars = text.reversed().prefix { $0 == "*" || $0 == "†" }
         if !stars.isEmpty, stars.count < text.count {
-            return (String(text.dropLast(stars.count)).trimmingCharacters(in: .whitespaces), String(stars.reversed()))
+            return (String(text.dropLast(stars.count)).trimmed, String(stars.reversed()))
         }
         return (text, nil)
     }
 
     static func parseCell(_ raw: String, fail: (String, String?) -> Void) -> BudgetCell? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         let (body, mark) = splitMark(text)
         if body.isEmpty || body == "-" || body == "–" || body == "./." {
             return BudgetCell(.empty(printed: body), mark: mark)

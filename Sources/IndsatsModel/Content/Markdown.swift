@@ -50,7 +50,7 @@ public struct MarkdownDocument: Hashable, Sendable {
             let from = min(heading.line, lines.count)
             let to = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.count
             let text = lines[from..<max(from, to)].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
-            return Section(title: heading.text, markdown: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            return Section(title: heading.text, markdown: text.trimmed)
         }
     }
 

@@ -13,7 +13,7 @@ public enum NumberParser {
     /// Parses `text`. With `pointsAreThousands` (whole kroner: `117.590 kr.`) a point always
     /// separates thousands.
     public static func parse(_ text: String, pointsAreThousands: Bool = false) -> Result<Amount, Failure> {
-        var chars = Substring(text.trimmingCharacters(in: .whitespaces))
+        var chars = Substring(text.trimmed)
         var negative = false
         if let first = chars.first, first == "-" || first == "−" {
             negative = true

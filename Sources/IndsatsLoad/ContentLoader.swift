@@ -121,6 +121,7 @@ public struct ContentLoader: Sendable {
         let body = clock.measure("Markdown") { markdown.render(file.body) }
         let item: Item? = clock.measure("model (typed fields)") {
             let fileName = (path as NSString).lastPathComponent
+            // A `slug` key (as Hugo's front matter has) overrides the file name, for every kind.
             let slug = map.string("slug") ?? String(fileName.dropLast(3))
             if kind != .report && !Slug.isValid(slug) {
                 document.diagnostics.error(

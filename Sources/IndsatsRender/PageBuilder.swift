@@ -110,12 +110,9 @@ public struct PageBuilder: Sendable {
         // Which optional outputs exist, so that templates link only to what was written.
         page_["hasOpenData"] = config.enabled(.openData)
         page_["hasFacetPages"] = config.enabled(.facetPages)
-        page_["hasEditions"] = config.enabled(.barometerEditions)
         page_["pageTitle"] = title
         page_["site"] = makeContext(["title": config.title, "organisation": config.organisation])
-        page_["canonical"] = config.baseURL.map { base in
-            (base.hasSuffix("/") ? base : base + "/") + (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path)
-        }
+        page_["canonical"] = SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) }
         page_["nav"] = nav.map { id, label, url in makeContext(["label": label, "url": url, "current": id == section ? "page" : nil]) }
         return page_
     }

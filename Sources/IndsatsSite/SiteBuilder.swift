@@ -40,7 +40,8 @@ public struct SiteBuilder: Sendable {
         guard let prepared = prepare(&diagnostics, &timings, exceptArchived: nil) else {
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
-        if options.pdf && write && PDFPrinter.find() == nil {
+        let printer = options.pdf && write ? PDFPrinter.find() : nil
+        if options.pdf && write && printer == nil {
             diagnostics.error(PDFPrinter.missingMessage, at: SourceLocation(path: "indsats build --pdf"))
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
@@ -77,8 +78,8 @@ public struct SiteBuilder: Sendable {
             Self.addParts(clock.seconds, to: &timings)
             try Self.timed("finish (assets\(options.pdf ? ", PDF" : ""), swap)", &timings) {
                 try writer.commit(staging, assets: templates.appendingPathComponent("assets")) { folder in
-                    guard options.pdf else { return }
-                    try printPDFs(in: folder, content: prepared.content, archived: Set(prepared.archive.keys))
+                    guard let printer else { return }
+                    try printPDFs(with: printer, in: folder, content: prepared.content, archived: Set(prepared.archive.keys))
                 }
             }
             return Report(diagnostics: diagnostics, files: staging.written.sorted(), timings: timings)
@@ -137,7 +138,7 @@ public struct SiteBuilder: Sendable {
             let stylesheet = try Data(contentsOf: templates.appendingPathComponent("assets/style.css"))
             try ReportArchive(root: root).freeze(
                 year: year, stamp: stamp, published: files, stylesheet: stylesheet,
-                sources: ReportArchive.sources(of: report, in: prepared.content))
+                sources: ReportArchive.sources(of: report, in: SiteIndex(prepared.content)))
         } catch {
             diagnostics.error("the report was not archived: \(error)", at: here)
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
@@ -182,8 +183,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// PDFs of the annexes and of the reports not in the archive (the archive has its own).
-    func printPDFs(in site: URL, content: SiteContent, archived: Set<Int>) throws {
-        guard let printer = PDFPrinter.find() else { throw WriteError(message: PDFPrinter.missingMessage) }
+    func printPDFs(with printer: PDFPrinter, in site: URL, content: SiteContent, archived: Set<Int>) throws {
         var jobs = content.annexes.map { annex in
             PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.annex(annex.slug)), pdf: site.appendingPathComponent(SitePaths.annexPDF(annex.slug)))
         }

@@ -7,7 +7,6 @@ struct ActivityReader {
 
     func read(_ map: MappingReader, slug: String, body: MarkdownDocument) -> Activity? {
         defer { map.finish() }
-        _ = map.value("slug")  // the file name is the slug; a `slug` key (as Hugo writes) is accepted
         let title = map.string("title", required: true)
         let administration = map.reference("administration", required: true)
         let area = map.reference("area", required: true)

@@ -6,7 +6,6 @@ struct DocumentReader {
 
     func readAnnex(_ map: MappingReader, slug: String, body: MarkdownDocument) -> Annex? {
         defer { map.finish() }
-        _ = map.value("slug")
         let number = map.string("number", required: true)
         let title = map.string("title", required: true)
         let committee = map.reference("committee", required: true)

@@ -4,7 +4,6 @@ import IndsatsModel
 enum IndicatorReader {
     static func read(_ map: MappingReader, slug: String, body: MarkdownDocument) -> Indicator? {
         defer { map.finish() }
-        _ = map.value("slug")
         let title = map.string("title", required: true)
         let theme = map.reference("theme")
         let unit = map.oneOf("unit", Indicator.Unit.self, required: true)
@@ -46,7 +45,6 @@ enum IndicatorReader {
 
     static func readPolicyGoal(_ map: MappingReader, slug: String, body: MarkdownDocument) -> PolicyGoal? {
         defer { map.finish() }
-        _ = map.value("slug")
         guard let title = map.string("title", required: true) else { return nil }
         return PolicyGoal(
             slug: slug, source: SourceLocation(path: map.document.path), number: map.int("number"),

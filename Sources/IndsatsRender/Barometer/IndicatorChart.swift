@@ -62,14 +62,14 @@ struct IndicatorChart {
 
         var out = """
             <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.f(Self.width)) \(Self.f(Self.height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
-            <title id="\(id)-title">\(Self.escape(title))</title>
-            <desc id="\(id)-desc">\(Self.escape(description))</desc>
+            <title id="\(id)-title">\(XMLText.escape(title))</title>
+            <desc id="\(id)-desc">\(XMLText.escape(description))</desc>
 
             """
         // Grid and y labels.
         for tick in ticks {
             out += "<line class=\"grid\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(y(tick)))\" y2=\"\(Self.f(y(tick)))\"/>"
-            out += "<text class=\"axis\" x=\"\(Self.f(plot.x - 8))\" y=\"\(Self.f(y(tick) + 4))\" text-anchor=\"end\">\(Self.escape(Self.label(tick, step: ticks[1] - ticks[0])))</text>\n"
+            out += "<text class=\"axis\" x=\"\(Self.f(plot.x - 8))\" y=\"\(Self.f(y(tick) + 4))\" text-anchor=\"end\">\(XMLText.escape(Self.label(tick, step: ticks[1] - ticks[0])))</text>\n"
         }
         // X labels: years on a time axis, the measurement's label otherwise.
         if let (first, last) = dayRange {
@@ -83,7 +83,7 @@ struct IndicatorChart {
             }
         } else if let first = series.first {
             for (index, point) in first.points.enumerated() {
-                out += "<text class=\"axis\" x=\"\(Self.f(x(point, index: index)))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(Self.escape(DanishFormat.when(point)))</text>\n"
+                out += "<text class=\"axis\" x=\"\(Self.f(x(point, index: index)))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(XMLText.escape(DanishFormat.when(point)))</text>\n"
             }
         }
         out += "<line class=\"frame\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(plot.y + plot.h))\" y2=\"\(Self.f(plot.y + plot.h))\"/>\n"
@@ -98,7 +98,7 @@ struct IndicatorChart {
             if let (first, last) = dayRange, let deadline = target.date?.ordinal {
                 let position = plot.x + plot.w * Double(deadline - first) / Double(last - first)
                 out += "<line class=\"deadline\" x1=\"\(Self.f(position))\" x2=\"\(Self.f(position))\" y1=\"\(Self.f(plot.y))\" y2=\"\(Self.f(plot.y + plot.h))\"/>"
-                out += "<text class=\"note\" x=\"\(Self.f(position - 4))\" y=\"\(Self.f(plot.y - 8))\" text-anchor=\"end\">Frist \(Self.escape(target.label ?? DanishFormat.date(target.date!)))</text>\n"
+                out += "<text class=\"note\" x=\"\(Self.f(position - 4))\" y=\"\(Self.f(plot.y - 8))\" text-anchor=\"end\">Frist \(XMLText.escape(target.label ?? DanishFormat.date(target.date!)))</text>\n"
                 out += Self.marker(.diamond, x: position, y: targetY, stroke: "#000", filled: false)
             }
             legend.append(("target", "Succeskriterium: \(DanishFormat.value(value, unit: unit))"))
@@ -113,7 +113,7 @@ struct IndicatorChart {
             out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(style.stroke)\" stroke-width=\"2.5\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") points=\"\(path)\"/>\n"
             for (px, py) in coordinates { out += Self.marker(style.marker, x: px, y: py, stroke: style.stroke, filled: true) }
             if index == 0, let last = coordinates.last, let value = line.points.last?.value {
-                out += "<text class=\"value\" x=\"\(Self.f(last.0 - 8))\" y=\"\(Self.f(last.1 - 10))\" text-anchor=\"end\">\(Self.escape(DanishFormat.value(value, unit: unit)))</text>\n"
+                out += "<text class=\"value\" x=\"\(Self.f(last.0 - 8))\" y=\"\(Self.f(last.1 - 10))\" text-anchor=\"end\">\(XMLText.escape(DanishFormat.value(value, unit: unit)))</text>\n"
             }
         }
 
@@ -126,14 +126,14 @@ struct IndicatorChart {
             let style = Self.styles[index % Self.styles.count]
             out += "<line x1=\"\(Self.f(legendX))\" x2=\"\(Self.f(legendX + 24))\" y1=\"\(Self.f(legendY))\" y2=\"\(Self.f(legendY))\" stroke=\"\(style.stroke)\" stroke-width=\"2.5\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"")/>"
             out += Self.marker(style.marker, x: legendX + 12, y: legendY, stroke: style.stroke, filled: true)
-            out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(Self.escape(line.label))</text>\n"
+            out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(XMLText.escape(line.label))</text>\n"
             advance(line.label)
         }
         legendX = plot.x
         legendY += 22
         for (kind, text) in legend {
             out += "<line class=\"\(kind)\" x1=\"\(Self.f(legendX))\" x2=\"\(Self.f(legendX + 24))\" y1=\"\(Self.f(legendY))\" y2=\"\(Self.f(legendY))\"/>"
-            out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(Self.escape(text))</text>\n"
+            out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(XMLText.escape(text))</text>\n"
             advance(text)
         }
         return out + "</svg>"
@@ -186,8 +186,6 @@ struct IndicatorChart {
 
     /// A coordinate with one decimal, the same on every machine.
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }
 
 /// Escaping for text placed in XML and HTML markup that the build writes itself.

@@ -80,6 +80,16 @@ public enum SitePaths {
         return "projektbank/\(folder)/\(value.slug)/index.html"
     }
 
+    /// The site's `base_url`, ending in `/`; nil without one.
+    public static func base(of config: SiteConfig) -> String? {
+        config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// The absolute address of a page (without `index.html`) or file, under `base`.
+    public static func absolute(_ path: String, base: String) -> String {
+        base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
     /// `../../` for a page two folders down.
     public static func root(of path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)

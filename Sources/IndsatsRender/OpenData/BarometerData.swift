@@ -23,19 +23,19 @@ struct BarometerData {
         return files
     }
 
-    /// One row per measurement (the baseline first); UTF-8 with a byte-order mark, semicolons.
+    /// One row per measurement (the baseline first).
     func csv(_ indicators: [Indicator]) -> Data {
         var lines = [Self.csvHeader.joined(separator: ";")]
         for indicator in indicators {
             for (index, point) in indicator.series.enumerated() {
-                lines.append(ProjectBankData.csvLine([
+                lines.append(CSV.line([
                     indicator.slug, indicator.title, DanishFormat.when(point), point.date?.iso ?? "",
                     index == 0 ? "startmåling" : "måling", ProjectBankData.plain(point.value), DanishFormat.number(point.value),
                     indicator.unit.rawValue,
                 ]))
             }
         }
-        return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return CSV.file(lines)
     }
 
     func record(_ indicator: Indicator) -> JSONValue {

@@ -55,14 +55,8 @@ struct ProjectBankData {
         OutputFile(path: SitePaths.projectBankIndex, data: Data(filterIndex(builder.facets.byTitle).serialized(indent: nil).utf8))
     }
 
-    var baseURL: String? {
-        config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-    }
+    var baseURL: String? { SitePaths.base(of: config) }
 
-    /// The URL of a page, without `index.html`.
-    static func absolute(_ path: String, base: String) -> String {
-        base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-    }
 
     // MARK: JSON
 
@@ -77,7 +71,7 @@ struct ProjectBankData {
         let administration = config.administration(activity.administration.slug)
         return .record([
             "slug": .string(activity.slug),
-            "url": baseURL.map { .string(Self.absolute(SitePaths.activity(activity.slug), base: $0)) },
+            "url": baseURL.map { .string(SitePaths.absolute(SitePaths.activity(activity.slug), base: $0)) },
             "titel": .string(activity.title),
             "resume": .text(activity.summary),
             "forvaltning": .record(["id": .string(activity.administration.slug), "navn": .text(administration?.name)]),
@@ -171,27 +165,26 @@ struct ProjectBankData {
     // MARK: CSV
 
     /// One row per activity and budget year (one row with an empty year when there is no
-    /// budget). Semicolons, CRLF and a byte-order mark, so that a Danish spreadsheet opens it
-    /// with æøå intact and decimal commas in `beloeb_dk`.
+    /// budget), with decimal commas in `beloeb_dk` for a Danish spreadsheet.
     func csv(_ activities: [Activity]) -> Data {
         var lines = [Self.csvColumns.map(\.name).joined(separator: ";")]
         lines.reserveCapacity(activities.count * 4)
         for activity in activities {
             let years = activity.budget.years
             if years.isEmpty {
-                lines.append(Self.csvLine(csvFields(activity, year: nil, cell: nil)))
+                lines.append(CSV.line(csvFields(activity, year: nil, cell: nil)))
             }
             for year in years {
-                lines.append(Self.csvLine(csvFields(activity, year: year, cell: activity.budget[year])))
+                lines.append(CSV.line(csvFields(activity, year: year, cell: activity.budget[year])))
             }
         }
-        return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return CSV.file(lines)
     }
 
     /// One CSV row: the activity's columns, then the year's cell (empty without a budget).
     func csvFields(_ activity: Activity, year: Int?, cell: BudgetCell?) -> [String] {
         let administration = config.administration(activity.administration.slug)
-        let url = baseURL.map { Self.absolute(SitePaths.activity(activity.slug), base: $0) } ?? SitePaths.activity(activity.slug)
+        let url = baseURL.map { SitePaths.absolute(SitePaths.activity(activity.slug), base: $0) } ?? SitePaths.activity(activity.slug)
         var fields: [String] = [
             activity.slug, activity.title, activity.administration.slug, administration?.name ?? "",
             activity.area.slug, activity.targetGroup ?? "", activity.expectedEffect ?? "", activity.funding ?? "",
@@ -205,13 +198,6 @@ struct ProjectBankData {
         fields.append(config.budgetUnit.rawValue)
         fields.append(url)
         return fields
-    }
-
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ";")
     }
 
     // MARK: Atom
@@ -237,26 +223,26 @@ struct ProjectBankData {
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">
-            <title>\(Self.xml(config.title)): ændringer i projektbanken</title>
-            <id>\(Self.xml(feedURL))</id>
-            <link rel="self" href="\(Self.xml(feedURL))"/>
-            <link href="\(Self.xml(Self.absolute(SitePaths.projectBank, base: base)))"/>
+            <title>\(XMLText.escape(config.title)): ændringer i projektbanken</title>
+            <id>\(XMLText.escape(feedURL))</id>
+            <link rel="self" href="\(XMLText.escape(feedURL))"/>
+            <link href="\(XMLText.escape(SitePaths.absolute(SitePaths.projectBank, base: base)))"/>
             <updated>\(entries.first.map { $0.date.iso } ?? "1970-01-01")T00:00:00Z</updated>
-            <author><name>\(Self.xml(config.organisation ?? config.title))</name></author>
+            <author><name>\(XMLText.escape(config.organisation ?? config.title))</name></author>
 
             """
         for entry in entries {
-            let url = Self.absolute(SitePaths.activity(entry.activity.slug), base: base)
+            let url = SitePaths.absolute(SitePaths.activity(entry.activity.slug), base: base)
             let changes = entry.older.map { VersionDiff.changes(from: $0, to: entry.version, unit: config.budgetUnit) } ?? []
             var summary = entry.older == nil ? "Første version." : (changes.isEmpty ? "Ny version." : changes.joined(separator: " · "))
             if let note = entry.version.note { summary = note + " " + summary }
             out += """
                 <entry>
-                <title>\(Self.xml(entry.version.title ?? entry.activity.title)) (\(DanishFormat.date(entry.date)))</title>
-                <id>\(Self.xml(url))#version-\(entry.date.iso)</id>
-                <link href="\(Self.xml(url))"/>
+                <title>\(XMLText.escape(entry.version.title ?? entry.activity.title)) (\(DanishFormat.date(entry.date)))</title>
+                <id>\(XMLText.escape(url))#version-\(entry.date.iso)</id>
+                <link href="\(XMLText.escape(url))"/>
                 <updated>\(entry.date.iso)T00:00:00Z</updated>
-                <summary>\(Self.xml(summary))</summary>
+                <summary>\(XMLText.escape(summary))</summary>
                 </entry>
 
                 """
@@ -264,13 +250,11 @@ struct ProjectBankData {
         return out + "</feed>\n"
     }
 
-    static func xml(_ text: String) -> String { XMLText.escape(text) }
-
     /// Every HTML page, for search engines.
     static func sitemap(_ pages: [PageSpec], base: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pages.map(\.path).sorted() {
-            out += "<url><loc>\(xml(absolute(path, base: base)))</loc></url>\n"
+            out += "<url><loc>\(XMLText.escape(SitePaths.absolute(path, base: base)))</loc></url>\n"
         }
         return out + "</urlset>\n"
     }

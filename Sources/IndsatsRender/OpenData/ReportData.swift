@@ -84,7 +84,7 @@ struct ReportData {
                 lines += csvLines(economy, section: "", kind: "i_alt", number: nil, label: total.label, values: total.values, total: total.total)
             }
         }
-        return Data(("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return CSV.file(lines)
     }
 
     /// A line of the overview as CSV rows: one per year with a cell, then its total column.
@@ -92,7 +92,7 @@ struct ReportData {
         var rows: [String] = []
         func add(_ column: String, _ cell: BudgetCell) {
             let amount = cell.amount
-            rows.append(ProjectBankData.csvLine([
+            rows.append(CSV.line([
                 section, kind, number ?? "", label, column, amount.map(ProjectBankData.plain) ?? "",
                 amount.map { DanishFormat.number($0) } ?? "", DanishFormat.cell(cell), cell.mark ?? "",
             ]))

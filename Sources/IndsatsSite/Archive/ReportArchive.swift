@@ -76,7 +76,6 @@ public struct ReportArchive: Sendable {
     /// archived files were edited by hand, is an error; a cited source that changed since is a
     /// note that explains why the report did not change with it.
     public func verify(_ entries: [Int: Entry], content: SiteContent, diagnostics: inout Diagnostics) {
-        let fm = FileManager.default
         for year in entries.keys.sorted() {
             let entry = entries[year]!
             let archivedOn = entry.stamp.map { DanishFormat.date($0.archived) } ?? entry.manifest.archived
@@ -117,7 +116,6 @@ public struct ReportArchive: Sendable {
                         hint: "restore it with git, or re-freeze the report with indsats correct \(year) --note \"…\"")
                 }
             }
-            _ = fm
         }
     }
 
@@ -161,22 +159,16 @@ public struct ReportArchive: Sendable {
     }
 
     /// The source files a report is made from, relative to the site's folder.
-    public static func sources(of report: StatusReport, in content: SiteContent) -> [String] {
+    public static func sources(of report: StatusReport, in site: SiteIndex) -> [String] {
         var paths: Set<String> = [report.source.path, "indsats.yml"]
-        let activities = Dictionary(content.activities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let indicators = Dictionary(content.indicators.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        for section in report.sections {
-            for entry in section.activities { if let activity = activities[entry.activity.slug] { paths.insert(activity.source.path) } }
+        let activities = report.sections.flatMap { $0.activities.map(\.activity) }
+            + (report.economy?.sections.flatMap(\.rows).compactMap(\.activity) ?? [])
+        for reference in activities { if let activity = site.activity(reference.slug) { paths.insert(activity.source.path) } }
+        let indicators = report.indicators.compactMap { site.indicator($0.slug) }
+        for indicator in indicators + indicators.flatMap({ $0.breakdowns.compactMap { site.indicator($0.indicator.slug) } }) {
+            paths.insert(indicator.source.path)
         }
-        for row in report.economy?.sections.flatMap(\.rows) ?? [] {
-            if let slug = row.activity?.slug, let activity = activities[slug] { paths.insert(activity.source.path) }
-        }
-        var cited = report.indicators.compactMap { indicators[$0.slug] }
-        cited += cited.flatMap { $0.breakdowns.compactMap { indicators[$0.indicator.slug] } }
-        for indicator in cited { paths.insert(indicator.source.path) }
-        for status in report.policyGoals {
-            if let goal = content.policyGoals.first(where: { $0.slug == status.goal.slug }) { paths.insert(goal.source.path) }
-        }
+        for status in report.policyGoals { if let goal = site.policyGoal(status.goal.slug) { paths.insert(goal.source.path) } }
         return paths.sorted()
     }
 

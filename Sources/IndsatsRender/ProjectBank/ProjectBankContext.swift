@@ -145,23 +145,25 @@ extension PageBuilder {
     }
 
     /// The options of the filter form (shown when JavaScript has loaded the index).
-    func filterContext() -> Context {
+    func filterContext() -> [Context] {
         func options(_ values: [String]) -> [Context] {
             values.map { ["value": $0, "label": $0] }
         }
         func distinct(_ key: (Activity) -> String?) -> [String] {
             Set(facets.byTitle.compactMap(key)).sorted(by: DanishOrder.precedes)
         }
-        return makeContext([
-            "administrations": facets.administrations.map { value -> Context in
+        // `name` is the form field (and address parameter) the filter script reads.
+        let fields: [(name: String, label: String, options: [Context])] = [
+            ("forvaltning", "Forvaltning", facets.administrations.map { value -> Context in
                 guard case .administration(let id) = value.facet else { return [:] }
                 return ["value": id, "label": value.label]
-            },
-            "areas": options(facets.areas.map(\.label)),
-            "targetGroups": options(distinct(\.targetGroup)),
-            "fundings": options(distinct(\.funding)),
-            "years": options(facets.years.map(\.label)),
-            "statuses": options(facets.statuses.map(\.label)),
-        ])
+            }),
+            ("omraade", "Område", options(facets.areas.map(\.label))),
+            ("maalgruppe", "Målgruppe", options(distinct(\.targetGroup))),
+            ("afsaet", "Afsæt", options(distinct(\.funding))),
+            ("aar", "Budgetår", options(facets.years.map(\.label))),
+            ("status", "Status", options(facets.statuses.map(\.label))),
+        ]
+        return fields.map { ["name": $0.name, "label": $0.label, "options": $0.options] }
     }
 }

@@ -7,13 +7,6 @@ import Testing
 /// Each test works on a copy of a site, as a user would on their own checkout.
 @Suite("The report archive", .serialized)
 struct ArchiveTests {
-    /// A copy of `site` (content, indsats.yml and any arkiv/) in a fresh folder.
-    func copy(of site: URL) throws -> URL {
-        let folder = temporaryFolder("archive").appendingPathComponent("site")
-        try FileManager.default.copyItem(at: site, to: folder)
-        return folder
-    }
-
     func builder(_ root: URL, output: URL? = nil) -> SiteBuilder {
         SiteBuilder(root: root, output: output ?? root.appendingPathComponent("output"), templates: Repo.templates)
     }
@@ -27,7 +20,7 @@ struct ArchiveTests {
     func data(_ root: URL, _ path: String) -> Data? { try? Data(contentsOf: root.appendingPathComponent(path)) }
 
     @Test func aPublishedReportIsCopiedFromTheArchiveAndDoesNotFollowItsSources() throws {
-        let site = try copy(of: Repo.fixtures.appendingPathComponent("valid-site"))
+        let site = try copyOfFixture("valid-site")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let published = builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false)
         #expect(!published.diagnostics.hasErrors, "\(published.diagnostics.all)")
@@ -55,7 +48,7 @@ struct ArchiveTests {
     }
 
     @Test func changingAPublishedReportIsRefusedUnlessItIsADatedCorrection() throws {
-        let site = try copy(of: Repo.fixtures.appendingPathComponent("valid-site"))
+        let site = try copyOfFixture("valid-site")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
         let output = site.appendingPathComponent("output")
@@ -86,7 +79,7 @@ struct ArchiveTests {
     }
 
     @Test func anArchivedFileEditedByHandIsAnError() throws {
-        let site = try copy(of: Repo.fixtures.appendingPathComponent("valid-site"))
+        let site = try copyOfFixture("valid-site")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
         try edit(site.appendingPathComponent("arkiv/2009/index.html"), replacing: "Indledning.", with: "Indledning!")

@@ -56,10 +56,8 @@ struct BarometerTests {
     }
 
     @Test func changingAMeasurementChangesStatusProgressAndChart() throws {
-        let copy = temporaryFolder("barometer-edit")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        let site = copy.appendingPathComponent("site")
-        try FileManager.default.copyItem(at: Self.fixture, to: site)
+        let site = try copyOfFixture("barometer")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let file = site.appendingPathComponent("content/indikatorer/beskaeftigelse.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "{value: \"54\", date: 2012-01-01}", with: "{value: \"53\", date: 2012-01-01}")

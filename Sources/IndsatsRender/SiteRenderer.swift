@@ -26,12 +26,15 @@ public struct RenderOptions: Sendable {
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let builder: PageBuilder
+    /// Every page, listed once.
+    public let pages: [PageSpec]
 
     public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions()) {
         self.templates = templates
         var builder = PageBuilder(site: SiteIndex(content), options: options)
+        let pages = builder.pages()
         // List rows are the same on every list page of the same depth: render each once.
-        let roots = Set(builder.pages().filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
+        let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
         let activities = content.activities
         let jobs = roots.flatMap { root in activities.map { (root, $0.slug) } }
         let config = content.config
@@ -43,6 +46,7 @@ public struct SiteRenderer: Sendable {
         }
         for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][job.1] = row }
         self.builder = builder
+        self.pages = pages
     }
 
     /// Every file of the site, collected (for `check`, publishing and tests).
@@ -56,7 +60,6 @@ public struct SiteRenderer: Sendable {
     /// several threads at once: pages are written while others are still rendering, and the
     /// finished site is never held in memory as a whole.
     public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums()) {
-        let pages = builder.pages()
         let builder = self.builder, templates = self.templates
         ParallelMap.forEach(pages) { page in
             let context = clock.measure("page contexts") { builder.pageContext(for: page) }

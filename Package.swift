@@ -3,6 +3,7 @@ import PackageDescription
 
 // The pipeline, one module per stage; dependencies point one way:
 //   IndsatsModel  ←  IndsatsLoad, IndsatsFormat  ←  IndsatsRender  ←  IndsatsSite  ←  indsats
+//   IndsatsMustache (no dependencies)  ←  IndsatsRender
 let package = Package(
     name: "indsats",
     platforms: [.macOS(.v13)],
@@ -13,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         /// The system libcmark (Debian `libcmark-dev`).
@@ -31,14 +31,10 @@ let package = Package(
         ),
         /// Danish formatting of amounts, percentages and dates.
         .target(name: "IndsatsFormat", dependencies: ["IndsatsModel"]),
-        /// Page contexts, Mustache templates, charts.
-        .target(
-            name: "IndsatsRender",
-            dependencies: [
-                "IndsatsModel", "IndsatsFormat",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
-        ),
+        /// Mustache templates: parsing, and rendering typed contexts to UTF-8.
+        .target(name: "IndsatsMustache"),
+        /// Page contexts, the site's templates, charts.
+        .target(name: "IndsatsRender", dependencies: ["IndsatsModel", "IndsatsFormat", "IndsatsMustache"]),
         /// The build: load → validate → render → write, atomically.
         .target(name: "IndsatsSite", dependencies: ["IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"]),
         .executableTarget(
@@ -47,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IndsatsTests",
-            dependencies: ["IndsatsSite", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"],
+            dependencies: ["IndsatsSite", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
             exclude: ["Fixtures"]
         ),
     ]

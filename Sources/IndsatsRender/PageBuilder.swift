@@ -1,5 +1,6 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 /// A page of the site: where it goes, which template renders it, and what it shows.
 public struct PageSpec: Sendable, Hashable {
@@ -61,7 +62,7 @@ public struct PageBuilder: Sendable {
     }
 
     /// The context for one page, with the layout's shared values.
-    public func pageContext(for page: PageSpec) -> [String: Any] {
+    public func pageContext(for page: PageSpec) -> TemplateObject {
         var page_: Context
         var title: String
         var section: String

@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsMustache
 
 /// A file of the finished site: its path under the output folder and its bytes.
 public struct OutputFile: Sendable {
@@ -42,7 +43,7 @@ public struct SiteRenderer: Sendable {
         let html = ParallelMap.map(jobs) { root, slug in
             var context = PageBuilder.activityRow(bySlug[slug]!, config: config)
             context["root"] = root
-            return templates.render(context, with: "partials/activity-row")
+            return String(decoding: templates.render(context, with: "partials/activity-row"), as: UTF8.self)
         }
         for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][job.1] = row }
         self.builder = builder
@@ -64,7 +65,7 @@ public struct SiteRenderer: Sendable {
         ParallelMap.forEach(pages) { page in
             let context = clock.measure("page contexts") { builder.pageContext(for: page) }
             let html = clock.measure("templates") { templates.render(context, with: page.template) }
-            sink(OutputFile(path: page.path, data: Data(html.utf8)))
+            sink(OutputFile(path: page.path, data: Data(html)))
         }
         let data = ProjectBankData(builder: builder)
         // The filter script's index is part of the project bank page, not optional data.

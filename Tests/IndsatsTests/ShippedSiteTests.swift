@@ -42,6 +42,8 @@ struct ShippedSiteTests {
         #expect(page.contains("2,59 mio. kr. → 1,5 mio. kr."))
         #expect(page.contains("2011: 0,5, 2012: 0,5 → 2011: 0,7, 2012: 0,7"))
         #expect(page.contains("17.267 kr. → 10.000 kr."))
+        // The first version has nothing before it to differ from: three versions, two lists of changes.
+        #expect(page.components(separatedBy: "Ændret i forhold til den forrige version").count - 1 == 2)
     }
 
     @Test func theDescriptionAnnexOf2011ShowsTheRevisedFigures() {

@@ -1,5 +1,6 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 extension PageBuilder {
     /// Everything the activity page shows.

@@ -1,32 +1,18 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
-import Mustache
+import IndsatsMustache
 
-/// A template context: a dictionary (swift-mustache reads dictionaries fastest).
-///
-/// Absent values and empty texts become `Absent`, which hides a `{{#field}}` section and
-/// renders as nothing. They are kept as keys on purpose: Mustache looks a name up through the
-/// enclosing contexts, so a missing key inside an embedded context (an activity inside a report)
-/// would otherwise show the outer page's field of the same name. Lists are kept even when empty,
-/// so that templates can test them with `{{^empty(list)}}`.
-typealias Context = [String: Any]
+/// A page's template context: named values of a closed set of kinds (text, flag, list,
+/// object), cheap for the template engine to read.
+typealias Context = TemplateObject
 
-/// An absent value: renders as nothing and hides a `{{#field}}` section. A small struct rather
-/// than `NSNull`, whose class needs a slower protocol check on every lookup.
-struct Absent: MustacheCustomRenderable, Sendable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
-}
-
-func makeContext(_ pairs: [String: Any?]) -> Context {
-    pairs.mapValues { value in
-        switch value {
-        case .none: Absent()
-        case .some(let string as String) where string.isEmpty: Absent()
-        case .some(let wrapped): wrapped
-        }
-    }
+/// A context from name–value pairs; nil and empty texts become absent values, which render as
+/// nothing and hide a `{{#name}}` section.
+func makeContext(_ pairs: KeyValuePairs<String, (any TemplateValueConvertible)?>) -> Context {
+    var fields = [String: TemplateValue](minimumCapacity: pairs.count)
+    for (key, value) in pairs { fields[key] = value?.templateValue ?? .absent }
+    return Context(fields: fields)
 }
 
 /// Where pages live. Links are relative (`root` + path), so the site works under any base

@@ -1,6 +1,7 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 extension PageBuilder {
     func annexContext(_ annex: Annex) -> Context {
@@ -89,7 +90,7 @@ extension PageBuilder {
         let prefix = activity.slug + "-"
         page["idPrefix"] = prefix
         page["h"] = "h\(headingLevel)"
-        if let body = page["body"] as? String {
+        if case .text(let body)? = page.fields["body"] {
             page["body"] = MarkdownHeadings.shift(body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)"), by: headingLevel - 2)
         }
         return page

@@ -1,5 +1,6 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 extension PageBuilder {
     static let statusText: [IndicatorProgress.Status: String] = [
@@ -72,7 +73,7 @@ extension PageBuilder {
             "body": indicator.body.isEmpty ? nil : indicator.body.html,
             "csv": SitePaths.indicatorData(indicator.slug, format: "csv"),
             "json": SitePaths.indicatorData(indicator.slug, format: "json"),
-        ])) { _, new in new }
+        ]))
         return page
     }
 

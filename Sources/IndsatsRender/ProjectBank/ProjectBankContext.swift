@@ -1,5 +1,6 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 /// How a list of activities is laid out on a project bank page.
 public enum ListingLayout: Sendable, Hashable {

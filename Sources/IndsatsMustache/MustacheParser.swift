@@ -1,0 +1,443 @@
+import Foundation
+
+/// A template parsed into what is printed as it is and what is looked up.
+indirect enum Node: Sendable {
+    case text([UInt8])
+    case variable(Name, escaped: Bool)
+    case section(Name, [Node], inverted: Bool)
+    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides.
+    case partial(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?)
+    /// `{{$name}}default{{/name}}`, replaced by a parent's override of the same name.
+    case block(name: String, defaultContent: [Node], indentation: [UInt8])
+    /// `{{% CONTENT_TYPE: TEXT}}` switches escaping off for the rest of the template.
+    case contentType(escapes: Bool)
+}
+
+/// What a tag looks up: `name`, `a.b`, `.`, a name from the innermost context only (`.a`), or
+/// the position in the enclosing list (`first()`, `index()`), with functions applied to it.
+struct Name: Sendable {
+    enum Kind: Sendable {
+        case dot
+        case path([String])
+        case local([String])
+        case loop(LoopFunction)
+    }
+
+    var kind: Kind
+    /// Innermost first: `empty(reversed(list))` is `[.reversed, .empty]`.
+    var functions: [Function]
+}
+
+/// The functions a tag can apply to a value (`{{^empty(list)}}`), as swift-mustache names them.
+enum Function: String, Sendable, CaseIterable {
+    case empty, count, first, last, reversed, uppercased, lowercased, capitalized
+}
+
+/// What `{{#first()}}`, `{{index()}}` and the like say about the element being rendered.
+enum LoopFunction: String, Sendable, CaseIterable {
+    case first, last, index, even, odd
+}
+
+/// Where and why a template does not parse.
+public struct MustacheError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    /// 1-based.
+    public var line: Int
+    public var column: Int
+
+    public var description: String { message }
+}
+
+/// Parses Mustache text into nodes, with the whitespace rules of swift-mustache 2.1 (the
+/// engine these templates were first written for, so existing templates render the same):
+/// a section, comment, partial, parent, block or pragma tag alone on its line takes the line
+/// with it, and a standalone partial indents every line it renders.
+struct MustacheParser {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    private struct State {
+        /// The tag text of the section being read (`empty(list)`), and where it opened.
+        var sectionName: String?
+        var sectionStart = 0
+        var newLine = true
+        var inParentDefinition = false
+        var atParentDefinitionTop = false
+        var parentDefinitionIndent: Int?
+        var open: [UInt8] = Array("{{".utf8)
+        var close: [UInt8] = Array("}}".utf8)
+
+        func entering(section name: String, at start: Int, newLine: Bool) -> State {
+            var state = self
+            state.sectionName = name
+            state.sectionStart = start
+            state.atParentDefinitionTop = false
+            if !newLine { state.newLine = false }
+            return state
+        }
+
+        func enteringParent(_ name: String, at start: Int) -> State {
+            var state = self
+            state.sectionName = name
+            state.sectionStart = start
+            state.newLine = true
+            state.inParentDefinition = true
+            state.atParentDefinitionTop = true
+            return state
+        }
+    }
+
+    mutating func parse() throws(MustacheError) -> [Node] {
+        try parse(State())
+    }
+
+    private mutating func parse(_ initial: State) throws(MustacheError) -> [Node] {
+        var nodes: [Node] = []
+        var state = initial
+        var whitespaceBefore: [UInt8] = []
+        func flushWhitespace() {
+            if !whitespaceBefore.isEmpty {
+                nodes.append(.text(whitespaceBefore))
+                whitespaceBefore = []
+            }
+        }
+        while position < bytes.count {
+            if state.newLine {
+                let whitespace = readSpaces()
+                if state.inParentDefinition && !state.atParentDefinitionTop {
+                    if let indent = state.parentDefinitionIndent {
+                        whitespaceBefore = Array(whitespace.dropFirst(indent))
+                    } else {
+                        state.parentDefinitionIndent = whitespace.count
+                    }
+                } else {
+                    whitespaceBefore = Array(whitespace)
+                }
+            }
+            let (text, foundTag) = readText(until: state.open)
+            if !foundTag, let newline = newlineLength() {
+                nodes.append(.text(whitespaceBefore + text + bytes[position..<position + newline]))
+                position += newline
+                state.newLine = true
+                continue
+            }
+            if !text.isEmpty {
+                nodes.append(.text(whitespaceBefore + text))
+                whitespaceBefore = []
+                state.newLine = false
+            }
+            guard foundTag else { break }
+            let tagStart = position - state.open.count
+            var standalone = false
+            switch bytes.count > position ? bytes[position] : 0 {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                let inverted = bytes[position] == UInt8(ascii: "^")
+                position += 1
+                let (raw, name) = try readName(state, tagStart: tagStart)
+                if isStandalone(state) { standalone = true } else { flushWhitespace() }
+                let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
+                nodes.append(.section(name, content, inverted: inverted))
+
+            case UInt8(ascii: "/"):
+                position += 1
+                let namePosition = position
+                let (raw, _) = try readName(state, tagStart: tagStart)
+                guard let open = state.sectionName else {
+                    throw error("{{/\(raw)}} closes no section", at: tagStart)
+                }
+                guard raw == open else {
+                    position = namePosition
+                    throw error("{{/\(raw)}} closes the section {{#\(open)}} (opened on line \(line(of: state.sectionStart)))", at: tagStart)
+                }
+                if !isStandalone(state) { flushWhitespace() }
+                return nodes
+
+            case UInt8(ascii: "!"):
+                position += 1
+                guard let end = find(state.close) else { throw error("a comment is not closed with \(String(decoding: state.close, as: UTF8.self))", at: tagStart) }
+                position = end + state.close.count
+                standalone = isStandalone(state)
+
+            case UInt8(ascii: "{"), UInt8(ascii: "&"):
+                let triple = bytes[position] == UInt8(ascii: "{")
+                flushWhitespace()
+                position += 1
+                let (_, name) = try readName(state, tagStart: tagStart)
+                if triple {
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw error("{{{ is not closed with }}}", at: tagStart) }
+                    position += 1
+                }
+                nodes.append(.variable(name, escaped: false))
+
+            case UInt8(ascii: ">"):
+                position += 1
+                skipWhitespace()
+                let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
+                if dynamic { position += 1 }
+                let name = try readPartialName(state, tagStart: tagStart)
+                let whitespace = whitespaceBefore
+                flushWhitespace()
+                if isStandalone(state) {
+                    standalone = true
+                    nodes.append(.partial(name: name, dynamic: dynamic, indentation: whitespace, overrides: nil))
+                } else {
+                    nodes.append(.partial(name: name, dynamic: dynamic, indentation: nil, overrides: nil))
+                }
+
+            case UInt8(ascii: "<"):
+                position += 1
+                skipWhitespace()
+                let raw = try readPartialName(state, tagStart: tagStart)
+                let dynamic = raw.hasPrefix("*")
+                let whitespace = whitespaceBefore
+                flushWhitespace()
+                standalone = isStandalone(state)
+                var overrides: [String: [Node]] = [:]
+                for node in try parse(state.enteringParent(raw, at: tagStart)) {
+                    switch node {
+                    case .block(let name, let content, _): overrides[name] = content
+                    case .text: break
+                    default: throw error("only {{$block}} sections and text can be inside {{<\(raw)}}", at: tagStart)
+                    }
+                }
+                nodes.append(.partial(name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides))
+
+            case UInt8(ascii: "$"):
+                position += 1
+                let (raw, name) = try readName(state, tagStart: tagStart)
+                guard case .path(let parts) = name.kind, parts.count == 1, name.functions.isEmpty else {
+                    throw error("a block's name is one plain name, not {{$\(raw)}}", at: tagStart)
+                }
+                if state.atParentDefinitionTop {
+                    standalone = isStandalone(state)
+                    let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
+                    nodes.append(.block(name: raw, defaultContent: content, indentation: []))
+                } else {
+                    let whitespace = whitespaceBefore
+                    flushWhitespace()
+                    standalone = isStandalone(state)
+                    let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
+                    nodes.append(.block(name: raw, defaultContent: content, indentation: whitespace))
+                }
+
+            case UInt8(ascii: "="):
+                position += 1
+                try setDelimiters(&state, tagStart: tagStart)
+                standalone = isStandalone(state)
+
+            case UInt8(ascii: "%"):
+                position += 1
+                nodes.append(try readPragma(state, tagStart: tagStart))
+                standalone = isStandalone(state)
+
+            default:
+                flushWhitespace()
+                let (_, name) = try readName(state, tagStart: tagStart)
+                nodes.append(.variable(name, escaped: true))
+            }
+            state.newLine = standalone
+        }
+        if let open = state.sectionName {
+            throw error("the section {{#\(open)}} is not closed", at: state.sectionStart)
+        }
+        return nodes
+    }
+
+    // MARK: Reading
+
+    /// Text up to a newline (not read) or a tag's opening delimiter (read); whether a tag was found.
+    private mutating func readText(until open: [UInt8]) -> ([UInt8], Bool) {
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x0A || byte == 0x0D { return (Array(bytes[start..<position]), false) }
+            if byte == open[0] && matches(open, at: position) {
+                let text = Array(bytes[start..<position])
+                position += open.count
+                return (text, true)
+            }
+            position += 1
+        }
+        return (Array(bytes[start..<position]), false)
+    }
+
+    private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+        guard offset + pattern.count <= bytes.count else { return false }
+        for index in pattern.indices where bytes[offset + index] != pattern[index] { return false }
+        return true
+    }
+
+    private func find(_ pattern: [UInt8]) -> Int? {
+        var offset = position
+        while offset + pattern.count <= bytes.count {
+            if matches(pattern, at: offset) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// The length of the newline at the current position (`\n`, `\r\n` or `\r`), if any.
+    private func newlineLength() -> Int? {
+        guard position < bytes.count else { return nil }
+        switch bytes[position] {
+        case 0x0A: return 1
+        case 0x0D: return position + 1 < bytes.count && bytes[position + 1] == 0x0A ? 2 : 1
+        default: return nil
+        }
+    }
+
+    private mutating func readSpaces() -> ArraySlice<UInt8> {
+        let start = position
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        return bytes[start..<position]
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+    }
+
+    /// A tag that began its line is standalone when only spaces follow it on the line; the
+    /// rest of the line, newline included, is then read.
+    private mutating func isStandalone(_ state: State) -> Bool {
+        guard state.newLine else { return false }
+        if position >= bytes.count { return true }
+        var end = position
+        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+        let saved = position
+        position = end
+        if let newline = newlineLength() {
+            position += newline
+            return true
+        }
+        position = saved
+        return false
+    }
+
+    private static func isNameByte(_ byte: UInt8, brackets: Bool, slash: Bool = false) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
+            true
+        case UInt8(ascii: "("), UInt8(ascii: ")"): brackets
+        case UInt8(ascii: "/"): slash
+        default: false
+        }
+    }
+
+    /// A tag's name up to the closing delimiter: its text, and what it looks up.
+    private mutating func readName(_ state: State, tagStart: Int) throws(MustacheError) -> (String, Name) {
+        skipWhitespace()
+        let start = position
+        while position < bytes.count, Self.isNameByte(bytes[position], brackets: true) { position += 1 }
+        let raw = String(decoding: bytes[start..<position], as: UTF8.self)
+        skipWhitespace()
+        guard matches(state.close, at: position) else {
+            throw error("the tag is not closed with \(String(decoding: state.close, as: UTF8.self)), or its name has a character names cannot have", at: position)
+        }
+        position += state.close.count
+        return (raw, try Self.name(raw, at: tagStart, in: self))
+    }
+
+    /// `a.b`, `.`, `.a`, or functions around a name: `empty(list)`, `count(reversed(list))`, `first()`.
+    private static func name(_ raw: String, at offset: Int, in parser: MustacheParser) throws(MustacheError) -> Name {
+        var text = Substring(raw)
+        var functionNames: [Substring] = []
+        while let open = text.firstIndex(of: "(") {
+            functionNames.append(text[..<open])
+            text = text[text.index(after: open)...]
+        }
+        let closing = text.drop { $0 != ")" }
+        text = text.prefix { $0 != ")" }
+        guard closing.count == functionNames.count, closing.allSatisfy({ $0 == ")" }) else {
+            throw parser.error("the brackets in {{\(raw)}} do not match", at: offset)
+        }
+        if text.isEmpty, !functionNames.isEmpty {
+            guard functionNames.count == 1, let function = LoopFunction(rawValue: String(functionNames[0])) else {
+                throw parser.error("{{\(raw)}}: a function without a value is one of \(LoopFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", "))", at: offset)
+            }
+            return Name(kind: .loop(function), functions: [])
+        }
+        var functions: [Function] = []
+        for name in functionNames.reversed() {
+            guard let function = Function(rawValue: String(name)) else {
+                throw parser.error("{{\(raw)}}: there is no function \(name)(); there are \(Function.allCases.map(\.rawValue).joined(separator: ", "))", at: offset)
+            }
+            functions.append(function)
+        }
+        let kind: Name.Kind
+        if text == "." {
+            kind = .dot
+        } else if text.first == "." {
+            kind = .local(text.split(separator: ".").map(String.init))
+        } else {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard !parts.isEmpty, !parts.contains(where: \.isEmpty) else { throw parser.error("{{\(raw)}} names nothing", at: offset) }
+            kind = .path(parts)
+        }
+        return Name(kind: kind, functions: functions)
+    }
+
+    private mutating func readPartialName(_ state: State, tagStart: Int) throws(MustacheError) -> String {
+        skipWhitespace()
+        let start = position
+        while position < bytes.count, Self.isNameByte(bytes[position], brackets: true, slash: true) { position += 1 }
+        let name = String(decoding: bytes[start..<position], as: UTF8.self)
+        skipWhitespace()
+        guard !name.isEmpty, matches(state.close, at: position) else {
+            throw error("the partial's name is missing, or the tag is not closed with \(String(decoding: state.close, as: UTF8.self))", at: tagStart)
+        }
+        position += state.close.count
+        return name
+    }
+
+    /// `{{=<% %>=}}`
+    private mutating func setDelimiters(_ state: inout State, tagStart: Int) throws(MustacheError) {
+        func word() -> [UInt8] {
+            let start = position
+            while position < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "=")].contains(bytes[position]) { position += 1 }
+            return Array(bytes[start..<position])
+        }
+        skipWhitespace()
+        let open = word()
+        skipWhitespace()
+        let close = word()
+        skipWhitespace()
+        guard !open.isEmpty, !close.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
+              matches(state.close, at: position + 1)
+        else { throw error("a delimiter tag has the form {{=<% %>=}}", at: tagStart) }
+        position += 1 + state.close.count
+        state.open = open
+        state.close = close
+        state.atParentDefinitionTop = false
+    }
+
+    /// `{{% CONTENT_TYPE: HTML}}` (escape values, the default) or `TEXT` (do not).
+    private mutating func readPragma(_ state: State, tagStart: Int) throws(MustacheError) -> Node {
+        guard let end = find(state.close) else { throw error("the pragma is not closed", at: tagStart) }
+        let text = String(decoding: bytes[position..<end], as: UTF8.self)
+        position = end + state.close.count
+        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, parts[0] == "CONTENT_TYPE", ["HTML", "TEXT"].contains(parts[1]) else {
+            throw error("the only pragma is {{% CONTENT_TYPE: HTML}} or {{% CONTENT_TYPE: TEXT}}", at: tagStart)
+        }
+        return .contentType(escapes: parts[1] == "HTML")
+    }
+
+    // MARK: Errors
+
+    private func line(of offset: Int) -> Int {
+        1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private func error(_ message: String, at offset: Int) -> MustacheError {
+        let offset = min(offset, bytes.count)
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        // Characters, not bytes: continuation bytes of UTF-8 do not start one.
+        let column = 1 + bytes[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return MustacheError(message: message, line: line(of: offset), column: column)
+    }
+}

@@ -1,0 +1,257 @@
+import Foundation
+
+/// One parsed Mustache template.
+public struct MustacheTemplate: Sendable {
+    let nodes: [Node]
+
+    public init(parsing text: String) throws(MustacheError) {
+        var parser = MustacheParser(text)
+        nodes = try parser.parse()
+    }
+
+    /// The partials and parents this template names (`{{>name}}`, `{{<name}}`), dynamic ones left out.
+    public var referencedTemplates: Set<String> {
+        var names = Set<String>()
+        func visit(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .section(_, let content, _): visit(content)
+                case .block(_, let content, _): visit(content)
+                case .partial(let name, let dynamic, _, let overrides):
+                    if !dynamic { names.insert(name) }
+                    overrides?.values.forEach(visit)
+                case .text, .variable, .contentType: break
+                }
+            }
+        }
+        visit(nodes)
+        return names
+    }
+}
+
+/// Templates by name, so that they can include each other; renders a context through one of them.
+public struct MustacheLibrary: Sendable {
+    private var templates: [String: MustacheTemplate] = [:]
+
+    public init() {}
+
+    public mutating func register(_ template: MustacheTemplate, named name: String) {
+        templates[name] = template
+    }
+
+    public func template(named name: String) -> MustacheTemplate? {
+        templates[name]
+    }
+
+    /// The page as UTF-8, or nil when there is no template of that name.
+    public func render(_ context: TemplateObject, with name: String) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var renderer = Renderer(library: self, root: .object(context))
+        renderer.render(template.nodes, Scope())
+        return renderer.output
+    }
+}
+
+/// What a partial or block passes on to the nodes it renders besides the context stack.
+private struct Scope {
+    /// Put before every line a standalone partial renders (`  {{>row}}`).
+    var indentation: [UInt8]?
+    /// The blocks a parent's caller replaces (`{{<base}}{{$main}}…{{/main}}{{/base}}`).
+    var overrides: [String: [Node]]?
+    var escapes = true
+}
+
+/// Where the enclosing list is: what `first()`, `last()`, `index()`, `even()` and `odd()` answer.
+private struct LoopPosition {
+    var index: Int
+    var count: Int
+}
+
+private struct Renderer {
+    let library: MustacheLibrary
+    var output: [UInt8] = []
+    var stack: [TemplateValue]
+    var loop: LoopPosition?
+
+    init(library: MustacheLibrary, root: TemplateValue) {
+        self.library = library
+        stack = [root]
+        output.reserveCapacity(16 * 1024)
+    }
+
+    mutating func render(_ nodes: [Node], _ scope: Scope) {
+        var scope = scope
+        guard let indentation = scope.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, &scope) }
+            return
+        }
+        // As swift-mustache does: a node that renders something right after a newline of
+        // this template's own output gets the indentation first.
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            render(node, &scope)
+            if output.count > before, before > start, output[before - 1] == 0x0A {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    mutating func render(_ node: Node, _ scope: inout Scope) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+
+        case .variable(let name, let escaped):
+            switch lookUp(name) {
+            case .text(let text): escaped && scope.escapes ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+            case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+            case .absent, .list, .object: break
+            }
+
+        case .section(let name, let content, let inverted):
+            let value = lookUp(name)
+            if inverted {
+                if !value.isTruthy { render(content, scope) }
+                return
+            }
+            switch value {
+            case .absent, .bool(false): break
+            case .bool(true): render(content, scope)
+            case .text(let text) where text.isEmpty: break
+            case .list(let elements):
+                let outer = loop
+                for (index, element) in elements.enumerated() {
+                    loop = LoopPosition(index: index, count: elements.count)
+                    stack.append(element)
+                    render(content, scope)
+                    stack.removeLast()
+                }
+                loop = outer
+            case .text, .object:
+                let outer = loop
+                loop = nil
+                stack.append(value)
+                render(content, scope)
+                stack.removeLast()
+                loop = outer
+            }
+
+        case .partial(let name, let dynamic, let indentation, let overrides):
+            let templateName: String
+            if dynamic {
+                guard case .text(let text) = lookUp(Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [])) else { return }
+                templateName = text
+            } else {
+                templateName = name
+            }
+            guard let template = library.template(named: templateName) else { return }
+            var inner = Scope(indentation: scope.indentation, overrides: scope.overrides, escapes: true)
+            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
+            if let overrides {
+                // The outermost caller's override wins.
+                inner.overrides = (scope.overrides ?? [:]).merging(overrides) { outer, _ in outer }
+            }
+            render(template.nodes, inner)
+
+        case .block(let name, let defaultContent, let indentation):
+            var inner = scope
+            if !indentation.isEmpty { inner.indentation = (scope.indentation ?? []) + indentation }
+            let outer = loop
+            loop = nil
+            render(scope.overrides?[name] ?? defaultContent, inner)
+            loop = outer
+
+        case .contentType(let escapes):
+            scope.escapes = escapes
+        }
+    }
+
+    func lookUp(_ name: Name) -> TemplateValue {
+        var value: TemplateValue
+        switch name.kind {
+        case .dot:
+            value = stack.last ?? .absent
+        case .loop(let function):
+            guard let loop else { return .absent }
+            switch function {
+            case .first: return .bool(loop.index == 0)
+            case .last: return .bool(loop.index == loop.count - 1)
+            case .index: return .text(String(loop.index))
+            case .even: return .bool(loop.index % 2 == 0)
+            case .odd: return .bool(loop.index % 2 == 1)
+            }
+        case .path(let parts):
+            value = .absent
+            let first = parts[0]
+            for context in stack.reversed() {
+                guard case .object(let object) = context, let found = object.fields[first] else { continue }
+                value = Self.descend(found, parts.dropFirst())
+                break
+            }
+        case .local(let parts):
+            value = Self.descend(stack.last ?? .absent, parts[...])
+        }
+        for function in name.functions { value = Self.apply(function, to: value) }
+        return value
+    }
+
+    static func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue {
+        var value = value
+        for part in parts {
+            guard case .object(let object) = value, let child = object.fields[part] else { return .absent }
+            value = child
+        }
+        return value
+    }
+
+    static func apply(_ function: Function, to value: TemplateValue) -> TemplateValue {
+        switch (function, value) {
+        case (.empty, _): return .bool(!value.isTruthy)
+        case (.count, .list(let elements)): return .text(String(elements.count))
+        case (.count, .text(let text)): return .text(String(text.count))
+        case (.count, _): return .text("0")
+        case (.first, .list(let elements)): return elements.first ?? .absent
+        case (.last, .list(let elements)): return elements.last ?? .absent
+        case (.reversed, .list(let elements)): return .list(elements.reversed())
+        case (.reversed, .text(let text)): return .text(String(text.reversed()))
+        case (.uppercased, .text(let text)): return .text(text.uppercased())
+        case (.lowercased, .text(let text)): return .text(text.lowercased())
+        case (.capitalized, .text(let text)): return .text(text.capitalized)
+        case (.first, _), (.last, _): return .absent
+        case (.reversed, _), (.uppercased, _), (.lowercased, _), (.capitalized, _): return value
+        }
+    }
+
+    /// Appends text escaped for HTML (`& < > " '`), copying the runs between those characters whole.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+    }
+}
+
+extension MustacheLibrary {
+    /// Text escaped for HTML as `{{value}}` escapes it.
+    public static func escapeHTML(_ text: String) -> String {
+        var renderer = Renderer(library: MustacheLibrary(), root: .absent)
+        renderer.appendEscaped(text)
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+}

@@ -12,22 +12,84 @@ public enum DanishFormat {
     /// The number with `decimals` digits after the comma (default: as written), rounded half
     /// away from zero.
     public static func number(_ amount: Amount, decimals: Int? = nil) -> String {
-        let places = decimals ?? amount.scale
+        let (negative, integer, fraction) = digits(amount, places: decimals ?? amount.scale)
+        var out = [UInt8]()
+        out.reserveCapacity(integer.count + integer.count / 3 + fraction.count + 2)
+        if negative { out.append(UInt8(ascii: "-")) }
+        for (index, digit) in integer.enumerated() {
+            if index > 0 && (integer.count - index) % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(digit)
+        }
+        if !fraction.isEmpty {
+            out.append(UInt8(ascii: ","))
+            out += fraction
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The number as data formats write it: a point before the decimals as written, no
+    /// thousands separator (`46.4`, `0.205`, `-1242`).
+    public static func plain(_ amount: Amount) -> String {
+        let (negative, integer, fraction) = digits(amount, places: amount.scale)
+        return String(decoding: (negative ? [UInt8(ascii: "-")] : []) + integer + (fraction.isEmpty ? [] : [UInt8(ascii: ".")] + fraction), as: UTF8.self)
+    }
+
+    /// The ASCII digits of an amount rounded half away from zero to `places` decimals: the
+    /// sign, the integer part (at least one digit) and exactly `places` decimals.
+    static func digits(_ amount: Amount, places: Int) -> (negative: Bool, integer: [UInt8], fraction: [UInt8]) {
+        integerDigits(amount, places: places) ?? decimalDigits(amount, places: places)
+    }
+
+    /// `digits` by integer arithmetic, for amounts whose significand fits 64 bits (nil otherwise).
+    static func integerDigits(_ amount: Amount, places: Int) -> (negative: Bool, integer: [UInt8], fraction: [UInt8])? {
+        // Most amounts fit 64 bits as significand × 10^exponent: integer arithmetic, no strings.
+        let significand = amount.value.significand
+        let whole = UInt64(truncating: significand as NSNumber)
+        if places >= 0, places <= 18, !amount.value.isNaN, Decimal(whole) == significand {
+            var mantissa = whole
+            var exponent = amount.value.exponent
+            // Too many decimals: drop digits, rounding the last one half away from zero.
+            if exponent < -places {
+                let drop = -places - exponent
+                if drop > 19 {
+                    mantissa = 0
+                } else {
+                    let divisor = power(10, drop)
+                    let remainder = mantissa % divisor
+                    mantissa /= divisor
+                    if remainder >= divisor - remainder { mantissa += 1 }
+                }
+                exponent = -places
+            }
+            let negative = amount.value.sign == .minus && mantissa != 0
+            var text = Array(String(mantissa).utf8)
+            if exponent >= 0 {
+                if mantissa != 0 { text += repeatElement(UInt8(ascii: "0"), count: exponent) }
+                return (negative, text, Array(repeating: UInt8(ascii: "0"), count: places))
+            }
+            let decimals = -exponent
+            if text.count <= decimals { text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals - text.count + 1), at: 0) }
+            let integer = Array(text[..<(text.count - decimals)])
+            let fraction = Array(text[(text.count - decimals)...]) + repeatElement(UInt8(ascii: "0"), count: places - decimals)
+            return (negative, integer, fraction)
+        }
+        return nil
+    }
+
+    /// `digits` through Foundation's rounding and the decimal's text: for any amount, slower.
+    static func decimalDigits(_ amount: Amount, places: Int) -> (negative: Bool, integer: [UInt8], fraction: [UInt8]) {
         var value = amount.value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, places, .plain)
         let negative = rounded < 0
-        let digits = "\(negative ? -rounded : rounded)"
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
-        var grouped = ""
-        for (index, character) in integer.enumerated() {
-            if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(".") }
-            grouped.append(character)
-        }
-        return (negative ? "-" : "") + grouped + (fraction.isEmpty ? "" : "," + fraction)
+        let parts = "\(negative ? -rounded : rounded)".split(separator: ".", omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? Array(parts[1].utf8) : []
+        if fraction.count < places { fraction += repeatElement(UInt8(ascii: "0"), count: places - fraction.count) }
+        return (negative, Array(parts[0].utf8), fraction)
+    }
+
+    private static func power(_ base: UInt64, _ exponent: Int) -> UInt64 {
+        (0..<exponent).reduce(1) { result, _ in result * base }
     }
 
     public static func number(_ value: Decimal, decimals: Int) -> String {
@@ -83,26 +145,37 @@ public enum DanishFormat {
 /// numbers by value (`2` before `10`).
 public enum DanishOrder {
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        compare(Array(key(a).unicodeScalars), Array(key(b).unicodeScalars)) < 0
+        compare(keyScalars(a), keyScalars(b)) < 0
     }
 
     /// Sorts by a text, computing each element's sort key once and moving each element once.
     public static func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
-        let keys = items.map { Array(key(text($0)).unicodeScalars) }
+        let keys = items.map { keyScalars(text($0)) }
         return items.indices.sorted { compare(keys[$0], keys[$1]) < 0 }.map { items[$0] }
     }
 
     /// Lower-cased, with æ, ø and å (and ä, ö) mapped past `z`.
     public static func key(_ text: String) -> String {
-        var out = ""
-        for character in text.lowercased() {
-            switch character {
-            case "æ", "ä": out.append("{")
-            case "ø", "ö": out.append("|")
-            case "å": out.append("}")
-            case "é", "è": out.append("e")
-            case "ü": out.append("y")
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: keyScalars(text))
+        return String(out)
+    }
+
+    /// The sort key's scalars, mapped scalar by scalar (the Danish letters and ASCII directly,
+    /// other letters through Unicode's lower-case mapping).
+    static func keyScalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: out.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0..<0x80: out.append(scalar)
+            case 0xE6, 0xC6, 0xE4, 0xC4: out.append("{")  // æ Æ ä Ä
+            case 0xF8, 0xD8, 0xF6, 0xD6: out.append("|")  // ø Ø ö Ö
+            case 0xE5, 0xC5: out.append("}")  // å Å
+            case 0xE9, 0xC9, 0xE8, 0xC8: out.append("e")  // é É è È
+            case 0xFC, 0xDC: out.append("y")  // ü Ü
+            default: out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
         return out

@@ -84,9 +84,9 @@ extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvert
 
 extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
     /// A list, kept even when empty so that templates can test it with `{{^empty(list)}}`.
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 extension Dictionary: TemplateValueConvertible where Key == String, Value: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .object(TemplateObject(fields: mapValues(\.templateValue))) }
+    public var templateValue: TemplateValue { .object(TemplateObject(fields: mapValues { $0.templateValue })) }
 }

@@ -30,22 +30,23 @@ public struct SiteRenderer: Sendable {
     /// Every page, listed once.
     public let pages: [PageSpec]
 
-    public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions()) {
+    public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions(), clock: TimeSums = TimeSums()) {
         self.templates = templates
-        var builder = PageBuilder(site: SiteIndex(content), options: options)
+        var builder = clock.measure("indexes (slugs, facets, citations)") { PageBuilder(site: SiteIndex(content), options: options) }
         let pages = builder.pages()
         // List rows are the same on every list page of the same depth: render each once.
-        let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
-        let activities = content.activities
-        let jobs = roots.flatMap { root in activities.map { (root, $0.slug) } }
-        let config = content.config
-        let bySlug = builder.site.activitiesBySlug
-        let html = ParallelMap.map(jobs) { root, slug in
-            var context = PageBuilder.activityRow(bySlug[slug]!, config: config)
-            context["root"] = root
-            return String(decoding: templates.render(context, with: "partials/activity-row"), as: UTF8.self)
+        clock.measure("list rows") {
+            let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
+            let activities = content.activities
+            let jobs = roots.flatMap { root in activities.indices.map { (root, $0) } }
+            let config = content.config
+            let html = ParallelMap.map(jobs) { root, index in
+                var context = PageBuilder.activityRow(activities[index], config: config)
+                context["root"] = root
+                return String(decoding: templates.render(context, with: "partials/activity-row"), as: UTF8.self)
+            }
+            for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][activities[job.1].slug] = row }
         }
-        for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][job.1] = row }
         self.builder = builder
         self.pages = pages
     }
@@ -61,15 +62,20 @@ public struct SiteRenderer: Sendable {
     /// several threads at once: pages are written while others are still rendering, and the
     /// finished site is never held in memory as a whole.
     public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums()) {
-        let builder = self.builder, templates = self.templates
-        ParallelMap.forEach(pages) { page in
+        let builder = self.builder, templates = self.templates, pages = self.pages
+        let data = ProjectBankData(builder: builder)
+        // Job 0 is the filter script's index (part of the project bank page, not optional
+        // data): the largest single job, started first so that it does not run alone at the end.
+        ParallelMap.forEach(Array(0...pages.count)) { job in
+            guard job > 0 else {
+                sink(clock.measure("filter index") { data.filterIndexFile() })
+                return
+            }
+            let page = pages[job - 1]
             let context = clock.measure("page contexts") { builder.pageContext(for: page) }
             let html = clock.measure("templates") { templates.render(context, with: page.template) }
             sink(OutputFile(path: page.path, data: Data(html)))
         }
-        let data = ProjectBankData(builder: builder)
-        // The filter script's index is part of the project bank page, not optional data.
-        sink(data.filterIndexFile())
         guard builder.site.content.config.enabled(.openData) else { return }
         data.files(into: sink)
         BarometerData(builder: builder).files().forEach(sink)

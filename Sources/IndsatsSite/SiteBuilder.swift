@@ -45,9 +45,11 @@ public struct SiteBuilder: Sendable {
             diagnostics.error(PDFPrinter.missingMessage, at: SourceLocation(path: "indsats build --pdf"))
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
+        let indexClock = TimeSums()
         let renderer = Self.timed("indexes and list rows", &timings) {
-            SiteRenderer(content: prepared.content, templates: prepared.templates, options: options)
+            SiteRenderer(content: prepared.content, templates: prepared.templates, options: options, clock: indexClock)
         }
+        Self.addParts(indexClock.seconds, to: &timings)
         // Published reports are copied from the archive, never rendered again.
         let archive = ReportArchive(root: root)
         let archivedPrefixes = prepared.archive.keys.map { "statusrapporter/\($0)/" }

@@ -1,5 +1,5 @@
 import Foundation
-import IndsatsFormat
+@testable import IndsatsFormat
 import IndsatsModel
 import Testing
 
@@ -50,5 +50,28 @@ struct FormatTests {
         #expect(!Slug.isValid("ny-"))
         #expect(Slug.make("Ny i København") == "ny-i-koebenhavn")
         #expect(Slug.make("ny-i-koebenhavn") == "ny-i-koebenhavn")
+        #expect(Slug.make("  Årsrapport: ÆBLER & Øl (2019) ") == "aarsrapport-aebler-oel-2019")
+        #expect(Slug.make("Café e\u{301}ventyr – Über") == "cafe-eventyr-uber")
+        #expect(Slug.make("!!!") == "")
+    }
+
+    /// Integer arithmetic for common amounts must agree with Foundation's rounding and text.
+    @Test func theFastDigitsAgreeWithFoundation() throws {
+        let texts = ["0", "1", "-1", "0,5", "-0,5", "2,345", "-2,345", "0,005", "999,995", "-0,004", "46,4", "0,205",
+                     "1.234.567,891", "10,80", "0,0001", "123456789012", "7,25", "-7,25", "1,05", "99,95"]
+        for value in texts.map(amount) + [Amount(Decimal(string: "1e20")!), Amount(Decimal(string: "0.000001")!)] {
+            for places in 0...4 {
+                let fast = try #require(DanishFormat.integerDigits(value, places: places), "\(value.value)")
+                let reference = DanishFormat.decimalDigits(value, places: places)
+                #expect(fast.negative == reference.negative && fast.integer == reference.integer && fast.fraction == reference.fraction,
+                        "\(value.value) to \(places) places")
+            }
+        }
+        #expect(DanishFormat.plain(amount("1.234,50")) == "1234.50")
+        #expect(DanishFormat.plain(amount("-0,205")) == "-0.205")
+        // Beyond 64 bits (a quotient, a huge number) Foundation does it.
+        #expect(DanishFormat.integerDigits(Amount(Decimal(2_590_000) / 150), places: 0) == nil)
+        #expect(DanishFormat.integerDigits(Amount(Decimal(string: "99999999999999999999999")!), places: 0) == nil)
+        #expect(DanishFormat.number(Amount(Decimal(string: "99999999999999999999999")!)) == "99.999.999.999.999.999.999.999")
     }
 }

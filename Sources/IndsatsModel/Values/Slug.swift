@@ -3,30 +3,33 @@ public enum Slug {
     public static func make(_ text: String) -> String {
         // Already a slug (a file name, mostly): nothing to map.
         if isPlainSlug(text) { return text }
-        var out = ""
+        // Scalar by scalar: ASCII letters and digits are kept (lower-cased), Danish and a few
+        // other Latin letters spelled out, anything else separates words with one dash.
+        var out = String.UnicodeScalarView()
         var pendingDash = false
-        for character in text.lowercased() {
+        for scalar in text.unicodeScalars {
             let mapped: String
-            switch character {
-            case "æ": mapped = "ae"
-            case "ø": mapped = "oe"
-            case "å": mapped = "aa"
-            case "é", "è", "ê": mapped = "e"
-            case "ü": mapped = "u"
-            case "ö": mapped = "o"
-            case "ä": mapped = "a"
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39: mapped = String(scalar)
+            case 0x41...0x5A: mapped = String(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0xE6, 0xC6: mapped = "ae"  // æ Æ
+            case 0xF8, 0xD8: mapped = "oe"  // ø Ø
+            case 0xE5, 0xC5: mapped = "aa"  // å Å
+            case 0xE9, 0xC9, 0xE8, 0xC8, 0xEA, 0xCA: mapped = "e"  // é è ê
+            case 0xFC, 0xDC: mapped = "u"  // ü
+            case 0xF6, 0xD6: mapped = "o"  // ö
+            case 0xE4, 0xC4: mapped = "a"  // ä
+            // A combining accent (of a decomposed "é") belongs to the letter before it.
+            case 0x300...0x36F: continue
             default:
-                mapped = character.isASCII && (character.isLetter || character.isNumber) ? String(character) : ""
-            }
-            if mapped.isEmpty {
                 pendingDash = !out.isEmpty
-            } else {
-                if pendingDash { out += "-" }
-                pendingDash = false
-                out += mapped
+                continue
             }
+            if pendingDash { out.append("-") }
+            pendingDash = false
+            out.append(contentsOf: mapped.unicodeScalars)
         }
-        return out
+        return String(out)
     }
 
     /// Whether `text` is a valid slug: lower-case ASCII letters, digits and single dashes.

@@ -160,7 +160,7 @@ struct ProjectBankData {
 
     /// An amount with its written decimals and a point: `46.4`, `0.205`.
     static func plain(_ amount: Amount) -> String {
-        DanishFormat.number(amount).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        DanishFormat.plain(amount)
     }
 
     // MARK: CSV

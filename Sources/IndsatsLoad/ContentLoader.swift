@@ -27,8 +27,12 @@ public struct ContentLoader: Sendable {
     public static let configFile = "indsats.yml"
     public let root: URL
 
+    /// The root folder's path, ending in `/`.
+    let rootPath: String
+
     public init(root: URL) {
         self.root = root
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
     }
 
     public func load() -> LoadResult {
@@ -103,10 +107,7 @@ public struct ContentLoader: Sendable {
 
     func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> (Item?, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let read = clock.measure("read files") { () -> String? in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-            return String(data: data, encoding: .utf8)
-        }
+        let read = clock.measure("read files") { TextFile.read(rootPath + path) }
         guard let text = read else {
             diagnostics.error("cannot read the file as UTF-8 text", at: SourceLocation(path: path))
             return (nil, diagnostics.all)

@@ -31,8 +31,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         guard let rendered = cmark_render_html(root, options) else { return MarkdownDocument() }
-        var html = String(cString: rendered)
-        free(rendered)
+        defer { free(rendered) }
 
         var used: [String: Int] = [:]
         let headings = found.map { heading -> MarkdownDocument.Heading in
@@ -43,31 +42,36 @@ public struct MarkdownRenderer: Sendable {
             if seen > 0 { anchor += "-\(seen + 1)" }
             return MarkdownDocument.Heading(level: heading.level, text: heading.text, anchor: anchor, line: heading.line)
         }
-        html = Self.addAnchors(headings, to: html)
+        let length = strlen(rendered)
+        let html = UnsafeRawPointer(rendered).withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            Self.addAnchors(headings, to: UnsafeBufferPointer(start: start, count: length))
+        }
         return MarkdownDocument(html: html, headings: headings, source: markdown)
     }
 
-    /// Gives each `<hN>` in order the `id` of its heading.
-    static func addAnchors(_ headings: [MarkdownDocument.Heading], to html: String) -> String {
-        guard !headings.isEmpty else { return html }
-        // cmark writes every heading as a bare `<hN>`: find them in order in the bytes.
+    /// The HTML as text, each `<hN>` in order given the `id` of its heading. cmark writes every
+    /// heading as a bare `<hN>`: the text between them is copied in runs.
+    static func addAnchors(_ headings: [MarkdownDocument.Heading], to html: UnsafeBufferPointer<UInt8>) -> String {
+        guard !headings.isEmpty else { return String(decoding: html, as: UTF8.self) }
         var out = [UInt8]()
-        let bytes = Array(html.utf8)
-        out.reserveCapacity(bytes.count + headings.count * 32)
+        out.reserveCapacity(html.count + headings.count * 32)
+        var copied = 0
         var index = 0
         var next = 0
-        while index < bytes.count {
-            if next < headings.count, bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
-                bytes[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), bytes[index + 3] == UInt8(ascii: ">")
+        while next < headings.count, index + 3 < html.count {
+            if html[index] == UInt8(ascii: "<"), html[index + 1] == UInt8(ascii: "h"),
+                html[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), html[index + 3] == UInt8(ascii: ">")
             {
-                out += Array("<h\(headings[next].level) id=\"\(headings[next].anchor)\">".utf8)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<index]))
+                out.append(contentsOf: "<h\(headings[next].level) id=\"\(headings[next].anchor)\">".utf8)
                 index += 4
+                copied = index
                 next += 1
-                continue
+            } else {
+                index += 1
             }
-            out.append(bytes[index])
-            index += 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -10,15 +10,28 @@ final class MappingReader {
     let document: YAMLDocument
     let node: Node
     let prefix: String
-    private var pairs: [(key: String, keyNode: Node, value: Node)] = []
-    private var read: Set<String> = []
+    /// The mapping's keys, key nodes and values, in file order; looked up by position so
+    /// that no lookup copies a node.
+    private var keys: [String] = []
+    private var keyNodes: [Node] = []
+    private var values: [Node] = []
+    /// Whether some reader asked for the key at that position.
+    private var wasRead: [Bool] = []
+    /// Every key asked for (present or not), for the suggestions of `finish()`.
+    private var asked: [String] = []
 
     init(_ node: Node, document: YAMLDocument, prefix: String = "") {
         self.node = node
         self.document = document
         self.prefix = prefix
-        for (key, value) in node.mapping ?? [:] {
-            pairs.append((key.scalar?.string ?? "", key, value))
+        if let mapping = node.mapping {
+            keys.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                keys.append(key.scalar?.string ?? "")
+                keyNodes.append(key)
+                values.append(value)
+            }
+            wasRead = Array(repeating: false, count: keys.count)
         }
     }
 
@@ -36,12 +49,18 @@ final class MappingReader {
 
     func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
-    func has(_ key: String) -> Bool { pairs.contains { $0.key == key && !$0.value.isNull } }
+    func has(_ key: String) -> Bool {
+        guard let index = keys.firstIndex(of: key) else { return false }
+        return !values[index].isNull
+    }
 
     /// The value of `key`, marking it read. A YAML null counts as absent.
     func value(_ key: String, required: Bool = false) -> Node? {
-        read.insert(key)
-        if let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull { return pair.value }
+        asked.append(key)
+        if let index = keys.firstIndex(of: key) {
+            wasRead[index] = true
+            if !values[index].isNull { return values[index] }
+        }
         if required { error("required field is missing", key: key, at: node) }
         return nil
     }
@@ -56,8 +75,10 @@ final class MappingReader {
 
     /// Reports keys that no reader asked for.
     func finish() {
-        let known = read.sorted()
-        for pair in pairs where !read.contains(pair.key) {
+        guard wasRead.contains(false) else { return }
+        let known = Set(asked).sorted()
+        for index in keys.indices where !wasRead[index] {
+            let pair = (key: keys[index], keyNode: keyNodes[index], value: values[index])
             let suggestion = known.map { ($0, editDistance(pair.key, $0)) }.min { $0.1 < $1.1 }
             var hint = suggestion.flatMap { $0.1 <= 3 ? "did you mean \"\($0.0)\"?" : nil }
             // `{text: Heraf 0,2 fra puljen.}`: the comma ended the text and began a "field"

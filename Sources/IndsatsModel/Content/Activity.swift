@@ -1,24 +1,100 @@
 import Foundation
 
 /// An activity (indsats): one file in `content/aktiviteter/`, with its earlier versions.
+///
+/// A value type whose fields live in one shared, copy-on-write box: an activity is copied
+/// into indexes, facet lists and page jobs tens of thousands of times in a large build, and
+/// a copy is then one reference count instead of one per field.
 public struct Activity: Hashable, Sendable {
-    public var slug: String
-    public var source: SourceLocation
-    public var title: String
-    public var summary: String?
-    public var administration: Reference
-    public var committee: Reference?
-    public var area: Reference
-    public var status: String?
-    public var period: Period?
-    public var tags: [String]
-    public var indicators: [Reference]
-    public var spent: [Int: Money]
+    struct Fields: Hashable, Sendable {
+        var slug: String
+        var source: SourceLocation
+        var title: String
+        var summary: String?
+        var administration: Reference
+        var committee: Reference?
+        var area: Reference
+        var status: String?
+        var period: Period?
+        var tags: [String]
+        var indicators: [Reference]
+        var spent: [Int: Money]
+        var current: ActivityVersion
+        var versions: [ActivityVersion]
+    }
+
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first if another value shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    public var slug: String {
+        get { storage.fields.slug }
+        set { unique().fields.slug = newValue }
+    }
+    public var source: SourceLocation {
+        get { storage.fields.source }
+        set { unique().fields.source = newValue }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        set { unique().fields.title = newValue }
+    }
+    public var summary: String? {
+        get { storage.fields.summary }
+        set { unique().fields.summary = newValue }
+    }
+    public var administration: Reference {
+        get { storage.fields.administration }
+        set { unique().fields.administration = newValue }
+    }
+    public var committee: Reference? {
+        get { storage.fields.committee }
+        set { unique().fields.committee = newValue }
+    }
+    public var area: Reference {
+        get { storage.fields.area }
+        set { unique().fields.area = newValue }
+    }
+    public var status: String? {
+        get { storage.fields.status }
+        set { unique().fields.status = newValue }
+    }
+    public var period: Period? {
+        get { storage.fields.period }
+        set { unique().fields.period = newValue }
+    }
+    public var tags: [String] {
+        get { storage.fields.tags }
+        set { unique().fields.tags = newValue }
+    }
+    public var indicators: [Reference] {
+        get { storage.fields.indicators }
+        set { unique().fields.indicators = newValue }
+    }
+    public var spent: [Int: Money] {
+        get { storage.fields.spent }
+        set { unique().fields.spent = newValue }
+    }
     /// The current version's figures and texts; `versions` holds the earlier ones.
-    public var current: ActivityVersion
+    public var current: ActivityVersion {
+        get { storage.fields.current }
+        set { unique().fields.current = newValue }
+    }
     /// Earlier versions, newest first, each complete (what a version left out is filled in
     /// from the next newer one when loading).
-    public var versions: [ActivityVersion]
+    public var versions: [ActivityVersion] {
+        get { storage.fields.versions }
+        set { unique().fields.versions = newValue }
+    }
 
     public init(
         slug: String, source: SourceLocation, title: String, summary: String? = nil,
@@ -27,20 +103,18 @@ public struct Activity: Hashable, Sendable {
         indicators: [Reference] = [], spent: [Int: Money] = [:],
         current: ActivityVersion, versions: [ActivityVersion] = []
     ) {
-        self.slug = slug
-        self.source = source
-        self.title = title
-        self.summary = summary
-        self.administration = administration
-        self.committee = committee
-        self.area = area
-        self.status = status
-        self.period = period
-        self.tags = tags
-        self.indicators = indicators
-        self.spent = spent
-        self.current = current
-        self.versions = versions
+        storage = Storage(Fields(
+            slug: slug, source: source, title: title, summary: summary, administration: administration, committee: committee,
+            area: area, status: status, period: period, tags: tags, indicators: indicators, spent: spent,
+            current: current, versions: versions))
+    }
+
+    public static func == (a: Activity, b: Activity) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
     }
 
     public var budget: YearCells { current.budget }

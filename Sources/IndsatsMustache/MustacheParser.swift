@@ -2,7 +2,7 @@ import Foundation
 
 /// A template parsed into what is printed as it is and what is looked up.
 indirect enum Node: Sendable {
-    case text([UInt8])
+    case text(TextRun)
     case variable(Name, escaped: Bool)
     case section(Name, [Node], inverted: Bool)
     /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides.
@@ -13,9 +13,32 @@ indirect enum Node: Sendable {
     case contentType(escapes: Bool)
 }
 
+/// Text printed as it is: bytes in its template's `TextArena`, so that rendering copies them
+/// without reference counting.
+struct TextRun: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+}
+
+/// The memory of a template's texts, freed with the template.
+final class TextArena: @unchecked Sendable {
+    private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+
+    func store<C: Collection>(_ text: C) -> TextRun where C.Element == UInt8 {
+        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+        _ = block.initialize(from: text)
+        blocks.append(block)
+        return TextRun(bytes: UnsafeBufferPointer(block))
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+}
+
 /// What a tag looks up: `name`, `a.b`, `.`, a name from the innermost context only (`.a`), or
 /// the position in the enclosing list (`first()`, `index()`), with functions applied to it.
-struct Name: Sendable {
+/// A class, so that rendering refers to it without copying its parts.
+final class Name: Sendable {
     enum Kind: Sendable {
         case dot
         case path([String])
@@ -23,9 +46,14 @@ struct Name: Sendable {
         case loop(LoopFunction)
     }
 
-    var kind: Kind
+    let kind: Kind
     /// Innermost first: `empty(reversed(list))` is `[.reversed, .empty]`.
-    var functions: [Function]
+    let functions: [Function]
+
+    init(kind: Kind, functions: [Function]) {
+        self.kind = kind
+        self.functions = functions
+    }
 }
 
 /// The functions a tag can apply to a value (`{{^empty(list)}}`), as swift-mustache names them.
@@ -55,6 +83,8 @@ public struct MustacheError: Error, Sendable, CustomStringConvertible {
 struct MustacheParser {
     private let bytes: [UInt8]
     private var position = 0
+    /// Where the texts of the parsed nodes are kept.
+    let arena = TextArena()
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -101,7 +131,7 @@ struct MustacheParser {
         var whitespaceBefore: [UInt8] = []
         func flushWhitespace() {
             if !whitespaceBefore.isEmpty {
-                nodes.append(.text(whitespaceBefore))
+                nodes.append(.text(arena.store(whitespaceBefore)))
                 whitespaceBefore = []
             }
         }
@@ -120,13 +150,13 @@ struct MustacheParser {
             }
             let (text, foundTag) = readText(until: state.open)
             if !foundTag, let newline = newlineLength() {
-                nodes.append(.text(whitespaceBefore + text + bytes[position..<position + newline]))
+                nodes.append(.text(arena.store(whitespaceBefore + text + bytes[position..<position + newline])))
                 position += newline
                 state.newLine = true
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(whitespaceBefore + text))
+                nodes.append(.text(arena.store(whitespaceBefore + text)))
                 whitespaceBefore = []
                 state.newLine = false
             }

@@ -3,10 +3,13 @@ import Foundation
 /// One parsed Mustache template.
 public struct MustacheTemplate: Sendable {
     let nodes: [Node]
+    /// Keeps the nodes' texts alive.
+    private let arena: TextArena
 
     public init(parsing text: String) throws(MustacheError) {
         var parser = MustacheParser(text)
         nodes = try parser.parse()
+        arena = parser.arena
     }
 
     /// The partials and parents this template names (`{{>name}}`, `{{<name}}`), dynamic ones left out.
@@ -47,18 +50,9 @@ public struct MustacheLibrary: Sendable {
     public func render(_ context: TemplateObject, with name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(library: self, root: .object(context))
-        renderer.render(template.nodes, Scope())
+        renderer.render(template.nodes)
         return renderer.output
     }
-}
-
-/// What a partial or block passes on to the nodes it renders besides the context stack.
-private struct Scope {
-    /// Put before every line a standalone partial renders (`  {{>row}}`).
-    var indentation: [UInt8]?
-    /// The blocks a parent's caller replaces (`{{<base}}{{$main}}…{{/main}}{{/base}}`).
-    var overrides: [String: [Node]]?
-    var escapes = true
 }
 
 /// Where the enclosing list is: what `first()`, `last()`, `index()`, `even()` and `odd()` answer.
@@ -67,11 +61,19 @@ private struct LoopPosition {
     var count: Int
 }
 
+/// Renders nodes into one UTF-8 buffer. What partials and blocks pass on besides the context
+/// stack (indentation, a parent's overrides, whether values are escaped) is state saved and
+/// restored around them rather than copied into every call.
 private struct Renderer {
     let library: MustacheLibrary
     var output: [UInt8] = []
     var stack: [TemplateValue]
     var loop: LoopPosition?
+    /// Put before every line a standalone partial renders (`  {{>row}}`).
+    var indentation: [UInt8] = []
+    /// The blocks a parent's caller replaces (`{{<base}}{{$main}}…{{/main}}{{/base}}`).
+    var overrides: [String: [Node]] = [:]
+    var escapes = true
 
     init(library: MustacheLibrary, root: TemplateValue) {
         self.library = library
@@ -79,32 +81,34 @@ private struct Renderer {
         output.reserveCapacity(16 * 1024)
     }
 
-    mutating func render(_ nodes: [Node], _ scope: Scope) {
-        var scope = scope
-        guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &scope) }
+    mutating func render(_ nodes: [Node]) {
+        // A content-type pragma lasts to the end of the template or section it is in.
+        let escapesBefore = escapes
+        defer { escapes = escapesBefore }
+        guard !indentation.isEmpty else {
+            for index in nodes.indices { render(nodes[index]) }
             return
         }
         // As swift-mustache does: a node that renders something right after a newline of
         // this template's own output gets the indentation first.
         let start = output.count
-        for node in nodes {
+        for index in nodes.indices {
             let before = output.count
-            render(node, &scope)
+            render(nodes[index])
             if output.count > before, before > start, output[before - 1] == 0x0A {
                 output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    mutating func render(_ node: Node, _ scope: inout Scope) {
+    mutating func render(_ node: Node) {
         switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let run):
+            output.append(contentsOf: run.bytes)
 
         case .variable(let name, let escaped):
             switch lookUp(name) {
-            case .text(let text): escaped && scope.escapes ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+            case .text(let text): escaped && escapes ? appendEscaped(text) : output.append(contentsOf: text.utf8)
             case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
             case .absent, .list, .object: break
             }
@@ -112,19 +116,19 @@ private struct Renderer {
         case .section(let name, let content, let inverted):
             let value = lookUp(name)
             if inverted {
-                if !value.isTruthy { render(content, scope) }
+                if !value.isTruthy { render(content) }
                 return
             }
             switch value {
             case .absent, .bool(false): break
-            case .bool(true): render(content, scope)
+            case .bool(true): render(content)
             case .text(let text) where text.isEmpty: break
             case .list(let elements):
                 let outer = loop
                 for (index, element) in elements.enumerated() {
                     loop = LoopPosition(index: index, count: elements.count)
                     stack.append(element)
-                    render(content, scope)
+                    render(content)
                     stack.removeLast()
                 }
                 loop = outer
@@ -132,12 +136,12 @@ private struct Renderer {
                 let outer = loop
                 loop = nil
                 stack.append(value)
-                render(content, scope)
+                render(content)
                 stack.removeLast()
                 loop = outer
             }
 
-        case .partial(let name, let dynamic, let indentation, let overrides):
+        case .partial(let name, let dynamic, let partialIndentation, let partialOverrides):
             let templateName: String
             if dynamic {
                 guard case .text(let text) = lookUp(Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [])) else { return }
@@ -146,24 +150,27 @@ private struct Renderer {
                 templateName = name
             }
             guard let template = library.template(named: templateName) else { return }
-            var inner = Scope(indentation: scope.indentation, overrides: scope.overrides, escapes: true)
-            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
-            if let overrides {
+            let saved = (indentation, overrides, escapes)
+            defer { (indentation, overrides, escapes) = saved }
+            if let partialIndentation { indentation += partialIndentation }
+            if let partialOverrides {
                 // The outermost caller's override wins.
-                inner.overrides = (scope.overrides ?? [:]).merging(overrides) { outer, _ in outer }
+                overrides.merge(partialOverrides) { outer, _ in outer }
             }
-            render(template.nodes, inner)
+            escapes = true
+            render(template.nodes)
 
-        case .block(let name, let defaultContent, let indentation):
-            var inner = scope
-            if !indentation.isEmpty { inner.indentation = (scope.indentation ?? []) + indentation }
+        case .block(let name, let defaultContent, let blockIndentation):
+            let savedIndentation = indentation
+            defer { indentation = savedIndentation }
+            indentation += blockIndentation
             let outer = loop
             loop = nil
-            render(scope.overrides?[name] ?? defaultContent, inner)
+            render(overrides[name] ?? defaultContent)
             loop = outer
 
         case .contentType(let escapes):
-            scope.escapes = escapes
+            self.escapes = escapes
         }
     }
 

@@ -3,33 +3,35 @@ public enum Slug {
     public static func make(_ text: String) -> String {
         // Already a slug (a file name, mostly): nothing to map.
         if isPlainSlug(text) { return text }
-        // Scalar by scalar: ASCII letters and digits are kept (lower-cased), Danish and a few
-        // other Latin letters spelled out, anything else separates words with one dash.
-        var out = String.UnicodeScalarView()
+        // Scalar by scalar into bytes: ASCII letters and digits are kept (lower-cased), Danish
+        // and a few other Latin letters spelled out, anything else separates words with a dash.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            let mapped: String
+            let mapped: (UInt8, UInt8?)
             switch scalar.value {
-            case 0x61...0x7A, 0x30...0x39: mapped = String(scalar)
-            case 0x41...0x5A: mapped = String(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0xE6, 0xC6: mapped = "ae"  // æ Æ
-            case 0xF8, 0xD8: mapped = "oe"  // ø Ø
-            case 0xE5, 0xC5: mapped = "aa"  // å Å
-            case 0xE9, 0xC9, 0xE8, 0xC8, 0xEA, 0xCA: mapped = "e"  // é è ê
-            case 0xFC, 0xDC: mapped = "u"  // ü
-            case 0xF6, 0xD6: mapped = "o"  // ö
-            case 0xE4, 0xC4: mapped = "a"  // ä
+            case 0x61...0x7A, 0x30...0x39: mapped = (UInt8(scalar.value), nil)
+            case 0x41...0x5A: mapped = (UInt8(scalar.value + 0x20), nil)
+            case 0xE6, 0xC6: mapped = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ Æ
+            case 0xF8, 0xD8: mapped = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø Ø
+            case 0xE5, 0xC5: mapped = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å Å
+            case 0xE9, 0xC9, 0xE8, 0xC8, 0xEA, 0xCA: mapped = (UInt8(ascii: "e"), nil)  // é è ê
+            case 0xFC, 0xDC: mapped = (UInt8(ascii: "u"), nil)  // ü
+            case 0xF6, 0xD6: mapped = (UInt8(ascii: "o"), nil)  // ö
+            case 0xE4, 0xC4: mapped = (UInt8(ascii: "a"), nil)  // ä
             // A combining accent (of a decomposed "é") belongs to the letter before it.
             case 0x300...0x36F: continue
             default:
                 pendingDash = !out.isEmpty
                 continue
             }
-            if pendingDash { out.append("-") }
+            if pendingDash { out.append(UInt8(ascii: "-")) }
             pendingDash = false
-            out.append(contentsOf: mapped.unicodeScalars)
+            out.append(mapped.0)
+            if let second = mapped.1 { out.append(second) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `text` is a valid slug: lower-case ASCII letters, digits and single dashes.

@@ -93,7 +93,7 @@ public struct ContentLoader: Sendable {
                     hint: "content folders are " + ContentKind.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }
-            let names = (fm.enumerator(atPath: contentURL.appendingPathComponent(folder).path)?.allObjects as? [String]) ?? []
+            let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path) ?? []
             for name in names.sorted() where name.hasSuffix(".md") {
                 files.append(("content/\(folder)/\(name)", kind))
             }

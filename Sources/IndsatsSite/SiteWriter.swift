@@ -18,26 +18,42 @@ public struct SiteWriter: Sendable {
     /// A staging folder being filled, from any number of threads at once.
     public final class Staging: @unchecked Sendable {
         public let folder: URL
-        let base: String
+        /// The staging folder, open, so that files are made relative to it (`openat`) without
+        /// the kernel walking the whole path for every file.
+        let descriptor: Int32
         private let lock = NSLock()
         private var failures: [String] = []
         private var paths: [String] = []
+        /// Folders known to exist (relative paths), so that each is made once.
+        private var folders: Set<String> = [""]
 
-        init(folder: URL) {
+        init(folder: URL) throws {
             self.folder = folder
-            base = folder.path + "/"
+            descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw WriteError(message: "cannot open \(folder.path): \(String(cString: strerror(errno)))") }
         }
 
-        /// Writes one file (its folders are made on first need). Thread-safe.
+        deinit { close(descriptor) }
+
+        /// Writes one file, making its folders first when they are new. Thread-safe.
         public func write(_ file: OutputFile) {
-            let path = base + file.path
-            var error = SiteWriter.writeFile(path, file.data)
-            if error != nil, errno == ENOENT {
-                SiteWriter.makeFolders(for: file.path, under: base)
-                error = SiteWriter.writeFile(path, file.data)
-            }
+            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+            if !lock.withLock({ folders.contains(folder) }) { makeFolders(folder) }
+            let error = SiteWriter.writeFile(file.path, relativeTo: descriptor, file.data)
             lock.withLock {
                 if let error { failures.append("\(file.path): \(error)") } else { paths.append(file.path) }
+            }
+        }
+
+        /// Makes `folder` and its parents (plain mkdir, parents first; a folder another
+        /// thread made meanwhile is fine).
+        private func makeFolders(_ folder: String) {
+            var path = ""
+            for component in folder.split(separator: "/") {
+                path += (path.isEmpty ? "" : "/") + component
+                if lock.withLock({ folders.contains(path) }) { continue }
+                _ = mkdirat(descriptor, path, 0o755)
+                lock.withLock { _ = folders.insert(path) }
             }
         }
 
@@ -54,7 +70,7 @@ public struct SiteWriter: Sendable {
         let folder = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
         try? fm.removeItem(at: folder)
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        return Staging(folder: folder)
+        return try Staging(folder: folder)
     }
 
     /// Finishes a build: copies `assets/`, lets `finish` add to the staging folder (PDFs
@@ -86,19 +102,10 @@ public struct SiteWriter: Sendable {
         try commit(staging, assets: assets, finish: finish)
     }
 
-    /// Makes the folders of `path` under `base` (plain mkdir, parents first; a folder another
-    /// thread made meanwhile is fine).
-    static func makeFolders(for path: String, under base: String) {
-        var folder = ""
-        for component in path.split(separator: "/").dropLast() {
-            folder += (folder.isEmpty ? "" : "/") + component
-            _ = mkdir(base + folder, 0o755)
-        }
-    }
-
-    /// Writes `data` to a new file at `path`; returns the error, if any (`errno` stays set).
-    static func writeFile(_ path: String, _ data: Data) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes `data` to a new file at `path` under the open folder `directory`; returns the
+    /// error, if any.
+    static func writeFile(_ path: String, relativeTo directory: Int32, _ data: Data) -> String? {
+        let descriptor = openat(directory, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
         return data.withUnsafeBytes { buffer -> String? in

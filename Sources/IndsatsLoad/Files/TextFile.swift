@@ -11,11 +11,11 @@ enum TextFile {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        // One byte more than the size, so that a file that grew meanwhile is read to its end.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: max(size, 1))
         var count = 0
-        while true {
-            if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
+        // Up to the size `fstat` gave (a file being written meanwhile is not this tool's concern).
+        while count < size {
             let got = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
@@ -27,5 +27,34 @@ enum TextFile {
             count += got
         }
         return String(validating: bytes[..<count], as: UTF8.self)
+    }
+}
+
+/// Lists folders with plain system calls.
+enum FolderListing {
+    /// The paths of the files under `folder` (relative to it, in subfolders too), unsorted;
+    /// names starting with a dot are skipped. Nil when the folder cannot be read.
+    static func files(under folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var result: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            let isFolder: Bool
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): isFolder = true
+            case Int32(DT_UNKNOWN), Int32(DT_LNK):
+                var info = stat()
+                isFolder = stat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            default: isFolder = false
+            }
+            if isFolder {
+                result += (files(under: folder + "/" + name) ?? []).map { name + "/" + $0 }
+            } else {
+                result.append(name)
+            }
+        }
+        return result
     }
 }

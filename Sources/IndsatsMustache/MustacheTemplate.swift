@@ -192,7 +192,7 @@ private struct Renderer {
             value = .absent
             let first = parts[0]
             for context in stack.reversed() {
-                guard case .object(let object) = context, let found = object.fields[first] else { continue }
+                guard case .object(let object) = context, let found = object.value(for: first) else { continue }
                 value = Self.descend(found, parts.dropFirst())
                 break
             }
@@ -206,7 +206,7 @@ private struct Renderer {
     static func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue {
         var value = value
         for part in parts {
-            guard case .object(let object) = value, let child = object.fields[part] else { return .absent }
+            guard case .object(let object) = value, let child = object.value(for: part) else { return .absent }
             value = child
         }
         return value

@@ -28,27 +28,54 @@ public enum TemplateValue: Sendable {
 /// A key with an absent value is kept on purpose: Mustache looks a name up through the
 /// enclosing contexts, so a missing key inside an embedded context (an activity inside a
 /// report) would otherwise show the outer page's field of the same name.
+///
+/// The pairs are a list, not a dictionary: a context is built once and read a few times, so
+/// comparing a name with some dozen short keys is cheaper than hashing every key on the way in.
+/// Setting a key appends it; the last value of a key is the one read.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    public var fields: [String: TemplateValue]
+    private var pairs: [(key: String, value: TemplateValue)]
 
     public init(fields: [String: TemplateValue] = [:]) {
-        self.fields = fields
+        pairs = fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// From name–value pairs; nil becomes absent (and so does an empty text).
+    public init(_ elements: KeyValuePairs<String, (any TemplateValueConvertible)?>) {
+        pairs = []
+        pairs.reserveCapacity(elements.count)
+        for (key, value) in elements { set(key, value?.templateValue ?? .absent) }
     }
 
     public init(dictionaryLiteral elements: (String, (any TemplateValueConvertible)?)...) {
-        fields = Dictionary(minimumCapacity: elements.count)
-        for (key, value) in elements { fields[key] = value?.templateValue ?? .absent }
+        pairs = []
+        pairs.reserveCapacity(elements.count)
+        for (key, value) in elements { set(key, value?.templateValue ?? .absent) }
+    }
+
+    /// The value of `key`, nil when there is no such key (an absent value is `.absent`).
+    public func value(for key: String) -> TemplateValue? {
+        var index = pairs.endIndex
+        while index > pairs.startIndex {
+            index -= 1
+            if pairs[index].key == key { return pairs[index].value }
+        }
+        return nil
+    }
+
+    /// Sets `key` (a later value of a key replaces an earlier one).
+    public mutating func set(_ key: String, _ value: TemplateValue) {
+        pairs.append((key, value))
     }
 
     /// Reads and replaces a field; assigning nil makes it absent (the key stays).
     public subscript(key: String) -> (any TemplateValueConvertible)? {
-        get { fields[key] }
-        set { fields[key] = newValue?.templateValue ?? .absent }
+        get { value(for: key) }
+        set { set(key, newValue?.templateValue ?? .absent) }
     }
 
     /// Adds `other`'s fields, replacing those of the same name.
     public mutating func merge(_ other: TemplateObject) {
-        fields.merge(other.fields) { _, new in new }
+        for (key, value) in other.pairs { set(key, value) }
     }
 }
 

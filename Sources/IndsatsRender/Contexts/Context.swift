@@ -10,9 +10,7 @@ typealias Context = TemplateObject
 /// A context from name–value pairs; nil and empty texts become absent values, which render as
 /// nothing and hide a `{{#name}}` section.
 func makeContext(_ pairs: KeyValuePairs<String, (any TemplateValueConvertible)?>) -> Context {
-    var fields = [String: TemplateValue](minimumCapacity: pairs.count)
-    for (key, value) in pairs { fields[key] = value?.templateValue ?? .absent }
-    return Context(fields: fields)
+    Context(pairs)
 }
 
 /// Where pages live. Links are relative (`root` + path), so the site works under any base

@@ -90,7 +90,7 @@ extension PageBuilder {
         let prefix = activity.slug + "-"
         page["idPrefix"] = prefix
         page["h"] = "h\(headingLevel)"
-        if case .text(let body)? = page.fields["body"] {
+        if case .text(let body)? = page.value(for: "body") {
             page["body"] = MarkdownHeadings.shift(body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)"), by: headingLevel - 2)
         }
         return page

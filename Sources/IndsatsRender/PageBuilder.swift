@@ -22,6 +22,18 @@ public struct PageBuilder: Sendable {
     let facetValues: [Facet: FacetValue]
     /// Each activity's list row rendered once per page depth: root (`../../`) → slug → HTML.
     var prerenderedRows: [String: [String: String]] = [:]
+    /// The layout's `site` and, per section, its `nav`: the same on every page.
+    let siteContext: TemplateValue
+    let navigation: [String: TemplateValue]
+    /// Each indicator as activities link to it, by slug.
+    let indicatorLinks: [String: TemplateValue]
+
+    /// The main menu: section, label and page.
+    static let sections: [(id: String, label: String, path: String)] = [
+        ("home", "Forside", SitePaths.home), ("projektbank", "Projektbanken", SitePaths.projectBank),
+        ("barometer", "Integrationsbarometeret", SitePaths.barometer), ("bilag", "Udvalgsbilag", SitePaths.annexes),
+        ("statusrapporter", "Statusredegørelser", SitePaths.reports),
+    ]
 
     public init(site: SiteIndex, options: RenderOptions = RenderOptions()) {
         self.site = site
@@ -29,6 +41,11 @@ public struct PageBuilder: Sendable {
         let config = site.content.config
         facets = ActivityFacets(activities: site.content.activities, config: config)
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
+        indicatorLinks = Dictionary(site.content.indicators.map { ($0.slug, Self.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })
+        siteContext = makeContext(["title": config.title, "organisation": config.organisation]).templateValue
+        navigation = Dictionary(uniqueKeysWithValues: Self.sections.map { section in
+            (section.id, Self.sections.map { makeContext(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
+        })
     }
 
     /// Every page of the site, in a stable order.
@@ -102,19 +119,14 @@ public struct PageBuilder: Sendable {
             page_ = reportContext(report); title = report.title; section = "statusrapporter"
         }
         let config = site.content.config
-        let nav: [(String, String, String)] = [
-            ("home", "Forside", SitePaths.home), ("projektbank", "Projektbanken", SitePaths.projectBank),
-            ("barometer", "Integrationsbarometeret", SitePaths.barometer), ("bilag", "Udvalgsbilag", SitePaths.annexes),
-            ("statusrapporter", "Statusredegørelser", SitePaths.reports),
-        ]
         page_["root"] = SitePaths.root(of: page.path)
         // Which optional outputs exist, so that templates link only to what was written.
         page_["hasOpenData"] = config.enabled(.openData)
         page_["hasFacetPages"] = config.enabled(.facetPages)
         page_["pageTitle"] = title
-        page_["site"] = makeContext(["title": config.title, "organisation": config.organisation])
+        page_.set("site", siteContext)
         page_["canonical"] = SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) }
-        page_["nav"] = nav.map { id, label, url in makeContext(["label": label, "url": url, "current": id == section ? "page" : nil]) }
+        page_.set("nav", navigation[section] ?? .absent)
         return page_
     }
 

@@ -53,6 +53,9 @@ struct FormatTests {
         #expect(Slug.make("  Årsrapport: ÆBLER & Øl (2019) ") == "aarsrapport-aebler-oel-2019")
         #expect(Slug.make("Café e\u{301}ventyr – Über") == "cafe-eventyr-uber")
         #expect(Slug.make("!!!") == "")
+        for text in ["ÆBLER og Øl på Ågade", "Ærø × ÀÉÎÕÜ Þ ß", "İSTANBUL ΣΟΦΙΑ Ǆ", "Ünïcødé e\u{301} 123 !?", ""] {
+            #expect(text.lowercasedQuickly == text.lowercased())
+        }
     }
 
     /// Integer arithmetic for common amounts must agree with Foundation's rounding and text.

@@ -13,10 +13,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ markdown: String) -> MarkdownDocument {
-        guard markdown.contains(where: { !$0.isWhitespace }) else { return MarkdownDocument() }
+        guard markdown.utf8.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return MarkdownDocument() }
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
-        let bytes = Array(markdown.utf8)
-        guard let root = cmark_parse_document(bytes, bytes.count, options) else { return MarkdownDocument() }
+        var text = markdown
+        let parsed = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        guard let root = parsed else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
         // Headings in document order, with their text and start line.

@@ -74,3 +74,27 @@ extension String {
         return String(scalars[start..<end])
     }
 }
+
+extension String {
+    /// The same text as `lowercased()`, built as bytes with fast paths for ASCII and Latin-1
+    /// letters (Æ, Ø, Å): the project bank's search index lower-cases every activity's text.
+    public var lowercasedQuickly: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: out.append(UInt8(scalar.value + 0x20))
+            case 0..<0x80: out.append(UInt8(scalar.value))
+            case 0xC0...0xDE where scalar.value != 0xD7:
+                UTF8.encode(Unicode.Scalar(scalar.value + 0x20)!) { out.append($0) }
+            default:
+                if scalar.properties.changesWhenLowercased {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    UTF8.encode(scalar) { out.append($0) }
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

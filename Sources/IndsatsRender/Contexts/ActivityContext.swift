@@ -34,21 +34,20 @@ extension PageBuilder {
             "budget": budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes),
             "economy": economyContext(current, period: activity.period),
             "goals": current.goals.map(goalContext),
-            "indicators": activity.indicators.compactMap { reference in
-                site.indicator(reference.slug).map { indicator in
-                    makeContext([
-                        "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
-                        "latest": {
-                            let shown = indicator.latest ?? indicator.baseline
-                            return DanishFormat.value(shown.value, unit: indicator.unit) + " (" + DanishFormat.when(shown) + ")"
-                        }(),
-                    ])
-                }
-            },
+            "indicators": activity.indicators.compactMap { indicatorLinks[$0.slug] },
             "toc": headingsContext(current.body),
             "body": current.body.isEmpty ? nil : current.body.html,
             "versions": activity.versions.isEmpty ? [] : versionsContext(activity),
             "citedBy": citations(of: activity.slug),
+        ])
+    }
+
+    /// An indicator as an activity links to it: its title, page and latest measurement.
+    static func indicatorLink(_ indicator: Indicator) -> Context {
+        let shown = indicator.latest ?? indicator.baseline
+        return makeContext([
+            "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
+            "latest": DanishFormat.value(shown.value, unit: indicator.unit) + " (" + DanishFormat.when(shown) + ")",
         ])
     }
 

@@ -76,7 +76,7 @@ public enum SitePaths {
 
     /// `../../` for a page two folders down.
     public static func root(of path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
 }
 

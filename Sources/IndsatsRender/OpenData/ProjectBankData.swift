@@ -152,7 +152,7 @@ struct ProjectBankData {
                     "status": .string(activity.status ?? ActivityFacets.noStatus),
                     "years": .array(activity.budget.years.map { .string(String($0)) }),
                     "budget": .object(budget),
-                    "text": .string(searchable.joined(separator: " ").lowercased()),
+                    "text": .string(searchable.joined(separator: " ").lowercasedQuickly),
                 ])
             }),
         ])

@@ -1,11 +1,27 @@
 import Foundation
-import IndsatsModel
+@testable import IndsatsModel
 import Testing
 
 @Suite("Reading numbers as written")
 struct NumberTests {
     func value(_ text: String, thousands: Bool = false) -> Decimal? {
         try? NumberParser.parse(text, pointsAreThousands: thousands).get().value
+    }
+
+    /// Digits are turned into a decimal by integer arithmetic; Foundation's parser must agree.
+    @Test func theDigitsGiveTheSameDecimalAsFoundation() throws {
+        let cases: [(Bool, String, String)] = [
+            (false, "0", ""), (true, "0", "5"), (false, "46", "4"), (false, "0", "205"), (true, "1234", "50"),
+            (false, "999999999999999999", ""), (false, "12345678901234", "5678"), (false, "1", "000001"),
+            (true, "0", "0"), (false, "1234567890123456789", "12"),
+        ]
+        for (negative, integer, fraction) in cases {
+            let fast = try #require(NumberParser.decimal(negative: negative, integer: Substring(integer), fraction: Substring(fraction)))
+            let text = (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+            let reference = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+            #expect(fast == reference, "\(text)")
+            #expect(!fast.isNaN)
+        }
     }
 
     @Test func danishAndPlainDecimalsReadTheSame() {

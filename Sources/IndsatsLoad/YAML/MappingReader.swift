@@ -137,10 +137,10 @@ final class MappingReader {
 
     func amount(_ key: String, required: Bool = false) -> Amount? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        return Self.parseAmount(text, node: node) { self.error($0, key: key, at: node, hint: $1) }
+        return Self.parseAmount(text) { self.error($0, key: key, at: node, hint: $1) }
     }
 
-    static func parseAmount(_ text: String, node: Node, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
+    static func parseAmount(_ text: String, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
         switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
         case .success(let amount): return amount
         case .failure(.ambiguousPoint):
@@ -153,10 +153,10 @@ final class MappingReader {
 
     func money(_ key: String, defaultUnit: MoneyUnit, required: Bool = false) -> Money? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        return Self.parseMoney(text, node: node, defaultUnit: defaultUnit) { self.error($0, key: key, at: node, hint: $1) }
+        return Self.parseMoney(text, defaultUnit: defaultUnit) { self.error($0, key: key, at: node, hint: $1) }
     }
 
-    static func parseMoney(_ text: String, node: Node, defaultUnit: MoneyUnit, fail: (String, String?) -> Void) -> Money? {
+    static func parseMoney(_ text: String, defaultUnit: MoneyUnit, fail: (String, String?) -> Void) -> Money? {
         var number = text.trimmed
         var unit = defaultUnit
         for candidate in [MoneyUnit.millionKroner, .kroner] where number.hasSuffix(candidate.rawValue) {
@@ -164,7 +164,7 @@ final class MappingReader {
             unit = candidate
             break
         }
-        return parseAmount(number, node: node, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
+        return parseAmount(number, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
     }
 
     func day(_ key: String, required: Bool = false) -> Day? {
@@ -253,9 +253,8 @@ final class MappingReader {
                 error("\"\(yearText)\" is not a year", key: key, at: yearNode)
                 continue
             }
-            let field = "\(key).\(year)"
-            guard let text = cellNode.isNull ? "" : scalarText(cellNode, key: field) else { continue }
-            if let cell = Self.parseCell(text, fail: { self.error($0, key: field, at: cellNode, hint: $1) }) {
+            guard let text = cellNode.isNull ? "" : cellNode.scalar?.string ?? scalarText(cellNode, key: "\(key).\(year)") else { continue }
+            if let cell = Self.parseCell(text, fail: { self.error($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
                 cells[year] = cell
             }
         }
@@ -285,8 +284,7 @@ final class MappingReader {
             return BudgetCell(.empty(printed: body), mark: mark)
         }
         if body.first?.isNumber == true || body.first == "-" || body.first == "−" {
-            let dummy = Node("")
-            return parseAmount(body, node: dummy, fail: fail).map { BudgetCell(.amount($0), mark: mark) }
+            return parseAmount(body, fail: fail).map { BudgetCell(.amount($0), mark: mark) }
         }
         return BudgetCell(.text(body), mark: mark)
     }

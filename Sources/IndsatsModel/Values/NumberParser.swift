@@ -52,11 +52,25 @@ public enum NumberParser {
             integerPart = grouped
         }
         guard !integerPart.isEmpty else { return .failure(.notANumber) }
-        let plain = (negative ? "-" : "") + integerPart + (fraction.isEmpty ? "" : "." + fraction)
-        guard let value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else {
-            return .failure(.notANumber)
-        }
+        guard let value = decimal(negative: negative, integer: integerPart, fraction: fraction) else { return .failure(.notANumber) }
         return .success(Amount(value, scale: fraction.count))
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The exact value of the digits `integer`.`fraction`: by integer arithmetic when they fit
+    /// 18 digits, else through Foundation's parser.
+    static func decimal(negative: Bool, integer: Substring, fraction: Substring) -> Decimal? {
+        let digitCount = integer.utf8.count + fraction.utf8.count
+        if digitCount <= 18 {
+            var mantissa: UInt64 = 0
+            for byte in integer.utf8 { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            for byte in fraction.utf8 { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            // A negative zero would be Foundation's "not a number".
+            return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -fraction.utf8.count, significand: Decimal(mantissa))
+        }
+        let plain = (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+        return Decimal(string: plain, locale: posix)
     }
 
     /// `1.000.000` → `1000000`; nil when the groups are not of three digits.

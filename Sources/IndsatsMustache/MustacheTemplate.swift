@@ -4,7 +4,12 @@ import Foundation
 public struct MustacheTemplate: Sendable {
     let nodes: [Node]
     /// Keeps the nodes' texts alive.
-    private let arena: TextArena
+    fileprivate let arena: TextArena
+
+    fileprivate init(nodes: [Node], arena: TextArena) {
+        self.nodes = nodes
+        self.arena = arena
+    }
 
     public init(parsing text: String) throws(MustacheError) {
         var parser = MustacheParser(text)
@@ -44,6 +49,22 @@ public struct MustacheLibrary: Sendable {
 
     public func template(named name: String) -> MustacheTemplate? {
         templates[name]
+    }
+
+    /// The nodes of a template (without its arena, which the library keeps alive).
+    func nodes(named name: String) -> [Node]? {
+        templates[name]?.nodes
+    }
+
+    /// A copy that shares no reference-counted node with this one, for one thread to render
+    /// with: rendering counts references to the nodes it visits, and two cores counting on
+    /// the same objects slow each other down. The texts stay shared; they are not counted.
+    public func detached() -> MustacheLibrary {
+        var copy = MustacheLibrary()
+        for (name, template) in templates {
+            copy.templates[Node.detached(name)] = MustacheTemplate(nodes: template.nodes.map { $0.detached() }, arena: template.arena)
+        }
+        return copy
     }
 
     /// The page as UTF-8, or nil when there is no template of that name.
@@ -149,7 +170,7 @@ private struct Renderer {
             } else {
                 templateName = name
             }
-            guard let template = library.template(named: templateName) else { return }
+            guard let nodes = library.nodes(named: templateName) else { return }
             let saved = (indentation, overrides, escapes)
             defer { (indentation, overrides, escapes) = saved }
             if let partialIndentation { indentation += partialIndentation }
@@ -158,7 +179,7 @@ private struct Renderer {
                 overrides.merge(partialOverrides) { outer, _ in outer }
             }
             escapes = true
-            render(template.nodes)
+            render(nodes)
 
         case .block(let name, let defaultContent, let blockIndentation):
             let savedIndentation = indentation
@@ -260,5 +281,42 @@ extension MustacheLibrary {
         var renderer = Renderer(library: MustacheLibrary(), root: .absent)
         renderer.appendEscaped(text)
         return String(decoding: renderer.output, as: UTF8.self)
+    }
+}
+
+extension Node {
+    /// A deep copy with its own names, lists and strings (see `MustacheLibrary.detached`).
+    func detached() -> Node {
+        switch self {
+        case .text, .contentType:
+            return self
+        case .variable(let name, let escaped):
+            return .variable(name.detached(), escaped: escaped)
+        case .section(let name, let content, let inverted):
+            return .section(name.detached(), content.map { $0.detached() }, inverted: inverted)
+        case .partial(let name, let dynamic, let indentation, let overrides):
+            return .partial(
+                name: Self.detached(name), dynamic: dynamic, indentation: indentation.map { Array($0) },
+                overrides: overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached() }) }) })
+        case .block(let name, let defaultContent, let indentation):
+            return .block(name: Self.detached(name), defaultContent: defaultContent.map { $0.detached() }, indentation: Array(indentation))
+        }
+    }
+
+    /// A string with storage of its own (a short one is stored inline anyway).
+    static func detached(_ text: String) -> String {
+        String(decoding: Array(text.utf8), as: UTF8.self)
+    }
+}
+
+extension Name {
+    func detached() -> Name {
+        let kind: Kind = switch self.kind {
+        case .dot: .dot
+        case .loop(let function): .loop(function)
+        case .path(let parts): .path(parts.map(Node.detached))
+        case .local(let parts): .local(parts.map(Node.detached))
+        }
+        return Name(kind: kind, functions: Array(functions))
     }
 }

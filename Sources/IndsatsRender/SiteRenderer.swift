@@ -40,11 +40,15 @@ public struct SiteRenderer: Sendable {
             let activities = content.activities
             let jobs = roots.flatMap { root in activities.indices.map { (root, $0) } }
             let config = content.config
-            let html = ParallelMap.map(jobs) { root, index in
+            let rows = Collected<(Int, String)>()
+            ParallelMap.forEach(Array(jobs.indices), perWorker: { templates.detached() }) { templates, job in
+                let (root, index) = jobs[job]
                 var context = PageBuilder.activityRow(activities[index], config: config)
                 context["root"] = root
-                return String(decoding: templates.render(context, with: "partials/activity-row"), as: UTF8.self)
+                rows.append((job, String(decoding: templates.render(context, with: "partials/activity-row"), as: UTF8.self)))
             }
+            var html = [String](repeating: "", count: jobs.count)
+            for (job, row) in rows.items { html[job] = row }
             for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][activities[job.1].slug] = row }
         }
         self.builder = builder
@@ -53,9 +57,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site, collected (for `check`, publishing and tests).
     public func render() -> [OutputFile] {
-        let collected = Collected()
+        let collected = Collected<OutputFile>()
         render { collected.append($0) }
-        return collected.files.sorted { $0.path < $1.path }
+        return collected.items.sorted { $0.path < $1.path }
     }
 
     /// Renders every file of the site and hands each to `sink` as soon as it is made, from
@@ -66,7 +70,7 @@ public struct SiteRenderer: Sendable {
         let data = ProjectBankData(builder: builder)
         // Job 0 is the filter script's index (part of the project bank page, not optional
         // data): the largest single job, started first so that it does not run alone at the end.
-        ParallelMap.forEach(Array(0...pages.count)) { job in
+        ParallelMap.forEach(Array(0...pages.count), perWorker: { templates.detached() }) { templates, job in
             guard job > 0 else {
                 sink(clock.measure("filter index") { data.filterIndexFile() })
                 return
@@ -86,11 +90,11 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// Files gathered from several threads.
-final class Collected: @unchecked Sendable {
+/// Results gathered from several threads.
+final class Collected<Item>: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [OutputFile] = []
+    private var storage: [Item] = []
 
-    func append(_ file: OutputFile) { lock.withLock { storage.append(file) } }
-    var files: [OutputFile] { lock.withLock { storage } }
+    func append(_ item: Item) { lock.withLock { storage.append(item) } }
+    var items: [Item] { lock.withLock { storage } }
 }

@@ -42,6 +42,11 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, names: names)
     }
 
+    /// A copy for one thread to render with (see `MustacheLibrary.detached`).
+    public func detached() -> TemplateSet {
+        TemplateSet(library: library.detached(), names: names)
+    }
+
     /// A page as UTF-8; empty when there is no such template (`load` has reported it).
     public func render(_ context: TemplateObject, with name: String) -> [UInt8] {
         library.render(context, with: name) ?? []

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// `map` over an array on all cores, keeping the input order in the output.
 public enum ParallelMap {
@@ -21,5 +22,41 @@ extension ParallelMap {
     public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) -> Void) {
         guard items.count > 1 else { items.forEach(body); return }
         DispatchQueue.concurrentPerform(iterations: items.count) { body(items[$0]) }
+    }
+}
+
+extension ParallelMap {
+    /// Runs `body` for every item on all cores, each worker with its own `State` made by
+    /// `makeState` (one per core, not one per item). For shared read-only data that would
+    /// otherwise be reference-counted from every core at once (template trees): a copy per
+    /// worker keeps each core's counts in its own cache lines. Items are handed out in order.
+    public static func forEach<T: Sendable, State>(
+        _ items: [T], perWorker makeState: @Sendable () -> State, _ body: @Sendable (inout State, T) -> Void
+    ) {
+        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else {
+            var state = makeState()
+            for item in items { body(&state, item) }
+            return
+        }
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = makeState()
+            while let index = next.take(below: items.count) { body(&state, items[index]) }
+        }
+    }
+}
+
+/// A shared counter that hands out 0, 1, 2, … once each.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
     }
 }

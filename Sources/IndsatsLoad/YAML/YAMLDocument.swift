@@ -20,7 +20,10 @@ final class YAMLDocument {
             // The basic resolver leaves every scalar a string: values are parsed from their
             // text by the readers anyway, and Yams' regex-based tag resolution is slow. The
             // encoding is given: by default Yams reads the process environment on every parse.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            // Every node's tag refers to the resolver and constructor: instances of this file's
+            // own (rather than Yams' shared ones) keep the loading threads from counting
+            // references on the same two objects for every scalar.
+            return try Yams.compose(yaml: yaml, Resolver.basic.removing(.str), Constructor(), .utf8)
         } catch let error as YamlError {
             report(error)
         } catch {

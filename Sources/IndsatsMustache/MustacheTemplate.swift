@@ -67,10 +67,11 @@ public struct MustacheLibrary: Sendable {
         return copy
     }
 
-    /// The page as UTF-8, or nil when there is no template of that name.
-    public func render(_ context: TemplateObject, with name: String) -> [UInt8]? {
+    /// The page as UTF-8, or nil when there is no template of that name. `capacity`: the
+    /// bytes to reserve for it (a guess saves growing the buffer).
+    public func render(_ context: TemplateObject, with name: String, capacity: Int = 4096) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(library: self, root: .object(context))
+        var renderer = Renderer(library: self, root: .object(context), capacity: capacity)
         renderer.render(template.nodes)
         return renderer.output
     }
@@ -96,10 +97,10 @@ private struct Renderer {
     var overrides: [String: [Node]] = [:]
     var escapes = true
 
-    init(library: MustacheLibrary, root: TemplateValue) {
+    init(library: MustacheLibrary, root: TemplateValue, capacity: Int = 0) {
         self.library = library
         stack = [root]
-        output.reserveCapacity(16 * 1024)
+        output.reserveCapacity(capacity)
     }
 
     mutating func render(_ nodes: [Node]) {
@@ -211,11 +212,14 @@ private struct Renderer {
             }
         case .path(let parts):
             value = .absent
-            let first = parts[0]
-            for context in stack.reversed() {
-                guard case .object(let object) = context, let found = object.value(for: first) else { continue }
-                value = Self.descend(found, parts.dropFirst())
-                break
+            // By position, so that no context on the stack is copied on the way.
+            var level = stack.endIndex
+            while level > stack.startIndex {
+                level -= 1
+                if let found = stack[level].field(parts[0]) {
+                    value = parts.count == 1 ? found : Self.descend(found, parts.dropFirst())
+                    break
+                }
             }
         case .local(let parts):
             value = Self.descend(stack.last ?? .absent, parts[...])
@@ -227,7 +231,7 @@ private struct Renderer {
     static func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue {
         var value = value
         for part in parts {
-            guard case .object(let object) = value, let child = object.value(for: part) else { return .absent }
+            guard let child = value.field(part) else { return .absent }
             value = child
         }
         return value

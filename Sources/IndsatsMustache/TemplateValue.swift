@@ -11,6 +11,12 @@ public enum TemplateValue: Sendable {
     case list([TemplateValue])
     case object(TemplateObject)
 
+    /// The field `key` of an object; nil for a missing key and for any other kind of value.
+    func field(_ key: String) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        return object.value(for: key)
+    }
+
     /// Whether `{{#name}}` shows its content (once, or per element of a list).
     var isTruthy: Bool {
         switch self {

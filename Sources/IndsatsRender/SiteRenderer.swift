@@ -45,7 +45,7 @@ public struct SiteRenderer: Sendable {
                 let (root, index) = jobs[job]
                 var context = PageBuilder.activityRow(activities[index], config: config)
                 context["root"] = root
-                rows.append((job, String(decoding: templates.render(context, with: "partials/activity-row"), as: UTF8.self)))
+                rows.append((job, String(decoding: templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)))
             }
             var html = [String](repeating: "", count: jobs.count)
             for (job, row) in rows.items { html[job] = row }

@@ -48,8 +48,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// A page as UTF-8; empty when there is no such template (`load` has reported it).
-    public func render(_ context: TemplateObject, with name: String) -> [UInt8] {
-        library.render(context, with: name) ?? []
+    public func render(_ context: TemplateObject, with name: String, capacity: Int = 16 * 1024) -> [UInt8] {
+        library.render(context, with: name, capacity: capacity) ?? []
     }
 }
 

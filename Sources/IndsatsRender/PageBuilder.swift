@@ -36,10 +36,15 @@ public struct PageBuilder: Sendable {
     ]
 
     public init(site: SiteIndex, options: RenderOptions = RenderOptions()) {
+        self.init(site: site, facets: ActivityFacets(activities: site.content.activities, config: site.content.config), options: options)
+    }
+
+    /// With the facets already grouped (`SiteRenderer` groups them while the site index is built).
+    init(site: SiteIndex, facets: ActivityFacets, options: RenderOptions) {
         self.site = site
         self.options = options
         let config = site.content.config
-        facets = ActivityFacets(activities: site.content.activities, config: config)
+        self.facets = facets
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorLinks = Dictionary(site.content.indicators.map { ($0.slug, Self.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })
         siteContext = makeContext(["title": config.title, "organisation": config.organisation]).templateValue

@@ -32,24 +32,29 @@ public struct SiteRenderer: Sendable {
 
     public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions(), clock: TimeSums = TimeSums()) {
         self.templates = templates
-        var builder = clock.measure("indexes (slugs, facets, citations)") { PageBuilder(site: SiteIndex(content), options: options) }
+        var builder = clock.measure("indexes (slugs, facets, citations)") {
+            let (index, facets) = ParallelMap.both({ SiteIndex(content) }, { ActivityFacets(activities: content.activities, config: content.config) })
+            return PageBuilder(site: index, facets: facets, options: options)
+        }
         let pages = builder.pages()
         // List rows are the same on every list page of the same depth: render each once.
         clock.measure("list rows") {
             let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
             let activities = content.activities
-            let jobs = roots.flatMap { root in activities.indices.map { (root, $0) } }
             let config = content.config
-            let rows = Collected<(Int, String)>()
-            ParallelMap.forEach(Array(jobs.indices), perWorker: { templates.detached() }) { templates, job in
-                let (root, index) = jobs[job]
+            // One job per activity: its row's context is built once and rendered per depth.
+            let rows = Collected<(Int, [String])>()
+            ParallelMap.forEach(Array(activities.indices), perWorker: { templates.detached() }) { templates, index in
                 var context = PageBuilder.activityRow(activities[index], config: config)
-                context["root"] = root
-                rows.append((job, String(decoding: templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)))
+                rows.append((index, roots.map { root in
+                    context["root"] = root
+                    return String(decoding: templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
+                }))
             }
-            var html = [String](repeating: "", count: jobs.count)
-            for (job, row) in rows.items { html[job] = row }
-            for (job, row) in zip(jobs, html) { builder.prerenderedRows[job.0, default: [:]][activities[job.1].slug] = row }
+            for root in roots { builder.prerenderedRows[root] = Dictionary(minimumCapacity: activities.count) }
+            for (index, html) in rows.items {
+                for (root, row) in zip(roots, html) { builder.prerenderedRows[root]![activities[index].slug] = row }
+            }
         }
         self.builder = builder
         self.pages = pages

@@ -60,3 +60,15 @@ private final class NextIndex: @unchecked Sendable {
         }
     }
 }
+
+extension ParallelMap {
+    /// Runs two independent computations at the same time and returns both results.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var a: A?
+        nonisolated(unsafe) var b: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a = first() } else { b = second() }
+        }
+        return (a!, b!)
+    }
+}

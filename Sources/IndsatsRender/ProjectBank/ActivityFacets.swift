@@ -77,7 +77,10 @@ public struct ActivityFacets: Sendable {
     ) -> [FacetValue] {
         var members: [String: [Int]] = [:]
         for (index, activity) in activities.enumerated() {
-            for value in Set(key(activity)) { members[value, default: []].append(index) }
+            let values = key(activity)
+            for (position, value) in values.enumerated() where !values[..<position].contains(value) {
+                members[value, default: []].append(index)
+            }
         }
         let known = order ?? []
         let rest = members.keys.filter { !known.contains($0) }.sorted(by: DanishOrder.precedes)

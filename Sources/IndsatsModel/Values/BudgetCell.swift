@@ -35,16 +35,32 @@ public struct BudgetCell: Hashable, Sendable {
 
 /// Amounts by year, as a budget table row: `2018: 3,3 · 2019: Driftsbudget · …`.
 public struct YearCells: Hashable, Sendable {
-    public var cells: [Int: BudgetCell]
+    public let cells: [Int: BudgetCell]
+    /// The years, ascending.
+    public let years: [Int]
+    /// The sum of the amounts; text and empty cells count as nothing. Added up once: every
+    /// list page that shows the activity needs it.
+    public let total: Amount
 
-    public init(_ cells: [Int: BudgetCell] = [:]) { self.cells = cells }
+    public init(_ cells: [Int: BudgetCell] = [:]) {
+        self.cells = cells
+        years = cells.keys.sorted()
+        total = years.compactMap { cells[$0]?.amount }.sum()
+    }
 
-    public var years: [Int] { cells.keys.sorted() }
     public subscript(year: Int) -> BudgetCell? { cells[year] }
     public var isEmpty: Bool { cells.isEmpty }
 
-    /// The sum of the amounts; text and empty cells count as nothing.
-    public var total: Amount { years.compactMap { cells[$0]?.amount }.sum() }
+    /// Whether any cell has something printed in it (a figure, a text or a dash).
+    public var hasPrintedCells: Bool {
+        cells.values.contains { cell in
+            switch cell.content {
+            case .amount: true
+            case .text(let text): !text.isEmpty
+            case .empty(let printed): !printed.isEmpty
+            }
+        }
+    }
     public var hasAmounts: Bool { cells.values.contains { $0.amount != nil } }
 
     public var marks: [String] { years.compactMap { cells[$0]?.mark } }

@@ -75,7 +75,7 @@ extension PageBuilder {
     /// A budget as a table of years, with the total of its amounts and the actual spend.
     func budgetContext(_ budget: YearCells, spent: [Int: Money] = [:], footnotes: [Footnote]) -> Context? {
         // A row printed with no figures at all (every cell blank) has no table of its own.
-        guard budget.cells.values.contains(where: { !DanishFormat.cell($0).isEmpty }) else { return nil }
+        guard budget.hasPrintedCells else { return nil }
         let unit = site.content.config.budgetUnit
         return makeContext([
             "unit": unit.rawValue,

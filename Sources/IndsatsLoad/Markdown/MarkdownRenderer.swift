@@ -62,7 +62,11 @@ public struct MarkdownRenderer: Sendable {
         var index = 0
         var next = 0
         while next < headings.count, index + 3 < html.count {
-            if html[index] == UInt8(ascii: "<"), html[index + 1] == UInt8(ascii: "h"),
+            // Jump to the next `<` (memchr), then see whether it opens the next heading.
+            guard let found = memchr(html.baseAddress! + index, Int32(UInt8(ascii: "<")), html.count - index) else { break }
+            index = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard index + 3 < html.count else { break }
+            if html[index + 1] == UInt8(ascii: "h"),
                 html[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), html[index + 3] == UInt8(ascii: ">")
             {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<index]))

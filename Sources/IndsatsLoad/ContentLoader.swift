@@ -38,12 +38,13 @@ public struct ContentLoader: Sendable {
     public func load() -> LoadResult {
         var diagnostics = Diagnostics()
         guard let config = loadConfig(&diagnostics) else { return LoadResult(content: nil, diagnostics: diagnostics) }
-        let files = contentFiles(&diagnostics)
-        let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
         let clock = TimeSums()
+        let files = clock.measure("list files") { contentFiles(&diagnostics) }
+        let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
         let loaded = ParallelMap.map(files) { file in
             loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
+        var content = clock.measure("collect") { () -> SiteContent in
         var content = SiteContent(config: config)
         for (item, fileDiagnostics) in loaded {
             diagnostics.append(contentsOf: fileDiagnostics)
@@ -57,6 +58,8 @@ public struct ContentLoader: Sendable {
             }
         }
         content.reports.sort { $0.year < $1.year }
+        return content
+        }
         return LoadResult(content: content, diagnostics: diagnostics, parts: clock.seconds)
     }
 

@@ -60,10 +60,12 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The value of `key`, nil when there is no such key (an absent value is `.absent`).
     public func value(for key: String) -> TemplateValue? {
+        // Lengths first: most keys differ in length, and that test is cheaper than comparing.
+        let length = key.utf8.count
         var index = pairs.endIndex
         while index > pairs.startIndex {
             index -= 1
-            if pairs[index].key == key { return pairs[index].value }
+            if pairs[index].key.utf8.count == length, pairs[index].key == key { return pairs[index].value }
         }
         return nil
     }

@@ -16,7 +16,7 @@ struct NumberTests {
             (true, "0", "0"), (false, "1234567890123456789", "12"),
         ]
         for (negative, integer, fraction) in cases {
-            let fast = try #require(NumberParser.decimal(negative: negative, integer: Substring(integer), fraction: Substring(fraction)))
+            let fast = try #require(NumberParser.decimal(negative: negative, integer: Array(integer.utf8)[...], fraction: Array(fraction.utf8)[...]))
             let text = (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
             let reference = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
             #expect(fast == reference, "\(text)")

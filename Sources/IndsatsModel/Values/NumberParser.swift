@@ -13,72 +13,78 @@ public enum NumberParser {
     /// Parses `text`. With `pointsAreThousands` (whole kroner: `117.590 kr.`) a point always
     /// separates thousands.
     public static func parse(_ text: String, pointsAreThousands: Bool = false) -> Result<Amount, Failure> {
-        var chars = Substring(text.trimmed)
+        // On the UTF-8 bytes: digits, `.` and `,` are ASCII; the minus sign may be `−` (U+2212).
+        var chars = Array(text.trimmed.utf8)[...]
         var negative = false
-        if let first = chars.first, first == "-" || first == "−" {
+        if chars.first == UInt8(ascii: "-") {
             negative = true
             chars = chars.dropFirst()
-        } else if chars.first == "+" {
+        } else if chars.starts(with: [0xE2, 0x88, 0x92]) {
+            negative = true
+            chars = chars.dropFirst(3)
+        } else if chars.first == UInt8(ascii: "+") {
             chars = chars.dropFirst()
         }
-        guard !chars.isEmpty, chars.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }),
-            chars.first!.isASCIIDigit, chars.last!.isASCIIDigit
+        guard let first = chars.first, let last = chars.last, isDigit(first), isDigit(last),
+            chars.allSatisfy({ isDigit($0) || $0 == point || $0 == comma })
         else { return .failure(.notANumber) }
 
-        let commas = chars.filter { $0 == "," }.count
-        let points = chars.filter { $0 == "." }.count
+        let commas = chars.count(where: { $0 == comma })
+        let points = chars.count(where: { $0 == point })
         guard commas <= 1 else { return .failure(.notANumber) }
 
-        var integerPart: Substring
-        var fraction: Substring = ""
+        var integerPart: ArraySlice<UInt8>
+        var fraction: ArraySlice<UInt8> = []
         if commas == 1 {
             // Danish: the comma is the decimal separator, points group thousands.
-            let parts = chars.split(separator: ",", omittingEmptySubsequences: false)
-            integerPart = parts[0]
-            fraction = parts[1]
-            guard !fraction.contains(".") else { return .failure(.notANumber) }
-            guard let grouped = ungroup(integerPart) else { return .failure(.notANumber) }
+            let split = chars.firstIndex(of: comma)!
+            fraction = chars[(split + 1)...]
+            guard !fraction.contains(point), let grouped = ungroup(chars[..<split]) else { return .failure(.notANumber) }
             integerPart = grouped
         } else if points == 0 {
             integerPart = chars
         } else if points == 1 && !pointsAreThousands {
-            let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
+            let split = chars.firstIndex(of: point)!
+            integerPart = chars[..<split]
+            fraction = chars[(split + 1)...]
             // `1.242` could be a thousand and more or one and a bit; `0.205` and `3.3` cannot.
-            if parts[1].count == 3 && parts[0] != "0" { return .failure(.ambiguousPoint) }
-            integerPart = parts[0]
-            fraction = parts[1]
+            if fraction.count == 3 && !integerPart.elementsEqual([UInt8(ascii: "0")]) { return .failure(.ambiguousPoint) }
         } else {
             guard let grouped = ungroup(chars) else { return .failure(.notANumber) }
             integerPart = grouped
         }
-        guard !integerPart.isEmpty else { return .failure(.notANumber) }
-        guard let value = decimal(negative: negative, integer: integerPart, fraction: fraction) else { return .failure(.notANumber) }
+        guard !integerPart.isEmpty,
+            let value = decimal(negative: negative, integer: integerPart, fraction: fraction)
+        else { return .failure(.notANumber) }
         return .success(Amount(value, scale: fraction.count))
     }
 
+    private static let point = UInt8(ascii: "."), comma = UInt8(ascii: ",")
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    /// The exact value of the digits `integer`.`fraction`: by integer arithmetic when they fit
-    /// 18 digits, else through Foundation's parser.
-    static func decimal(negative: Bool, integer: Substring, fraction: Substring) -> Decimal? {
-        let digitCount = integer.utf8.count + fraction.utf8.count
-        if digitCount <= 18 {
+    /// The exact value of the ASCII digits `integer`.`fraction`: by integer arithmetic when they
+    /// fit 18 digits, else through Foundation's parser.
+    static func decimal(negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>) -> Decimal? {
+        if integer.count + fraction.count <= 18 {
             var mantissa: UInt64 = 0
-            for byte in integer.utf8 { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            for byte in fraction.utf8 { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            for byte in integer { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            for byte in fraction { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
             // A negative zero would be Foundation's "not a number".
-            return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -fraction.utf8.count, significand: Decimal(mantissa))
+            return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -fraction.count, significand: Decimal(mantissa))
         }
-        let plain = (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+        let plain = (negative ? "-" : "") + String(decoding: integer, as: UTF8.self)
+            + (fraction.isEmpty ? "" : "." + String(decoding: fraction, as: UTF8.self))
         return Decimal(string: plain, locale: posix)
     }
 
     /// `1.000.000` → `1000000`; nil when the groups are not of three digits.
-    private static func ungroup(_ text: Substring) -> Substring? {
-        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+    private static func ungroup(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        let groups = text.split(separator: point, omittingEmptySubsequences: false)
         guard let head = groups.first, (1...3).contains(head.count) || groups.count == 1 else { return nil }
         guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        return Substring(groups.joined())
+        return groups.count == 1 ? head : ArraySlice(groups.joined())
     }
 }
 

@@ -15,11 +15,11 @@ struct BarometerData {
         var files: [OutputFile] = []
         for indicator in indicators {
             files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "csv"), data: csv([indicator])))
-            files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "json"), data: Data(record(indicator).serialized().utf8)))
+            files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "json"), data: record(indicator).data()))
         }
         files.append(OutputFile(path: SitePaths.barometerCSV, data: csv(indicators)))
         let whole = JSONValue.record(["titel": .string(content.config.title), "indikatorer": .array(indicators.map(record))])
-        files.append(OutputFile(path: SitePaths.barometerJSON, data: Data(whole.serialized().utf8)))
+        files.append(OutputFile(path: SitePaths.barometerJSON, data: whole.data()))
         return files
     }
 

@@ -34,7 +34,7 @@ struct ProjectBankData {
         let activities = builder.facets.byTitle
         let data = self
         ParallelMap.forEach(activities) { activity in
-            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: Data(data.record(activity).serialized().utf8)))
+            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: data.record(activity).data()))
         }
         var files: [OutputFile] = []
         files.append(OutputFile(path: SitePaths.projectBankCSV, data: csv(activities)))
@@ -44,7 +44,7 @@ struct ProjectBankData {
             "antal": .number(Decimal(activities.count)),
             "aktiviteter": .array(activities.map(record)),
         ])
-        files.append(OutputFile(path: SitePaths.projectBankJSON, data: Data(whole.serialized().utf8)))
+        files.append(OutputFile(path: SitePaths.projectBankJSON, data: whole.data()))
         if let base = baseURL {
             files.append(OutputFile(path: SitePaths.projectBankFeed, data: Data(feed(base: base).utf8)))
         }
@@ -53,7 +53,7 @@ struct ProjectBankData {
 
     /// `projektbank/indeks.json`, which the filter script reads.
     func filterIndexFile() -> OutputFile {
-        OutputFile(path: SitePaths.projectBankIndex, data: Data(filterIndex(builder.facets.byTitle).serialized(indent: nil).utf8))
+        OutputFile(path: SitePaths.projectBankIndex, data: filterIndex(builder.facets.byTitle).data(indent: nil))
     }
 
     var baseURL: String? { SitePaths.base(of: config) }

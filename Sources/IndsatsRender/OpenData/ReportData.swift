@@ -10,7 +10,7 @@ struct ReportData {
 
     func files() -> [OutputFile] {
         [
-            OutputFile(path: SitePaths.reportData(report.year, format: "json"), data: Data(record().serialized().utf8)),
+            OutputFile(path: SitePaths.reportData(report.year, format: "json"), data: record().data()),
             OutputFile(path: SitePaths.reportData(report.year, format: "csv"), data: economyCSV()),
         ]
     }

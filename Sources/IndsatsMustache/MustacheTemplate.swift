@@ -300,10 +300,10 @@ extension Node {
             return .section(name.detached(), content.map { $0.detached() }, inverted: inverted)
         case .partial(let name, let dynamic, let indentation, let overrides):
             return .partial(
-                name: Self.detached(name), dynamic: dynamic, indentation: indentation.map { Array($0) },
+                name: Self.detached(name), dynamic: dynamic, indentation: indentation.map { $0.map { $0 } },
                 overrides: overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached() }) }) })
         case .block(let name, let defaultContent, let indentation):
-            return .block(name: Self.detached(name), defaultContent: defaultContent.map { $0.detached() }, indentation: Array(indentation))
+            return .block(name: Self.detached(name), defaultContent: defaultContent.map { $0.detached() }, indentation: indentation.map { $0 })
         }
     }
 
@@ -321,6 +321,6 @@ extension Name {
         case .path(let parts): .path(parts.map(Node.detached))
         case .local(let parts): .local(parts.map(Node.detached))
         }
-        return Name(kind: kind, functions: Array(functions))
+        return Name(kind: kind, functions: functions.map { $0 })
     }
 }

@@ -17,6 +17,17 @@ public enum TemplateValue: Sendable {
         return object.value(for: key)
     }
 
+    /// A deep copy sharing no storage with this value, for another thread to read (see
+    /// `MustacheLibrary.detached`).
+    public func detached() -> TemplateValue {
+        switch self {
+        case .absent, .bool: self
+        case .text(let text): .text(String(decoding: Array(text.utf8), as: UTF8.self))
+        case .list(let elements): .list(elements.map { $0.detached() })
+        case .object(let object): .object(object.detached())
+        }
+    }
+
     /// Whether `{{#name}}` shows its content (once, or per element of a list).
     var isTruthy: Bool {
         switch self {
@@ -79,6 +90,13 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     public subscript(key: String) -> (any TemplateValueConvertible)? {
         get { value(for: key) }
         set { set(key, newValue?.templateValue ?? .absent) }
+    }
+
+    /// A deep copy (see `TemplateValue.detached`).
+    public func detached() -> TemplateObject {
+        var copy = TemplateObject()
+        copy.pairs = pairs.map { (String(decoding: Array($0.key.utf8), as: UTF8.self), $0.value.detached()) }
+        return copy
     }
 
     /// Adds `other`'s fields, replacing those of the same name.

@@ -22,11 +22,30 @@ public struct PageBuilder: Sendable {
     let facetValues: [Facet: FacetValue]
     /// Each activity's list row rendered once per page depth: root (`../../`) → slug → HTML.
     var prerenderedRows: [String: [String: String]] = [:]
-    /// The layout's `site` and, per section, its `nav`: the same on every page.
-    let siteContext: TemplateValue
-    let navigation: [String: TemplateValue]
-    /// Each indicator as activities link to it, by slug.
-    let indicatorLinks: [String: TemplateValue]
+    /// Context values that many pages show, built once.
+    var shared: SharedValues
+
+    /// Context values that many pages show, built once per build (and copied once per render
+    /// worker, see `detached()`).
+    struct SharedValues: Sendable {
+        /// The layout's `site`, and per section its `nav`.
+        var site: TemplateValue
+        var navigation: [String: TemplateValue]
+        /// Each indicator as activities link to it, by slug.
+        var indicatorLinks: [String: TemplateValue]
+
+        /// A deep copy: pages rendered on one core then count references only on their own copy.
+        func detached() -> SharedValues {
+            SharedValues(site: site.detached(), navigation: navigation.mapValues { $0.detached() }, indicatorLinks: indicatorLinks.mapValues { $0.detached() })
+        }
+    }
+
+    /// A copy for one render worker, with its own shared values.
+    public func forWorker() -> PageBuilder {
+        var copy = self
+        copy.shared = shared.detached()
+        return copy
+    }
 
     /// The main menu: section, label and page.
     static let sections: [(id: String, label: String, path: String)] = [
@@ -46,11 +65,12 @@ public struct PageBuilder: Sendable {
         let config = site.content.config
         self.facets = facets
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
-        indicatorLinks = Dictionary(site.content.indicators.map { ($0.slug, Self.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })
-        siteContext = makeContext(["title": config.title, "organisation": config.organisation]).templateValue
-        navigation = Dictionary(uniqueKeysWithValues: Self.sections.map { section in
-            (section.id, Self.sections.map { makeContext(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
-        })
+        shared = SharedValues(
+            site: makeContext(["title": config.title, "organisation": config.organisation]).templateValue,
+            navigation: Dictionary(uniqueKeysWithValues: Self.sections.map { section in
+                (section.id, Self.sections.map { makeContext(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
+            }),
+            indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, Self.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Every page of the site, in a stable order.
@@ -129,9 +149,9 @@ public struct PageBuilder: Sendable {
         page_["hasOpenData"] = config.enabled(.openData)
         page_["hasFacetPages"] = config.enabled(.facetPages)
         page_["pageTitle"] = title
-        page_.set("site", siteContext)
+        page_.set("site", shared.site)
         page_["canonical"] = SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) }
-        page_.set("nav", navigation[section] ?? .absent)
+        page_.set("nav", shared.navigation[section] ?? .absent)
         return page_
     }
 

@@ -75,7 +75,8 @@ public struct SiteRenderer: Sendable {
         let data = ProjectBankData(builder: builder)
         // Job 0 is the filter script's index (part of the project bank page, not optional
         // data): the largest single job, started first so that it does not run alone at the end.
-        ParallelMap.forEach(Array(0...pages.count), perWorker: { templates.detached() }) { templates, job in
+        ParallelMap.forEach(Array(0...pages.count), perWorker: { (templates.detached(), builder.forWorker()) }) { worker, job in
+            let (templates, builder) = worker
             guard job > 0 else {
                 sink(clock.measure("filter index") { data.filterIndexFile() })
                 return

@@ -34,7 +34,7 @@ extension PageBuilder {
             "budget": budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes),
             "economy": economyContext(current, period: activity.period),
             "goals": current.goals.map(goalContext),
-            "indicators": activity.indicators.compactMap { indicatorLinks[$0.slug] },
+            "indicators": activity.indicators.compactMap { shared.indicatorLinks[$0.slug] },
             "toc": headingsContext(current.body),
             "body": current.body.isEmpty ? nil : current.body.html,
             "versions": activity.versions.isEmpty ? [] : versionsContext(activity),

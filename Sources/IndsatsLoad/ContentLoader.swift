@@ -37,8 +37,10 @@ public struct ContentLoader: Sendable {
 
     public func load() -> LoadResult {
         var diagnostics = Diagnostics()
-        guard let config = loadConfig(&diagnostics) else { return LoadResult(content: nil, diagnostics: diagnostics) }
         let clock = TimeSums()
+        guard let config = clock.measure("configuration", { loadConfig(&diagnostics) }) else {
+            return LoadResult(content: nil, diagnostics: diagnostics)
+        }
         let files = clock.measure("list files") { contentFiles(&diagnostics) }
         let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
         let loaded = ParallelMap.map(files) { file in

@@ -117,13 +117,14 @@ public struct Activity: Hashable, Sendable {
         hasher.combine(storage.fields)
     }
 
-    public var budget: YearCells { current.budget }
+    // Read straight from the box rather than through `current`, which copies the whole version.
+    public var budget: YearCells { storage.fields.current.budget }
     // What the current version says; an annex that describes an older version shows that one's.
-    public var targetGroup: String? { current.targetGroup }
-    public var targetGroupCharacteristics: String? { current.targetGroupCharacteristics }
-    public var expectedEffect: String? { current.expectedEffect }
-    public var funding: String? { current.funding }
-    public var contact: Contact? { current.contact }
+    public var targetGroup: String? { storage.fields.current.targetGroup }
+    public var targetGroupCharacteristics: String? { storage.fields.current.targetGroupCharacteristics }
+    public var expectedEffect: String? { storage.fields.current.expectedEffect }
+    public var funding: String? { storage.fields.current.funding }
+    public var contact: Contact? { storage.fields.current.contact }
     public var allVersions: [ActivityVersion] { [current] + versions }
 }
 

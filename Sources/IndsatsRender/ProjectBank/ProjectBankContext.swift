@@ -127,12 +127,19 @@ extension PageBuilder {
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
     func yearTotalsContext(_ activities: [Activity]) -> Context? {
-        var sums: [Int: (count: Int, total: Amount)] = [:]
+        struct YearSum {
+            var count = 0
+            var total = Amount.zero
+            mutating func add(_ amount: Amount) {
+                count += 1
+                total = total + amount
+            }
+        }
+        var sums: [Int: YearSum] = [:]
         for activity in activities {
             for (year, cell) in activity.budget.cells {
                 guard let amount = cell.amount else { continue }
-                let current = sums[year] ?? (0, .zero)
-                sums[year] = (current.count + 1, current.total + amount)
+                sums[year, default: YearSum()].add(amount)
             }
         }
         guard !sums.isEmpty else { return nil }

@@ -9,6 +9,8 @@ public struct SiteValidator {
     let activitySlugs: Set<String>
     let indicatorSlugs: Set<String>
     let goalSlugs: Set<String>
+    let administrationIDs: [String]
+    let committeeIDs: [String]
 
     public static func validate(_ content: SiteContent) -> Diagnostics {
         var validator = SiteValidator(content: content)
@@ -21,6 +23,8 @@ public struct SiteValidator {
         activitySlugs = Set(content.activities.map(\.slug))
         indicatorSlugs = Set(content.indicators.map(\.slug))
         goalSlugs = Set(content.policyGoals.map(\.slug))
+        administrationIDs = content.config.administrations.map(\.id)
+        committeeIDs = content.config.committees.map(\.id)
     }
 
     mutating func run() {
@@ -75,28 +79,33 @@ public struct SiteValidator {
     // MARK: - Documents
 
     mutating func check(_ activity: Activity) {
-        let config = content.config
-        resolveName(activity.administration, in: config.administrations.map(\.id), kind: "administration", field: "administration")
+        resolveName(activity.administration, in: administrationIDs, kind: "administration", field: "administration")
         if let committee = activity.committee {
-            resolveName(committee, in: config.committees.map(\.id), kind: "committee", field: "committee")
+            resolveName(committee, in: committeeIDs, kind: "committee", field: "committee")
         }
-        resolveName(activity.area, in: config.areas, kind: "area", field: "area")
+        resolveName(activity.area, in: content.config.areas, kind: "area", field: "area")
         activity.indicators.forEach { resolve($0, in: indicatorSlugs, kind: "indicator", field: "indicators") }
-        for version in activity.allVersions {
+        check(activity.current)
+        activity.versions.forEach { check($0) }
+    }
+
+    mutating func check(_ version: ActivityVersion) {
+        if !version.budget.cells.isEmpty {
             checkMarks(version.budget.marks, footnotes: version.footnotes, at: version.location, field: "budget")
-            if let costPer = version.costPer, !version.goals.contains(where: { $0.id == costPer.goal.slug }) {
-                diagnostics.error("no goal has the id \"\(costPer.goal.slug)\"", at: costPer.goal.location, field: "cost_per.goal")
-            }
-            if let total = version.total, !version.financing.isEmpty {
-                let sum = version.financing.map(\.amount.inKroner).reduce(0, +)
-                if sum != total.value.inKroner {
-                    diagnostics.warning(
-                        "the declared total \(plain(total.value)) is not the sum of the financing, \(plainKroner(sum, like: total.value))",
-                        at: total.location, field: "total")
-                }
+        }
+        if let costPer = version.costPer, !version.goals.contains(where: { $0.id == costPer.goal.slug }) {
+            diagnostics.error("no goal has the id \"\(costPer.goal.slug)\"", at: costPer.goal.location, field: "cost_per.goal")
+        }
+        if let total = version.total, !version.financing.isEmpty {
+            let sum = version.financing.map(\.amount.inKroner).reduce(0, +)
+            if sum != total.value.inKroner {
+                diagnostics.warning(
+                    "the declared total \(plain(total.value)) is not the sum of the financing, \(plainKroner(sum, like: total.value))",
+                    at: total.location, field: "total")
             }
         }
     }
+
 
     mutating func check(_ indicator: Indicator) {
         if let theme = indicator.theme {
@@ -116,9 +125,9 @@ public struct SiteValidator {
 
     mutating func check(_ annex: Annex) {
         let config = content.config
-        resolveName(annex.committee, in: config.committees.map(\.id), kind: "committee", field: "committee")
+        resolveName(annex.committee, in: committeeIDs, kind: "committee", field: "committee")
         if let administration = annex.selection.administration {
-            resolveName(administration, in: config.administrations.map(\.id), kind: "administration", field: "select.administration")
+            resolveName(administration, in: administrationIDs, kind: "administration", field: "select.administration")
         }
         annex.selection.areas.forEach { resolveName($0, in: config.areas, kind: "area", field: "select.areas") }
         annex.activities.forEach { resolve($0, in: activitySlugs, kind: "activity", field: "activities") }
@@ -134,12 +143,11 @@ public struct SiteValidator {
     }
 
     mutating func check(_ report: StatusReport) {
-        let config = content.config
         if let administration = report.administration {
-            resolveName(administration, in: config.administrations.map(\.id), kind: "administration", field: "administration")
+            resolveName(administration, in: administrationIDs, kind: "administration", field: "administration")
         }
         if let committee = report.committee {
-            resolveName(committee, in: config.committees.map(\.id), kind: "committee", field: "committee")
+            resolveName(committee, in: committeeIDs, kind: "committee", field: "committee")
         }
         report.indicators.forEach { resolve($0, in: indicatorSlugs, kind: "indicator", field: "indicators") }
         report.policyGoals.forEach { resolve($0.goal, in: goalSlugs, kind: "policy goal", field: "policy_goals") }
@@ -186,6 +194,7 @@ public struct SiteValidator {
     }
 
     mutating func checkMarks(_ marks: [String], footnotes: [Footnote], at location: SourceLocation, field: String) {
+        guard !marks.isEmpty else { return }
         let known = Set(footnotes.map(\.mark))
         for mark in Set(marks).sorted() where !known.contains(mark) {
             diagnostics.error("the footnote mark \"\(mark)\" has no footnote", at: location, field: field, hint: "add {mark: \"\(mark)\", text: …} to footnotes")

@@ -1,16 +1,64 @@
 import Foundation
 
 /// A template parsed into what is printed as it is and what is looked up.
-indirect enum Node: Sendable {
+///
+/// Plain data: texts are pointers into the template's arena and everything else is an
+/// uncounted reference to an object the arena keeps, so that visiting a node (millions of
+/// times in a large build) copies a few words and counts no references.
+enum Node: Sendable {
     case text(TextRun)
-    case variable(Name, escaped: Bool)
-    case section(Name, [Node], inverted: Bool)
+    case variable(Uncounted<Name>, escaped: Bool)
+    case section(Uncounted<Name>, Uncounted<NodeList>, inverted: Bool)
     /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides.
-    case partial(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?)
+    case partial(Uncounted<PartialCall>)
     /// `{{$name}}default{{/name}}`, replaced by a parent's override of the same name.
-    case block(name: String, defaultContent: [Node], indentation: [UInt8])
+    case block(Uncounted<Block>)
     /// `{{% CONTENT_TYPE: TEXT}}` switches escaping off for the rest of the template.
     case contentType(escapes: Bool)
+}
+
+/// A reference that is not counted: the template's `TextArena` keeps the object alive.
+struct Uncounted<Object: AnyObject>: @unchecked Sendable {
+    unowned(unsafe) let object: Object
+}
+
+/// The nodes of a section.
+final class NodeList: Sendable {
+    let nodes: [Node]
+
+    init(_ nodes: [Node]) {
+        self.nodes = nodes
+    }
+}
+
+/// `{{>name}}` or `{{<name}}…{{/name}}`.
+final class PartialCall: Sendable {
+    let name: String
+    /// `{{>*field}}`: the partial named by a value.
+    let dynamic: Bool
+    /// A standalone tag's indentation, put before every line the partial renders.
+    let indentation: [UInt8]?
+    let overrides: [String: [Node]]?
+
+    init(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?) {
+        self.name = name
+        self.dynamic = dynamic
+        self.indentation = indentation
+        self.overrides = overrides
+    }
+}
+
+/// `{{$name}}default{{/name}}`.
+final class Block: Sendable {
+    let name: String
+    let defaultContent: [Node]
+    let indentation: [UInt8]
+
+    init(name: String, defaultContent: [Node], indentation: [UInt8]) {
+        self.name = name
+        self.defaultContent = defaultContent
+        self.indentation = indentation
+    }
 }
 
 /// Text printed as it is: bytes in its template's `TextArena`, so that rendering copies them
@@ -19,9 +67,23 @@ struct TextRun: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
 }
 
-/// The memory of a template's texts, freed with the template.
+/// The memory of a template's texts (freed with the template) and the objects its nodes
+/// refer to without counting.
 final class TextArena: @unchecked Sendable {
     private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+    private var objects: [AnyObject] = []
+    /// The arena whose texts a detached copy still points into.
+    private let parent: TextArena?
+
+    init(parent: TextArena? = nil) {
+        self.parent = parent
+    }
+
+    /// Keeps `object` as long as the arena, for nodes to refer to without counting.
+    func keep<Object: AnyObject>(_ object: Object) -> Uncounted<Object> {
+        objects.append(object)
+        return Uncounted(object: object)
+    }
 
     func store<C: Collection>(_ text: C) -> TextRun where C.Element == UInt8 {
         let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
@@ -170,7 +232,7 @@ struct MustacheParser {
                 let (raw, name) = try readName(state, tagStart: tagStart)
                 if isStandalone(state) { standalone = true } else { flushWhitespace() }
                 let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                nodes.append(.section(name, content, inverted: inverted))
+                nodes.append(.section(arena.keep(name), arena.keep(NodeList(content)), inverted: inverted))
 
             case UInt8(ascii: "/"):
                 position += 1
@@ -201,7 +263,7 @@ struct MustacheParser {
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw error("{{{ is not closed with }}}", at: tagStart) }
                     position += 1
                 }
-                nodes.append(.variable(name, escaped: false))
+                nodes.append(.variable(arena.keep(name), escaped: false))
 
             case UInt8(ascii: ">"):
                 position += 1
@@ -213,9 +275,9 @@ struct MustacheParser {
                 flushWhitespace()
                 if isStandalone(state) {
                     standalone = true
-                    nodes.append(.partial(name: name, dynamic: dynamic, indentation: whitespace, overrides: nil))
+                    nodes.append(.partial(arena.keep(PartialCall(name: name, dynamic: dynamic, indentation: whitespace, overrides: nil))))
                 } else {
-                    nodes.append(.partial(name: name, dynamic: dynamic, indentation: nil, overrides: nil))
+                    nodes.append(.partial(arena.keep(PartialCall(name: name, dynamic: dynamic, indentation: nil, overrides: nil))))
                 }
 
             case UInt8(ascii: "<"):
@@ -229,12 +291,12 @@ struct MustacheParser {
                 var overrides: [String: [Node]] = [:]
                 for node in try parse(state.enteringParent(raw, at: tagStart)) {
                     switch node {
-                    case .block(let name, let content, _): overrides[name] = content
+                    case .block(let block): overrides[block.object.name] = block.object.defaultContent
                     case .text: break
                     default: throw error("only {{$block}} sections and text can be inside {{<\(raw)}}", at: tagStart)
                     }
                 }
-                nodes.append(.partial(name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides))
+                nodes.append(.partial(arena.keep(PartialCall(name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides))))
 
             case UInt8(ascii: "$"):
                 position += 1
@@ -245,13 +307,13 @@ struct MustacheParser {
                 if state.atParentDefinitionTop {
                     standalone = isStandalone(state)
                     let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                    nodes.append(.block(name: raw, defaultContent: content, indentation: []))
+                    nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: []))))
                 } else {
                     let whitespace = whitespaceBefore
                     flushWhitespace()
                     standalone = isStandalone(state)
                     let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                    nodes.append(.block(name: raw, defaultContent: content, indentation: whitespace))
+                    nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace))))
                 }
 
             case UInt8(ascii: "="):
@@ -267,7 +329,7 @@ struct MustacheParser {
             default:
                 flushWhitespace()
                 let (_, name) = try readName(state, tagStart: tagStart)
-                nodes.append(.variable(name, escaped: true))
+                nodes.append(.variable(arena.keep(name), escaped: true))
             }
             state.newLine = standalone
         }

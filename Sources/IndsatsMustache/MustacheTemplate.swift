@@ -23,11 +23,11 @@ public struct MustacheTemplate: Sendable {
         func visit(_ nodes: [Node]) {
             for node in nodes {
                 switch node {
-                case .section(_, let content, _): visit(content)
-                case .block(_, let content, _): visit(content)
-                case .partial(let name, let dynamic, _, let overrides):
-                    if !dynamic { names.insert(name) }
-                    overrides?.values.forEach(visit)
+                case .section(_, let list, _): visit(list.object.nodes)
+                case .block(let block): visit(block.object.defaultContent)
+                case .partial(let call):
+                    if !call.object.dynamic { names.insert(call.object.name) }
+                    call.object.overrides?.values.forEach(visit)
                 case .text, .variable, .contentType: break
                 }
             }
@@ -62,7 +62,8 @@ public struct MustacheLibrary: Sendable {
     public func detached() -> MustacheLibrary {
         var copy = MustacheLibrary()
         for (name, template) in templates {
-            copy.templates[Node.detached(name)] = MustacheTemplate(nodes: template.nodes.map { $0.detached() }, arena: template.arena)
+            let arena = TextArena(parent: template.arena)
+            copy.templates[Node.detached(name)] = MustacheTemplate(nodes: template.nodes.map { $0.detached(into: arena) }, arena: arena)
         }
         return copy
     }
@@ -129,14 +130,15 @@ private struct Renderer {
             output.append(contentsOf: run.bytes)
 
         case .variable(let name, let escaped):
-            switch lookUp(name) {
+            switch lookUp(name.object) {
             case .text(let text): escaped && escapes ? appendEscaped(text) : output.append(contentsOf: text.utf8)
             case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
             case .absent, .list, .object: break
             }
 
-        case .section(let name, let content, let inverted):
-            let value = lookUp(name)
+        case .section(let name, let list, let inverted):
+            let value = lookUp(name.object)
+            let content = list.object.nodes
             if inverted {
                 if !value.isTruthy { render(content) }
                 return
@@ -163,9 +165,10 @@ private struct Renderer {
                 loop = outer
             }
 
-        case .partial(let name, let dynamic, let partialIndentation, let partialOverrides):
+        case .partial(let call):
+            let name = call.object.name, partialIndentation = call.object.indentation, partialOverrides = call.object.overrides
             let templateName: String
-            if dynamic {
+            if call.object.dynamic {
                 guard case .text(let text) = lookUp(Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [])) else { return }
                 templateName = text
             } else {
@@ -182,7 +185,8 @@ private struct Renderer {
             escapes = true
             render(nodes)
 
-        case .block(let name, let defaultContent, let blockIndentation):
+        case .block(let block):
+            let name = block.object.name, defaultContent = block.object.defaultContent, blockIndentation = block.object.indentation
             let savedIndentation = indentation
             defer { indentation = savedIndentation }
             indentation += blockIndentation
@@ -289,21 +293,26 @@ extension MustacheLibrary {
 }
 
 extension Node {
-    /// A deep copy with its own names, lists and strings (see `MustacheLibrary.detached`).
-    func detached() -> Node {
+    /// A deep copy with its own names, lists and strings, kept by `arena` (see
+    /// `MustacheLibrary.detached`).
+    func detached(into arena: TextArena) -> Node {
         switch self {
         case .text, .contentType:
             return self
         case .variable(let name, let escaped):
-            return .variable(name.detached(), escaped: escaped)
-        case .section(let name, let content, let inverted):
-            return .section(name.detached(), content.map { $0.detached() }, inverted: inverted)
-        case .partial(let name, let dynamic, let indentation, let overrides):
-            return .partial(
-                name: Self.detached(name), dynamic: dynamic, indentation: indentation.map { $0.map { $0 } },
-                overrides: overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached() }) }) })
-        case .block(let name, let defaultContent, let indentation):
-            return .block(name: Self.detached(name), defaultContent: defaultContent.map { $0.detached() }, indentation: indentation.map { $0 })
+            return .variable(arena.keep(name.object.detached()), escaped: escaped)
+        case .section(let name, let list, let inverted):
+            return .section(arena.keep(name.object.detached()), arena.keep(NodeList(list.object.nodes.map { $0.detached(into: arena) })), inverted: inverted)
+        case .partial(let call):
+            let call = call.object
+            return .partial(arena.keep(PartialCall(
+                name: Self.detached(call.name), dynamic: call.dynamic, indentation: call.indentation.map { $0.map { $0 } },
+                overrides: call.overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached(into: arena) }) }) })))
+        case .block(let block):
+            let block = block.object
+            return .block(arena.keep(Block(
+                name: Self.detached(block.name), defaultContent: block.defaultContent.map { $0.detached(into: arena) },
+                indentation: block.indentation.map { $0 })))
         }
     }
 

@@ -86,6 +86,39 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         pairs.append((key, value))
     }
 
+    /// An empty object with room for `capacity` fields, to fill with `add`.
+    public init(capacity: Int) {
+        pairs = []
+        pairs.reserveCapacity(capacity)
+    }
+
+    // Typed setters for contexts built on hot paths: the same values as a dictionary literal
+    // makes, without going through `any TemplateValueConvertible` for every field.
+
+    /// A text; nil or empty is absent.
+    public mutating func add(_ key: String, _ text: String?) {
+        pairs.append((key, text.map { $0.isEmpty ? .absent : .text($0) } ?? .absent))
+    }
+
+    public mutating func add(_ key: String, _ flag: Bool) {
+        pairs.append((key, .bool(flag)))
+    }
+
+    /// An object; nil is absent.
+    public mutating func add(_ key: String, _ object: TemplateObject?) {
+        pairs.append((key, object.map { .object($0) } ?? .absent))
+    }
+
+    /// A list of objects (kept when empty).
+    public mutating func add(_ key: String, _ objects: [TemplateObject]) {
+        pairs.append((key, .list(objects.map { .object($0) })))
+    }
+
+    /// A list of texts (kept when empty).
+    public mutating func add(_ key: String, _ texts: [String]) {
+        pairs.append((key, .list(texts.map { $0.templateValue })))
+    }
+
     /// Reads and replaces a field; assigning nil makes it absent (the key stays).
     public subscript(key: String) -> (any TemplateValueConvertible)? {
         get { value(for: key) }

@@ -80,10 +80,11 @@ extension PageBuilder {
         return makeContext([
             "unit": unit.rawValue,
             "rows": budget.years.map { year in
-                makeContext([
-                    "year": String(year), "cell": cellContext(budget[year]),
-                    "spent": spent[year].map { DanishFormat.money($0) },
-                ])
+                var row = Context(capacity: 3)
+                row.add("year", String(year))
+                row.add("cell", cellContext(budget[year]))
+                row.add("spent", spent[year].map { DanishFormat.money($0) })
+                return row
             },
             "hasSpent": !spent.isEmpty,
             "total": budget.hasAmounts ? DanishFormat.number(budget.total) : nil,

@@ -85,16 +85,27 @@ func footnotesContext(_ footnotes: [Footnote]) -> [Context] {
 }
 
 func cellContext(_ cell: BudgetCell?) -> Context {
-    guard let cell else { return makeContext(["text": "", "computed": nil]) }
-    return makeContext([
-        "text": DanishFormat.cell(cell), "mark": cell.mark, "isText": cell.amount == nil && !DanishFormat.cell(cell).isEmpty,
-        // What the rows add up to, shown to a reviewer where a declared total differs.
-        "computed": nil,
-    ])
+    var context = Context(capacity: 4)
+    if let cell {
+        let text = DanishFormat.cell(cell)
+        context.add("text", text)
+        context.add("mark", cell.mark)
+        context.add("isText", cell.amount == nil && !text.isEmpty)
+    } else {
+        context.add("text", nil as String?)
+    }
+    // What the rows add up to, shown to a reviewer where a declared total differs.
+    context.add("computed", nil as String?)
+    return context
 }
 
 func headingsContext(_ document: MarkdownDocument) -> [Context] {
-    document.headings.filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] }
+    document.headings.filter { $0.level == 2 }.map { heading in
+        var context = Context(capacity: 2)
+        context.add("text", heading.text)
+        context.add("anchor", heading.anchor)
+        return context
+    }
 }
 
 /// Text for a CSS string (`content: "…"` in a print header), escaped so that no content text

@@ -110,19 +110,19 @@ extension PageBuilder {
     static func activityRow(_ activity: Activity, config: SiteConfig) -> Context {
         let budget = activity.budget
         let years = budget.years
-        return makeContext([
-            "slug": activity.slug,
-            "title": activity.title,
-            "url": SitePaths.activity(activity.slug),
-            "summary": activity.summary,
-            "administration": activity.administration.slug,
-            "area": activity.area.slug,
-            "targetGroup": activity.targetGroup,
-            "years": years.isEmpty ? nil : years.first == years.last ? String(years[0]) : "\(years.first!)–\(years.last!)",
-            "total": budget.hasAmounts ? DanishFormat.number(budget.total) : nil,
-            "sortTotal": "\(budget.total.value)",
-        ])
+        var row = Context(capacity: 11)
+        row.add("slug", activity.slug)
+        row.add("title", activity.title)
+        row.add("url", SitePaths.activity(activity.slug))
+        row.add("summary", activity.summary)
+        row.add("administration", activity.administration.slug)
+        row.add("area", activity.area.slug)
+        row.add("targetGroup", activity.targetGroup)
+        row.add("years", years.isEmpty ? nil : years.first == years.last ? String(years[0]) : "\(years.first!)–\(years.last!)")
+        row.add("total", budget.hasAmounts ? DanishFormat.number(budget.total) : nil)
+        return row
     }
+
 
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.

@@ -9,37 +9,43 @@ extension PageBuilder {
         let administration = config.administration(activity.administration.slug)
         let committeeID = activity.committee?.slug ?? administration?.committee
         let current = activity.current
-        return makeContext([
-            "title": activity.title,
-            "slug": activity.slug,
-            "h": "h2",
-            "summary": activity.summary,
-            "administration": administration.map { makeContext(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) },
-            "areaURL": facetURL(.area(activity.area.slug)),
-            "json": SitePaths.activityJSON(activity.slug),
-            "committee": committeeID.flatMap(config.committee)?.name,
-            "area": activity.area.slug,
-            "targetGroup": activity.targetGroup,
-            "targetGroupCharacteristics": activity.targetGroupCharacteristics,
-            "expectedEffect": activity.expectedEffect,
-            "funding": activity.funding,
-            "status": activity.status,
-            "period": activity.period.map(periodText),
-            "date": current.date.map(DanishFormat.date),
-            "caseNumber": current.caseNumber,
-            "documentNumber": current.documentNumber,
-            "contact": activity.contact.map { makeContext(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) },
-            "tags": activity.tags.map { makeContext(["label": $0, "url": facetURL(.tag($0))]) },
-            "partners": current.partners,
-            "budget": budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes),
-            "economy": economyContext(current, period: activity.period),
-            "goals": current.goals.map(goalContext),
-            "indicators": activity.indicators.compactMap { shared.indicatorLinks[$0.slug] },
-            "toc": headingsContext(current.body),
-            "body": current.body.isEmpty ? nil : current.body.html,
-            "versions": activity.versions.isEmpty ? [] : versionsContext(activity),
-            "citedBy": citations(of: activity.slug),
-        ])
+        // Typed setters rather than a literal: this is built for every activity page.
+        var page = Context(capacity: 40)
+        page.add("title", activity.title)
+        page.add("slug", activity.slug)
+        page.add("h", "h2")
+        page.add("summary", activity.summary)
+        page.add("administration", administration.map { makeContext(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
+        page.add("areaURL", facetURL(.area(activity.area.slug)))
+        page.add("json", SitePaths.activityJSON(activity.slug))
+        page.add("committee", committeeID.flatMap(config.committee)?.name)
+        page.add("area", activity.area.slug)
+        page.add("targetGroup", activity.targetGroup)
+        page.add("targetGroupCharacteristics", activity.targetGroupCharacteristics)
+        page.add("expectedEffect", activity.expectedEffect)
+        page.add("funding", activity.funding)
+        page.add("status", activity.status)
+        page.add("period", activity.period.flatMap(periodText))
+        page.add("date", current.date.map(DanishFormat.date))
+        page.add("caseNumber", current.caseNumber)
+        page.add("documentNumber", current.documentNumber)
+        page.add("contact", activity.contact.map { makeContext(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
+        page.add("tags", activity.tags.map { tag in
+            var link = Context(capacity: 2)
+            link.add("label", tag)
+            link.add("url", facetURL(.tag(tag)))
+            return link
+        })
+        page.add("partners", current.partners)
+        page.add("budget", budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes))
+        page.add("economy", economyContext(current, period: activity.period))
+        page.add("goals", current.goals.map(goalContext))
+        page.set("indicators", .list(activity.indicators.compactMap { shared.indicatorLinks[$0.slug] }))
+        page.add("toc", headingsContext(current.body))
+        page.add("body", current.body.isEmpty ? nil : current.body.html)
+        page.add("versions", activity.versions.isEmpty ? [] : versionsContext(activity))
+        page.add("citedBy", citations(of: activity.slug))
+        return page
     }
 
     /// An indicator as an activity links to it: its title, page and latest measurement.

@@ -146,20 +146,20 @@ extension PageBuilder {
             case .noTarget: ("Intet talmål", "noNumericTarget")
             }
         }()
-        return makeContext([
-            "text": goal.text,
-            "target": target,
-            "baseline": goal.baseline.map(withUnit),
-            "direction": goal.direction.rawValue,
-            "deadline": goal.deadline.map(DanishFormat.date),
-            "qualitative": goal.qualitative,
-            "result": latest?.value.map { DanishFormat.number($0) },
-            "resultDate": latest.flatMap { $0.label ?? $0.date.map(DanishFormat.date) },
-            "resultTexts": goal.results.compactMap(\.text),
-            "share": goal.shareReached.map { DanishFormat.percent(Amount($0 * 100, scale: 0)) },
-            "status": status.text,
-            "statusClass": status.css,
-        ])
+        var row = Context(capacity: 12)
+        row.add("text", goal.text)
+        row.add("target", target)
+        row.add("baseline", goal.baseline.map(withUnit))
+        row.add("direction", goal.direction.rawValue)
+        row.add("deadline", goal.deadline.map(DanishFormat.date))
+        row.add("qualitative", goal.qualitative)
+        row.add("result", latest?.value.map { DanishFormat.number($0) })
+        row.add("resultDate", latest.flatMap { $0.label ?? $0.date.map(DanishFormat.date) })
+        row.add("resultTexts", goal.results.compactMap(\.text))
+        row.add("share", goal.shareReached.map { DanishFormat.percent(Amount($0 * 100, scale: 0)) })
+        row.add("status", status.text)
+        row.add("statusClass", status.css)
+        return row
     }
 
     /// The versions, newest first, each with what changed since the one before it.

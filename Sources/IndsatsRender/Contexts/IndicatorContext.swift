@@ -69,7 +69,12 @@ extension PageBuilder {
                 summary["label"] = label
                 return summary
             },
-            "activities": site.activities(contributingTo: indicator.slug).map { ["title": $0.title, "url": SitePaths.activity($0.slug)] },
+            "activities": site.activities(contributingTo: indicator.slug).map { activity in
+                var link = Context(capacity: 2)
+                link.add("title", activity.title)
+                link.add("url", SitePaths.activity(activity.slug))
+                return link
+            },
             "body": indicator.body.isEmpty ? nil : indicator.body.html,
             "csv": SitePaths.indicatorData(indicator.slug, format: "csv"),
             "json": SitePaths.indicatorData(indicator.slug, format: "json"),

@@ -144,13 +144,13 @@ public struct PageBuilder: Sendable {
             page_ = reportContext(report); title = report.title; section = "statusrapporter"
         }
         let config = site.content.config
-        page_["root"] = SitePaths.root(of: page.path)
+        page_.add("root", SitePaths.root(of: page.path))
         // Which optional outputs exist, so that templates link only to what was written.
-        page_["hasOpenData"] = config.enabled(.openData)
-        page_["hasFacetPages"] = config.enabled(.facetPages)
-        page_["pageTitle"] = title
+        page_.add("hasOpenData", config.enabled(.openData))
+        page_.add("hasFacetPages", config.enabled(.facetPages))
+        page_.add("pageTitle", title)
         page_.set("site", shared.site)
-        page_["canonical"] = SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) }
+        page_.add("canonical", SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) })
         page_.set("nav", shared.navigation[section] ?? .absent)
         return page_
     }

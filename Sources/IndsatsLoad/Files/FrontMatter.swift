@@ -1,3 +1,4 @@
+import Glibc
 import IndsatsModel
 
 /// A content file split into its YAML front matter and its Markdown body, with the line
@@ -12,44 +13,46 @@ public struct FrontMatterFile: Sendable {
     /// Splits `text`; nil when the file does not start with a `---` line or the front matter
     /// is not closed by another `---` line.
     public static func split(_ text: String) -> FrontMatterFile? {
-        // Scans the UTF-8 bytes line by line up to the closing `---`; the body is one copy.
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
-        func lineEnd(from index: String.UTF8View.Index) -> String.UTF8View.Index {
-            bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-        }
-        func isFence(_ from: String.UTF8View.Index, _ to: String.UTF8View.Index, _ alternatives: [String]) -> Bool {
-            var line = bytes[from..<to]
-            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
-                line = line.dropLast()
+        // Finds the fences on the UTF-8 bytes (memchr from line to line); the two parts are
+        // then cut out of the text as byte ranges, one copy each.
+        var text = text
+        let found: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLine: Int)? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var start = 0
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            func lineEnd(from index: Int) -> Int {
+                guard index < bytes.count, let found = memchr(base + index, 0x0A, bytes.count - index) else { return bytes.count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            return alternatives.contains { line.elementsEqual($0.utf8) }
-        }
-        let firstEnd = lineEnd(from: start)
-        guard isFence(start, firstEnd, ["---"]), firstEnd < bytes.endIndex else { return nil }
-        let yamlStart = bytes.index(after: firstEnd)
-        var lineStart = yamlStart
-        var line = 2
-        while lineStart < bytes.endIndex {
-            let end = lineEnd(from: lineStart)
-            if isFence(lineStart, end, ["---", "..."]) {
-                let yaml = yamlStart < lineStart ? String(text[yamlStart..<bytes.index(before: lineStart)]) ?? "" : ""
-                let body = end < bytes.endIndex ? String(text[bytes.index(after: end)...]) : ""
-                return FrontMatterFile(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1)
+            func isFence(_ from: Int, _ to: Int, _ alternatives: [StaticString]) -> Bool {
+                var end = to
+                while end > from, [0x20, 0x09, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+                return alternatives.contains { fence in
+                    fence.utf8CodeUnitCount == end - from
+                        && (0..<(end - from)).allSatisfy { bytes[from + $0] == fence.utf8Start[$0] }
+                }
             }
-            guard end < bytes.endIndex else { break }
-            lineStart = bytes.index(after: end)
-            line += 1
+            let firstEnd = lineEnd(from: start)
+            guard isFence(start, firstEnd, ["---"]), firstEnd < bytes.count else { return nil }
+            let yamlStart = firstEnd + 1
+            var lineStart = yamlStart
+            var line = 2
+            while lineStart < bytes.count {
+                let end = lineEnd(from: lineStart)
+                if isFence(lineStart, end, ["---", "..."]) {
+                    return (yamlStart, max(yamlStart, lineStart - 1), min(end + 1, bytes.count), line + 1)
+                }
+                guard end < bytes.count else { break }
+                lineStart = end + 1
+                line += 1
+            }
+            return nil
         }
-        return nil
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpace: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
-        return s
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let yaml = found.yamlStart < found.yamlEnd ? String(text[index(found.yamlStart)..<index(found.yamlEnd)]) : ""
+        let body = found.bodyStart < utf8.count ? String(text[index(found.bodyStart)...]) : ""
+        return FrontMatterFile(yaml: yaml, yamlLine: 2, body: body, bodyLine: found.bodyLine)
     }
 }

@@ -64,6 +64,10 @@ extension String {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to `NSString`,
     /// and the text itself when there is nothing to trim (most scalars of a content file).
     public var trimmed: String {
+        // Most texts start and end with a visible ASCII character: decided on two bytes.
+        let utf8 = self.utf8
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return self }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return self }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }

@@ -20,8 +20,9 @@ public struct PageBuilder: Sendable {
     /// The project bank's groupings, built once.
     let facets: ActivityFacets
     let facetValues: [Facet: FacetValue]
-    /// Each activity's list row rendered once per page depth: root (`../../`) → slug → HTML.
-    var prerenderedRows: [String: [String: String]] = [:]
+    /// Each activity's list row rendered once per page depth: root (`../../`) → HTML by
+    /// position in `facets.byTitle`.
+    var prerenderedRows: [String: [String]] = [:]
     /// Context values that many pages show, built once.
     var shared: SharedValues
 

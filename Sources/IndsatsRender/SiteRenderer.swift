@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
         // List rows are the same on every list page of the same depth: render each once.
         clock.measure("list rows") {
             let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
-            let activities = content.activities
+            let activities = builder.facets.byTitle
             let config = content.config
             // One job per activity: its row's context is built once and rendered per depth.
             let rows = Collected<(Int, [String])>()
@@ -51,9 +51,9 @@ public struct SiteRenderer: Sendable {
                     return String(decoding: templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
                 }))
             }
-            for root in roots { builder.prerenderedRows[root] = Dictionary(minimumCapacity: activities.count) }
-            for (index, html) in rows.items {
-                for (root, row) in zip(roots, html) { builder.prerenderedRows[root]![activities[index].slug] = row }
+            for root in roots { builder.prerenderedRows[root] = Array(repeating: "", count: activities.count) }
+            for (position, html) in rows.items {
+                for (root, row) in zip(roots, html) { builder.prerenderedRows[root]![position] = row }
             }
         }
         self.builder = builder

@@ -58,6 +58,18 @@ struct FormatTests {
         }
     }
 
+    /// List pages add amounts as whole units; the units and the way back must be exact.
+    @Test func amountsAsWholeUnitsAreExact() {
+        #expect(amount("46,4").units(atScale: 2) == 4640)
+        #expect(amount("-0,205").units(atScale: 3) == -205)
+        #expect(amount("1.242,0").units(atScale: 1) == 12420)
+        #expect(amount("3,25").units(atScale: 1) == nil)
+        #expect(Amount(Decimal(1) / 3).units(atScale: 9) == nil)
+        let sum = [amount("46,4"), amount("0,25"), amount("-1")].compactMap { $0.units(atScale: 2) }.reduce(0, +)
+        #expect(DanishFormat.number(Amount(units: sum, atScale: 2, written: 2)) == DanishFormat.number(amount("46,4") + amount("0,25") + amount("-1")))
+        #expect(DanishFormat.number(Amount(units: -205, atScale: 3, written: 3)) == "-0,205")
+    }
+
     /// Integer arithmetic for common amounts must agree with Foundation's rounding and text.
     @Test func theFastDigitsAgreeWithFoundation() throws {
         let texts = ["0", "1", "-1", "0,5", "-0,5", "2,345", "-2,345", "0,005", "999,995", "-0,004", "46,4", "0,205",

@@ -59,3 +59,25 @@ public struct Money: Hashable, Sendable {
     /// The same money in kroner, exactly.
     public var inKroner: Decimal { amount.value * unit.kroner }
 }
+
+extension Amount {
+    /// The amount as a whole number of 10^-`scale` units (`46,4` at scale 2 is 4640), when
+    /// that is exact and fits 64 bits; for adding up many amounts without decimal arithmetic.
+    public func units(atScale scale: Int) -> Int64? {
+        let significand = value.significand
+        let whole = UInt64(truncating: significand as NSNumber)
+        guard !value.isNaN, whole <= UInt64(Int64.max), Decimal(whole) == significand else { return nil }
+        let shift = value.exponent + scale
+        guard shift >= 0, shift <= 18 else { return nil }
+        let (units, overflow) = Int64(whole).multipliedReportingOverflow(by: (0..<shift).reduce(Int64(1)) { power, _ in power * 10 })
+        guard !overflow else { return nil }
+        return value.sign == .minus ? -units : units
+    }
+
+    /// `units` × 10^-`scale`, shown with `written` decimals.
+    public init(units: Int64, atScale scale: Int, written: Int) {
+        self.init(
+            Decimal(sign: units < 0 ? .minus : .plus, exponent: -scale, significand: Decimal(units.magnitude)),
+            scale: written)
+    }
+}

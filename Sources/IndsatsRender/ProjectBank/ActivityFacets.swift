@@ -27,8 +27,19 @@ public struct FacetValue: Sendable {
 /// The project bank's facets, grouped once per build so that no page filters the whole site.
 public struct ActivityFacets: Sendable {
     public let byTitle: [Activity]
-    /// Each activity's place in `byTitle`, to break ties in other orders without comparing titles.
-    public let titleRank: [String: Int]
+    /// Each activity's budget amounts (by position in `byTitle`) as whole units at `unitScale`
+    /// decimals, so that list pages add up thousands of amounts exactly with integer
+    /// arithmetic; nil when some amount does not fit (list pages then add decimals).
+    public let budgetUnits: [[YearUnits]]?
+    public let unitScale: Int
+
+    /// A budget year's amount as whole units at `ActivityFacets.unitScale` decimals.
+    public struct YearUnits: Sendable {
+        public var year: Int
+        public var units: Int64
+        /// The decimals the amount was written with.
+        public var scale: Int
+    }
     public let administrations: [FacetValue]
     public let areas: [FacetValue]
     public let years: [FacetValue]
@@ -41,7 +52,7 @@ public struct ActivityFacets: Sendable {
     init(activities: [Activity], config: SiteConfig) {
         // Title order as a Danish reader expects (Å last, numbers by value), then by slug.
         byTitle = DanishOrder.sorted(activities.sorted { $0.slug < $1.slug }, by: \.title)
-        titleRank = Dictionary(byTitle.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        (budgetUnits, unitScale) = Self.units(of: byTitle)
         // Administrations and areas in the order indsats.yml lists them; years ascending;
         // statuses and tags alphabetically.
         administrations = Self.group(byTitle, order: config.administrations.map(\.id), key: { [$0.administration.slug] }) { id in
@@ -65,6 +76,31 @@ public struct ActivityFacets: Sendable {
     public func activities(_ value: FacetValue) -> [Activity] {
         value.members.map { byTitle[$0] }
     }
+
+    static func units(of activities: [Activity]) -> ([[YearUnits]]?, Int) {
+        // (Written plainly: Swift 6.3's optimizer crashed on a lazy flatMap of tuples here.)
+        var scale = 0
+        for activity in activities {
+            for cell in activity.budget.cells.values {
+                if let amount = cell.amount { scale = max(scale, amount.scale) }
+            }
+        }
+        scale = min(scale, 9)
+        var result: [[YearUnits]] = []
+        result.reserveCapacity(activities.count)
+        for activity in activities {
+            let budget = activity.budget
+            var row: [YearUnits] = []
+            for year in budget.years {
+                guard let amount = budget[year]?.amount else { continue }
+                guard let units = amount.units(atScale: scale) else { return (nil, scale) }
+                row.append(YearUnits(year: year, units: units, scale: amount.scale))
+            }
+            result.append(row)
+        }
+        return (result, scale)
+    }
+
 
     /// Every facet value that has a page.
     public var all: [FacetValue] { administrations + areas + years + statuses + tags }

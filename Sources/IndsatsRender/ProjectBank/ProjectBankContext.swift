@@ -15,7 +15,7 @@ public enum ListingLayout: Sendable, Hashable {
 extension PageBuilder {
     /// The project bank's front page: every activity, the filters, the facet pages and the totals.
     func projectBankContext(root: String) -> Context {
-        var context = listingContext(facets.byTitle, layout: .byAdministration, root: root)
+        var context = listingContext(Array(facets.byTitle.indices), layout: .byAdministration, root: root)
         context["filters"] = filterContext()
         context["facets"] = makeContext([
             "administrations": facets.administrations.map(facetLink),
@@ -30,8 +30,8 @@ extension PageBuilder {
 
     /// A page of one facet value (`Forvaltning: BIF`), or the whole bank sorted by budget.
     func listingPageContext(_ value: FacetValue?, root: String) -> Context {
-        guard let value else { return listingContext(facets.byTitle, layout: .byBudget, root: root) }
-        var context = listingContext(facets.activities(value), layout: {
+        guard let value else { return listingContext(Array(facets.byTitle.indices), layout: .byBudget, root: root) }
+        var context = listingContext(value.members, layout: {
             if case .administration = value.facet { return .byArea }
             return .byAdministration
         }(), root: root)
@@ -60,33 +60,35 @@ extension PageBuilder {
     }
 
     /// Activities in sections (or one table), with the count and the budget totals per year.
-    func listingContext(_ activities: [Activity], layout: ListingLayout, root: String) -> Context {
+    /// `positions` are places in `facets.byTitle`, in title order.
+    func listingContext(_ positions: [Int], layout: ListingLayout, root: String) -> Context {
         let config = site.content.config
+        let byTitle = facets.byTitle
         let groups: [Context]
         switch layout {
         case .byAdministration:
-            let members = Dictionary(grouping: activities) { $0.administration.slug }
+            let members = Dictionary(grouping: positions) { byTitle[$0].administration.slug }
             groups = facets.administrations.compactMap { value in
                 guard case .administration(let id) = value.facet, let list = members[id] else { return nil }
-                return groupContext(name: value.label, anchor: "forvaltning-" + value.slug, activities: list, root: root)
+                return groupContext(name: value.label, anchor: "forvaltning-" + value.slug, positions: list, root: root)
             }
         case .byArea:
-            let members = Dictionary(grouping: activities) { $0.area.slug }
+            let members = Dictionary(grouping: positions) { byTitle[$0].area.slug }
             groups = facets.areas.compactMap { value in
                 guard case .area(let name) = value.facet, let list = members[name] else { return nil }
-                return groupContext(name: value.label, anchor: "omraade-" + value.slug, activities: list, root: root)
+                return groupContext(name: value.label, anchor: "omraade-" + value.slug, positions: list, root: root)
             }
         case .byBudget:
-            let rank = facets.titleRank
-            let sorted = activities.map { (total: $0.budget.total.value, rank: rank[$0.slug] ?? 0, activity: $0) }
-                .sorted { $0.total != $1.total ? $0.total > $1.total : $0.rank < $1.rank }
-                .map(\.activity)
-            groups = [groupContext(name: nil, anchor: "alle", activities: sorted, root: root)]
+            // Largest first; ties in title order (a position is the title rank).
+            let sorted = positions.map { (total: byTitle[$0].budget.total.value, position: $0) }
+                .sorted { $0.total != $1.total ? $0.total > $1.total : $0.position < $1.position }
+                .map(\.position)
+            groups = [groupContext(name: nil, anchor: "alle", positions: sorted, root: root)]
         }
         return makeContext([
-            "count": String(activities.count),
+            "count": String(positions.count),
             "groups": groups,
-            "yearTotals": yearTotalsContext(activities),
+            "yearTotals": yearTotalsContext(positions),
             "unit": config.budgetUnit.rawValue,
             "sortedByBudget": layout == .byBudget,
         ])
@@ -94,14 +96,14 @@ extension PageBuilder {
 
     /// A section of a list. `rowsHTML` is the rows already rendered through
     /// `partials/activity-row`, once per activity and page depth rather than once per page.
-    func groupContext(name: String?, anchor: String, activities: [Activity], root: String) -> Context {
+    func groupContext(name: String?, anchor: String, positions: [Int], root: String) -> Context {
         var html = ""
         if let rendered = prerenderedRows[root] {
-            html.reserveCapacity(activities.count * 600)
-            for activity in activities { html += rendered[activity.slug] ?? "" }
+            html.reserveCapacity(positions.count * 600)
+            for position in positions { html += rendered[position] }
         }
         return makeContext([
-            "name": name, "anchor": anchor, "count": String(activities.count),
+            "name": name, "anchor": anchor, "count": String(positions.count),
             "rowsHTML": html,
         ])
     }
@@ -126,20 +128,46 @@ extension PageBuilder {
 
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
-    func yearTotalsContext(_ activities: [Activity]) -> Context? {
+    func yearTotalsContext(_ positions: [Int]) -> Context? {
         struct YearSum {
             var count = 0
             var total = Amount.zero
-            mutating func add(_ amount: Amount) {
+        }
+        struct UnitSum {
+            var count = 0
+            var units: Int64 = 0
+            var scale = 0
+            var overflowed = false
+
+            mutating func add(_ amount: ActivityFacets.YearUnits) {
                 count += 1
-                total = total + amount
+                let (sum, overflow) = units.addingReportingOverflow(amount.units)
+                units = sum
+                overflowed = overflowed || overflow
+                scale = max(scale, amount.scale)
             }
         }
         var sums: [Int: YearSum] = [:]
-        for activity in activities {
-            for (year, cell) in activity.budget.cells {
-                guard let amount = cell.amount else { continue }
-                sums[year, default: YearSum()].add(amount)
+        var exact: [Int: UnitSum]? = nil
+        if let budgetUnits = facets.budgetUnits {
+            // Whole units: exact, and no decimal arithmetic per amount.
+            var units: [Int: UnitSum] = [:]
+            for position in positions {
+                for amount in budgetUnits[position] { units[amount.year, default: UnitSum()].add(amount) }
+            }
+            if !units.values.contains(where: \.overflowed) { exact = units }
+        }
+        if let exact {
+            for (year, sum) in exact {
+                sums[year] = YearSum(count: sum.count, total: Amount(units: sum.units, atScale: facets.unitScale, written: sum.scale))
+            }
+        } else {
+            for position in positions {
+                for (year, cell) in facets.byTitle[position].budget.cells {
+                    guard let amount = cell.amount else { continue }
+                    sums[year, default: YearSum()].count += 1
+                    sums[year, default: YearSum()].total = sums[year]!.total + amount
+                }
             }
         }
         guard !sums.isEmpty else { return nil }

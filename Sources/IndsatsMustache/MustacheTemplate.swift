@@ -3,7 +3,7 @@ import Foundation
 /// One parsed Mustache template.
 public struct MustacheTemplate: Sendable {
     let nodes: [Node]
-    /// Keeps the nodes' texts alive.
+    /// Keeps what the nodes point to alive: their texts, names and sections.
     fileprivate let arena: TextArena
 
     fileprivate init(nodes: [Node], arena: TextArena) {
@@ -51,14 +51,14 @@ public struct MustacheLibrary: Sendable {
         templates[name]
     }
 
-    /// The nodes of a template (without its arena, which the library keeps alive).
+    /// The nodes of a template (its arena is kept alive by the library).
     func nodes(named name: String) -> [Node]? {
         templates[name]?.nodes
     }
 
-    /// A copy that shares no reference-counted node with this one, for one thread to render
-    /// with: rendering counts references to the nodes it visits, and two cores counting on
-    /// the same objects slow each other down. The texts stay shared; they are not counted.
+    /// A copy that shares no reference-counted object (names, sections, strings) with this
+    /// one, for one thread to render with: two cores counting references on the same objects
+    /// slow each other down. The texts stay shared; they are not counted.
     public func detached() -> MustacheLibrary {
         var copy = MustacheLibrary()
         for (name, template) in templates {

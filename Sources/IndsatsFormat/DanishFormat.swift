@@ -43,11 +43,9 @@ public enum DanishFormat {
     /// `digits` by integer arithmetic, for amounts whose significand fits 64 bits (nil otherwise).
     static func integerDigits(_ amount: Amount, places: Int) -> (negative: Bool, integer: [UInt8], fraction: [UInt8])? {
         // Most amounts fit 64 bits as significand × 10^exponent: integer arithmetic, no strings.
-        let significand = amount.value.significand
-        let whole = UInt64(truncating: significand as NSNumber)
-        if places >= 0, places <= 18, !amount.value.isNaN, Decimal(whole) == significand {
-            var mantissa = whole
-            var exponent = amount.value.exponent
+        if places >= 0, places <= 18, let parts = amount.integerParts {
+            var mantissa = parts.significand
+            var exponent = parts.exponent
             // Too many decimals: drop digits, rounding the last one half away from zero.
             if exponent < -places {
                 let drop = -places - exponent
@@ -61,7 +59,7 @@ public enum DanishFormat {
                 }
                 exponent = -places
             }
-            let negative = amount.value.sign == .minus && mantissa != 0
+            let negative = parts.negative && mantissa != 0
             var text = Array(String(mantissa).utf8)
             if exponent >= 0 {
                 if mantissa != 0 { text += repeatElement(UInt8(ascii: "0"), count: exponent) }

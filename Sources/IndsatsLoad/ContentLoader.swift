@@ -47,20 +47,20 @@ public struct ContentLoader: Sendable {
             loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
         var content = clock.measure("collect") { () -> SiteContent in
-        var content = SiteContent(config: config)
-        for (item, fileDiagnostics) in loaded {
-            diagnostics.append(contentsOf: fileDiagnostics)
-            switch item {
-            case .activity(let a): content.activities.append(a)
-            case .indicator(let i): content.indicators.append(i)
-            case .policyGoal(let g): content.policyGoals.append(g)
-            case .annex(let a): content.annexes.append(a)
-            case .report(let r): content.reports.append(r)
-            case nil: break
+            var content = SiteContent(config: config)
+            for (item, fileDiagnostics) in loaded {
+                diagnostics.append(contentsOf: fileDiagnostics)
+                switch item {
+                case .activity(let a): content.activities.append(a)
+                case .indicator(let i): content.indicators.append(i)
+                case .policyGoal(let g): content.policyGoals.append(g)
+                case .annex(let a): content.annexes.append(a)
+                case .report(let r): content.reports.append(r)
+                case nil: break
+                }
             }
-        }
-        content.reports.sort { $0.year < $1.year }
-        return content
+            content.reports.sort { $0.year < $1.year }
+            return content
         }
         return LoadResult(content: content, diagnostics: diagnostics, parts: clock.seconds)
     }

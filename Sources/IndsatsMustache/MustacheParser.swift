@@ -1,133 +1,5 @@
 import Foundation
 
-/// A template parsed into what is printed as it is and what is looked up.
-///
-/// Plain data: texts are pointers into the template's arena and everything else is an
-/// uncounted reference to an object the arena keeps, so that visiting a node (millions of
-/// times in a large build) copies a few words and counts no references.
-enum Node: Sendable {
-    case text(TextRun)
-    case variable(Uncounted<Name>, escaped: Bool)
-    case section(Uncounted<Name>, Uncounted<NodeList>, inverted: Bool)
-    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides.
-    case partial(Uncounted<PartialCall>)
-    /// `{{$name}}default{{/name}}`, replaced by a parent's override of the same name.
-    case block(Uncounted<Block>)
-    /// `{{% CONTENT_TYPE: TEXT}}` switches escaping off for the rest of the template.
-    case contentType(escapes: Bool)
-}
-
-/// A reference that is not counted: the template's `TextArena` keeps the object alive.
-struct Uncounted<Object: AnyObject>: @unchecked Sendable {
-    unowned(unsafe) let object: Object
-}
-
-/// The nodes of a section.
-final class NodeList: Sendable {
-    let nodes: [Node]
-
-    init(_ nodes: [Node]) {
-        self.nodes = nodes
-    }
-}
-
-/// `{{>name}}` or `{{<name}}…{{/name}}`.
-final class PartialCall: Sendable {
-    let name: String
-    /// `{{>*field}}`: the partial named by a value.
-    let dynamic: Bool
-    /// A standalone tag's indentation, put before every line the partial renders.
-    let indentation: [UInt8]?
-    let overrides: [String: [Node]]?
-
-    init(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?) {
-        self.name = name
-        self.dynamic = dynamic
-        self.indentation = indentation
-        self.overrides = overrides
-    }
-}
-
-/// `{{$name}}default{{/name}}`.
-final class Block: Sendable {
-    let name: String
-    let defaultContent: [Node]
-    let indentation: [UInt8]
-
-    init(name: String, defaultContent: [Node], indentation: [UInt8]) {
-        self.name = name
-        self.defaultContent = defaultContent
-        self.indentation = indentation
-    }
-}
-
-/// Text printed as it is: bytes in its template's `TextArena`, so that rendering copies them
-/// without reference counting.
-struct TextRun: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-}
-
-/// The memory of a template's texts (freed with the template) and the objects its nodes
-/// refer to without counting.
-final class TextArena: @unchecked Sendable {
-    private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
-    private var objects: [AnyObject] = []
-    /// The arena whose texts a detached copy still points into.
-    private let parent: TextArena?
-
-    init(parent: TextArena? = nil) {
-        self.parent = parent
-    }
-
-    /// Keeps `object` as long as the arena, for nodes to refer to without counting.
-    func keep<Object: AnyObject>(_ object: Object) -> Uncounted<Object> {
-        objects.append(object)
-        return Uncounted(object: object)
-    }
-
-    func store<C: Collection>(_ text: C) -> TextRun where C.Element == UInt8 {
-        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
-        _ = block.initialize(from: text)
-        blocks.append(block)
-        return TextRun(bytes: UnsafeBufferPointer(block))
-    }
-
-    deinit {
-        for block in blocks { block.deallocate() }
-    }
-}
-
-/// What a tag looks up: `name`, `a.b`, `.`, a name from the innermost context only (`.a`), or
-/// the position in the enclosing list (`first()`, `index()`), with functions applied to it.
-/// A class, so that rendering refers to it without copying its parts.
-final class Name: Sendable {
-    enum Kind: Sendable {
-        case dot
-        case path([String])
-        case local([String])
-        case loop(LoopFunction)
-    }
-
-    let kind: Kind
-    /// Innermost first: `empty(reversed(list))` is `[.reversed, .empty]`.
-    let functions: [Function]
-
-    init(kind: Kind, functions: [Function]) {
-        self.kind = kind
-        self.functions = functions
-    }
-}
-
-/// The functions a tag can apply to a value (`{{^empty(list)}}`), as swift-mustache names them.
-enum Function: String, Sendable, CaseIterable {
-    case empty, count, first, last, reversed, uppercased, lowercased, capitalized
-}
-
-/// What `{{#first()}}`, `{{index()}}` and the like say about the element being rendered.
-enum LoopFunction: String, Sendable, CaseIterable {
-    case first, last, index, even, odd
-}
-
 /// Where and why a template does not parse.
 public struct MustacheError: Error, Sendable, CustomStringConvertible {
     public var message: String
@@ -145,8 +17,8 @@ public struct MustacheError: Error, Sendable, CustomStringConvertible {
 struct MustacheParser {
     private let bytes: [UInt8]
     private var position = 0
-    /// Where the texts of the parsed nodes are kept.
-    let arena = TextArena()
+    /// Where the parsed nodes' texts and objects are kept.
+    let arena = TemplateArena()
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -236,13 +108,11 @@ struct MustacheParser {
 
             case UInt8(ascii: "/"):
                 position += 1
-                let namePosition = position
                 let (raw, _) = try readName(state, tagStart: tagStart)
                 guard let open = state.sectionName else {
                     throw error("{{/\(raw)}} closes no section", at: tagStart)
                 }
                 guard raw == open else {
-                    position = namePosition
                     throw error("{{/\(raw)}} closes the section {{#\(open)}} (opened on line \(line(of: state.sectionStart)))", at: tagStart)
                 }
                 if !isStandalone(state) { flushWhitespace() }
@@ -273,12 +143,9 @@ struct MustacheParser {
                 let name = try readPartialName(state, tagStart: tagStart)
                 let whitespace = whitespaceBefore
                 flushWhitespace()
-                if isStandalone(state) {
-                    standalone = true
-                    nodes.append(.partial(arena.keep(PartialCall(name: name, dynamic: dynamic, indentation: whitespace, overrides: nil))))
-                } else {
-                    nodes.append(.partial(arena.keep(PartialCall(name: name, dynamic: dynamic, indentation: nil, overrides: nil))))
-                }
+                standalone = isStandalone(state)
+                // Only a standalone partial indents what it renders.
+                nodes.append(.partial(arena.keep(PartialCall(name: name, dynamic: dynamic, indentation: standalone ? whitespace : nil, overrides: nil))))
 
             case UInt8(ascii: "<"):
                 position += 1
@@ -304,17 +171,13 @@ struct MustacheParser {
                 guard case .path(let parts) = name.kind, parts.count == 1, name.functions.isEmpty else {
                     throw error("a block's name is one plain name, not {{$\(raw)}}", at: tagStart)
                 }
-                if state.atParentDefinitionTop {
-                    standalone = isStandalone(state)
-                    let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                    nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: []))))
-                } else {
-                    let whitespace = whitespaceBefore
-                    flushWhitespace()
-                    standalone = isStandalone(state)
-                    let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                    nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace))))
-                }
+                // An override inside `{{<parent}}` keeps the whitespace before it to itself.
+                let definesOverride = state.atParentDefinitionTop
+                let whitespace = definesOverride ? [] : whitespaceBefore
+                if !definesOverride { flushWhitespace() }
+                standalone = isStandalone(state)
+                let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
+                nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace))))
 
             case UInt8(ascii: "="):
                 position += 1

@@ -4,9 +4,9 @@ import Foundation
 public struct MustacheTemplate: Sendable {
     let nodes: [Node]
     /// Keeps what the nodes point to alive: their texts, names and sections.
-    fileprivate let arena: TextArena
+    fileprivate let arena: TemplateArena
 
-    fileprivate init(nodes: [Node], arena: TextArena) {
+    fileprivate init(nodes: [Node], arena: TemplateArena) {
         self.nodes = nodes
         self.arena = arena
     }
@@ -62,7 +62,7 @@ public struct MustacheLibrary: Sendable {
     public func detached() -> MustacheLibrary {
         var copy = MustacheLibrary()
         for (name, template) in templates {
-            let arena = TextArena(parent: template.arena)
+            let arena = TemplateArena(parent: template.arena)
             copy.templates[Node.detached(name)] = MustacheTemplate(nodes: template.nodes.map { $0.detached(into: arena) }, arena: arena)
         }
         return copy
@@ -295,7 +295,7 @@ extension MustacheLibrary {
 extension Node {
     /// A deep copy with its own names, lists and strings, kept by `arena` (see
     /// `MustacheLibrary.detached`).
-    func detached(into arena: TextArena) -> Node {
+    func detached(into arena: TemplateArena) -> Node {
         switch self {
         case .text, .contentType:
             return self

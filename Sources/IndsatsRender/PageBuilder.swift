@@ -67,9 +67,9 @@ public struct PageBuilder: Sendable {
         self.facets = facets
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
         shared = SharedValues(
-            site: makeContext(["title": config.title, "organisation": config.organisation]).templateValue,
+            site: Context(["title": config.title, "organisation": config.organisation]).templateValue,
             navigation: Dictionary(uniqueKeysWithValues: Self.sections.map { section in
-                (section.id, Self.sections.map { makeContext(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
+                (section.id, Self.sections.map { Context(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
             }),
             indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, Self.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a }))
     }
@@ -158,7 +158,7 @@ public struct PageBuilder: Sendable {
 
     func homeContext() -> Context {
         let content = site.content
-        return makeContext([
+        return Context([
             "activityCount": String(content.activities.count),
             "indicatorCount": String(content.indicators.count),
             "annexCount": String(content.annexes.count),
@@ -191,15 +191,15 @@ public struct PageBuilder: Sendable {
             themes.append(["name": "Øvrige indikatorer", "indicators": rest.sorted(by: order).map(indicatorSummary)])
         }
         let editions = config.enabled(.barometerEditions) ? self.editions : []
-        return makeContext([
+        return Context([
             "themes": themes,
             "asOf": day.map(DanishFormat.date),
             "current": day.map { $0 == editions.last } ?? true,
             "editions": editions.reversed().map { edition in
-                makeContext(["date": DanishFormat.date(edition), "url": SitePaths.barometerEdition(edition), "isShown": edition == day ? "page" : nil])
+                Context(["date": DanishFormat.date(edition), "url": SitePaths.barometerEdition(edition), "isShown": edition == day ? "page" : nil])
             },
             "policyGoals": site.content.policyGoals.sorted { ($0.number ?? Int.max, $0.slug) < ($1.number ?? Int.max, $1.slug) }.map { goal in
-                makeContext([
+                Context([
                     "number": goal.number.map(String.init),
                     "title": goal.title,
                     "indicators": goal.indicators.compactMap { bySlug[$0.slug] }.map(indicatorSummary),
@@ -210,9 +210,9 @@ public struct PageBuilder: Sendable {
 
     func annexListContext() -> Context {
         let kinds: [Annex.Kind: String] = [.overview: "Oversigt", .description: "Projektbeskrivelse", .statusNote: "Statusnotat"]
-        return makeContext([
+        return Context([
             "annexes": site.content.annexes.map { annex in
-                makeContext([
+                Context([
                     "number": annex.number, "title": annex.title, "url": SitePaths.annex(annex.slug),
                     "kind": kinds[annex.kind], "date": annex.date.map(DanishFormat.date),
                     "committee": site.content.config.committee(annex.committee.slug)?.name,
@@ -222,9 +222,9 @@ public struct PageBuilder: Sendable {
     }
 
     func reportListContext() -> Context {
-        makeContext([
+        Context([
             "reports": site.content.reports.reversed().map { report in
-                makeContext([
+                Context([
                     "year": String(report.year), "title": report.title, "url": SitePaths.report(report.year),
                     "published": report.published.map(DanishFormat.date),
                 ])

@@ -1,6 +1,5 @@
 import Foundation
 import IndsatsModel
-import IndsatsMustache
 
 /// A file of the finished site: its path under the output folder and its bytes.
 public struct OutputFile: Sendable {

@@ -52,4 +52,3 @@ public struct TemplateSet: Sendable {
         library.render(context, with: name, capacity: capacity) ?? []
     }
 }
-

@@ -7,20 +7,20 @@ import Foundation
 /// a copy is then one reference count instead of one per field.
 public struct Activity: Hashable, Sendable {
     struct Fields: Hashable, Sendable {
-        var slug: String
-        var source: SourceLocation
-        var title: String
-        var summary: String?
-        var administration: Reference
-        var committee: Reference?
-        var area: Reference
-        var status: String?
-        var period: Period?
-        var tags: [String]
-        var indicators: [Reference]
-        var spent: [Int: Money]
+        let slug: String
+        let source: SourceLocation
+        let title: String
+        let summary: String?
+        let administration: Reference
+        let committee: Reference?
+        let area: Reference
+        let status: String?
+        let period: Period?
+        let tags: [String]
+        let indicators: [Reference]
+        let spent: [Int: Money]
         var current: ActivityVersion
-        var versions: [ActivityVersion]
+        let versions: [ActivityVersion]
     }
 
     final class Storage: @unchecked Sendable {
@@ -36,65 +36,27 @@ public struct Activity: Hashable, Sendable {
         return storage
     }
 
-    public var slug: String {
-        get { storage.fields.slug }
-        set { unique().fields.slug = newValue }
-    }
-    public var source: SourceLocation {
-        get { storage.fields.source }
-        set { unique().fields.source = newValue }
-    }
-    public var title: String {
-        get { storage.fields.title }
-        set { unique().fields.title = newValue }
-    }
-    public var summary: String? {
-        get { storage.fields.summary }
-        set { unique().fields.summary = newValue }
-    }
-    public var administration: Reference {
-        get { storage.fields.administration }
-        set { unique().fields.administration = newValue }
-    }
-    public var committee: Reference? {
-        get { storage.fields.committee }
-        set { unique().fields.committee = newValue }
-    }
-    public var area: Reference {
-        get { storage.fields.area }
-        set { unique().fields.area = newValue }
-    }
-    public var status: String? {
-        get { storage.fields.status }
-        set { unique().fields.status = newValue }
-    }
-    public var period: Period? {
-        get { storage.fields.period }
-        set { unique().fields.period = newValue }
-    }
-    public var tags: [String] {
-        get { storage.fields.tags }
-        set { unique().fields.tags = newValue }
-    }
-    public var indicators: [Reference] {
-        get { storage.fields.indicators }
-        set { unique().fields.indicators = newValue }
-    }
-    public var spent: [Int: Money] {
-        get { storage.fields.spent }
-        set { unique().fields.spent = newValue }
-    }
-    /// The current version's figures and texts; `versions` holds the earlier ones.
+    public var slug: String { storage.fields.slug }
+    public var source: SourceLocation { storage.fields.source }
+    public var title: String { storage.fields.title }
+    public var summary: String? { storage.fields.summary }
+    public var administration: Reference { storage.fields.administration }
+    public var committee: Reference? { storage.fields.committee }
+    public var area: Reference { storage.fields.area }
+    public var status: String? { storage.fields.status }
+    public var period: Period? { storage.fields.period }
+    public var tags: [String] { storage.fields.tags }
+    public var indicators: [Reference] { storage.fields.indicators }
+    public var spent: [Int: Money] { storage.fields.spent }
+    /// The current version's figures and texts; `versions` holds the earlier ones. The one
+    /// field that can be set: an annex shows the activity as an older version stood.
     public var current: ActivityVersion {
         get { storage.fields.current }
         set { unique().fields.current = newValue }
     }
     /// Earlier versions, newest first, each complete (what a version left out is filled in
     /// from the next newer one when loading).
-    public var versions: [ActivityVersion] {
-        get { storage.fields.versions }
-        set { unique().fields.versions = newValue }
-    }
+    public var versions: [ActivityVersion] { storage.fields.versions }
 
     public init(
         slug: String, source: SourceLocation, title: String, summary: String? = nil,

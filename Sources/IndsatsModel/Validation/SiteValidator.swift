@@ -106,7 +106,6 @@ public struct SiteValidator {
         }
     }
 
-
     mutating func check(_ indicator: Indicator) {
         if let theme = indicator.theme {
             resolveName(theme, in: content.config.themes.map(\.id), kind: "theme", field: "theme")

@@ -61,17 +61,24 @@ public struct Money: Hashable, Sendable {
 }
 
 extension Amount {
+    /// The value as sign, `significand` × 10^`exponent`, when the significand fits 64 bits (as
+    /// any written amount's does): what integer arithmetic on amounts starts from.
+    public var integerParts: (negative: Bool, significand: UInt64, exponent: Int)? {
+        let significand = value.significand
+        let whole = UInt64(truncating: significand as NSNumber)
+        guard !value.isNaN, Decimal(whole) == significand else { return nil }
+        return (value.sign == .minus, whole, value.exponent)
+    }
+
     /// The amount as a whole number of 10^-`scale` units (`46,4` at scale 2 is 4640), when
     /// that is exact and fits 64 bits; for adding up many amounts without decimal arithmetic.
     public func units(atScale scale: Int) -> Int64? {
-        let significand = value.significand
-        let whole = UInt64(truncating: significand as NSNumber)
-        guard !value.isNaN, whole <= UInt64(Int64.max), Decimal(whole) == significand else { return nil }
-        let shift = value.exponent + scale
+        guard let parts = integerParts, parts.significand <= UInt64(Int64.max) else { return nil }
+        let shift = parts.exponent + scale
         guard shift >= 0, shift <= 18 else { return nil }
-        let (units, overflow) = Int64(whole).multipliedReportingOverflow(by: (0..<shift).reduce(Int64(1)) { power, _ in power * 10 })
+        let (units, overflow) = Int64(parts.significand).multipliedReportingOverflow(by: (0..<shift).reduce(Int64(1)) { power, _ in power * 10 })
         guard !overflow else { return nil }
-        return value.sign == .minus ? -units : units
+        return parts.negative ? -units : units
     }
 
     /// `units` × 10^-`scale`, shown with `written` decimals.

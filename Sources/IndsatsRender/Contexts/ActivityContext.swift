@@ -1,6 +1,5 @@
 import IndsatsFormat
 import IndsatsModel
-import IndsatsMustache
 
 extension PageBuilder {
     /// Everything the activity page shows.
@@ -15,7 +14,7 @@ extension PageBuilder {
         page.add("slug", activity.slug)
         page.add("h", "h2")
         page.add("summary", activity.summary)
-        page.add("administration", administration.map { makeContext(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
+        page.add("administration", administration.map { Context(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
         page.add("areaURL", facetURL(.area(activity.area.slug)))
         page.add("json", SitePaths.activityJSON(activity.slug))
         page.add("committee", committeeID.flatMap(config.committee)?.name)
@@ -29,7 +28,7 @@ extension PageBuilder {
         page.add("date", current.date.map(DanishFormat.date))
         page.add("caseNumber", current.caseNumber)
         page.add("documentNumber", current.documentNumber)
-        page.add("contact", activity.contact.map { makeContext(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
+        page.add("contact", activity.contact.map { Context(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
         page.add("tags", activity.tags.map { tag in
             var link = Context(capacity: 2)
             link.add("label", tag)
@@ -51,7 +50,7 @@ extension PageBuilder {
     /// An indicator as an activity links to it: its title, page and latest measurement.
     static func indicatorLink(_ indicator: Indicator) -> Context {
         let shown = indicator.latest ?? indicator.baseline
-        return makeContext([
+        return Context([
             "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
             "latest": DanishFormat.value(shown.value, unit: indicator.unit) + " (" + DanishFormat.when(shown) + ")",
         ])
@@ -83,7 +82,7 @@ extension PageBuilder {
         // A row printed with no figures at all (every cell blank) has no table of its own.
         guard budget.hasPrintedCells else { return nil }
         let unit = site.content.config.budgetUnit
-        return makeContext([
+        return Context([
             "unit": unit.rawValue,
             "rows": budget.years.map { year in
                 var row = Context(capacity: 3)
@@ -111,10 +110,10 @@ extension PageBuilder {
         let cost = version.costPerUnit.flatMap { amount in
             version.costPer.map { "\(DanishFormat.money(Money(amount, .kroner), decimals: 0)) pr. \($0.label)" }
         }
-        return makeContext([
+        return Context([
             "total": version.total.map { DanishFormat.money($0.value) },
             "span": span,
-            "financing": version.financing.map { makeContext(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
+            "financing": version.financing.map { Context(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
             "costPerUnit": cost,
         ])
     }
@@ -167,7 +166,7 @@ extension PageBuilder {
         let all = activity.allVersions
         return all.enumerated().map { index, version in
             let older = index + 1 < all.count ? all[index + 1] : nil
-            return makeContext([
+            return Context([
                 "date": version.date.map(DanishFormat.date),
                 "title": version.title,
                 "note": version.note,

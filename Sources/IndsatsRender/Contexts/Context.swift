@@ -4,14 +4,10 @@ import IndsatsModel
 import IndsatsMustache
 
 /// A page's template context: named values of a closed set of kinds (text, flag, list,
-/// object), cheap for the template engine to read.
+/// object), cheap for the template engine to read. Built from name–value pairs
+/// (`Context(["title": title])`, nil and empty texts becoming absent values, which render as
+/// nothing and hide a `{{#name}}` section), or with the typed `add` on hot paths.
 typealias Context = TemplateObject
-
-/// A context from name–value pairs; nil and empty texts become absent values, which render as
-/// nothing and hide a `{{#name}}` section.
-func makeContext(_ pairs: KeyValuePairs<String, (any TemplateValueConvertible)?>) -> Context {
-    Context(pairs)
-}
 
 /// Where pages live. Links are relative (`root` + path), so the site works under any base
 /// path and from disk; they name `index.html` so that a browser opening files finds them.

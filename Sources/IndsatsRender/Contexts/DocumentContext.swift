@@ -1,12 +1,11 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
-import IndsatsMustache
 
 extension PageBuilder {
     func annexContext(_ annex: Annex) -> Context {
         let config = site.content.config
-        var page = makeContext([
+        var page = Context([
             "number": annex.number,
             "title": annex.title,
             "committee": config.committee(annex.committee.slug)?.name,
@@ -55,16 +54,16 @@ extension PageBuilder {
                 return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum())]
             }
         }
-        return makeContext([
+        return Context([
             "years": years.map(String.init),
             "unit": site.content.config.budgetUnit.rawValue,
             "columnCount": String(years.count + 4),
             "areas": areaOrder.map { area in
                 let group = byArea[area] ?? []
-                return makeContext([
+                return Context([
                     "name": area,
                     "rows": group.map { activity in
-                        makeContext([
+                        Context([
                             "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
                             "targetGroup": activity.targetGroup, "expectedEffect": activity.expectedEffect,
                             "funding": activity.funding, "cells": years.map { cellContext(activity.budget[$0]) },
@@ -99,7 +98,7 @@ extension PageBuilder {
     func reportContext(_ report: StatusReport) -> Context {
         let config = site.content.config
         let asOf = report.date
-        return makeContext([
+        return Context([
             "year": String(report.year),
             "title": report.title,
             "administration": report.administration.flatMap { config.administration($0.slug)?.name },
@@ -120,13 +119,13 @@ extension PageBuilder {
             "indicatorFootnotes": footnotesContext(report.indicators.compactMap { site.indicator($0.slug) }.flatMap(\.footnotes)),
             "policyGoals": report.policyGoals.compactMap { status in
                 site.policyGoal(status.goal.slug).map { goal in
-                    makeContext(["title": goal.title, "status": status.status, "marks": goal.footnotes.map(\.mark).joined(separator: " ")])
+                    Context(["title": goal.title, "status": status.status, "marks": goal.footnotes.map(\.mark).joined(separator: " ")])
                 }
             },
             "policyGoalFootnotes": footnotesContext(report.policyGoals.compactMap { site.policyGoal($0.goal.slug) }.flatMap(\.footnotes)),
             "keyFigures": report.keyFigures.map { ["label": $0.label, "value": $0.value] },
             "sections": report.sections.map { section in
-                makeContext([
+                Context([
                     "title": section.title,
                     "activities": section.activities.compactMap { entry in
                         site.activity(entry.activity.slug).map { activity in
@@ -156,22 +155,22 @@ extension PageBuilder {
         }
         func line(_ line: EconomicOverview.TotalLine?, sums: [Int: Amount]) -> Context? {
             guard let line else { return nil }
-            return makeContext([
+            return Context([
                 "label": line.label, "mark": line.mark,
                 "cells": economy.years.map { declared(line.values[$0], computed: sums[$0] ?? .zero) },
                 "total": declared(line.total, computed: economy.years.compactMap { sums[$0] }.sum()),
             ])
         }
-        return makeContext([
+        return Context([
             "title": economy.title,
             "review": review,
             "years": economy.years.map(String.init),
             "sections": zip(economy.sections, computed.sections).map { section, sums in
-                makeContext([
+                Context([
                     "title": section.title,
                     "subtotal": line(section.subtotal, sums: sums),
                     "rows": section.rows.map { row in
-                        makeContext([
+                        Context([
                             "number": row.number, "label": row.label, "mark": row.mark,
                             "url": row.activity.flatMap { site.activity($0.slug) }.map { SitePaths.activity($0.slug) },
                             "cells": economy.years.map { cellContext(row.values[$0]) },

@@ -1,6 +1,5 @@
 import IndsatsFormat
 import IndsatsModel
-import IndsatsMustache
 
 extension PageBuilder {
     static let statusText: [IndicatorProgress.Status: String] = [
@@ -18,7 +17,7 @@ extension PageBuilder {
         let unit = indicator.unit
         let changeUnit = unit == .percent ? " procentpoint" : ""
         let target = indicator.target
-        return makeContext([
+        return Context([
             "number": indicator.number.map(String.init),
             "title": indicator.title,
             "url": SitePaths.indicator(indicator.slug),
@@ -57,7 +56,7 @@ extension PageBuilder {
         let chart = IndicatorChart(
             id: "graf", title: "Udvikling: \(indicator.title)", description: keyMessage(indicator, breakdowns: breakdowns),
             unit: unit, series: series, baseline: indicator.baseline, target: indicator.target)
-        page.merge(makeContext([
+        page.merge(Context([
             "chart": chart.svg(),
             "chartDescription": chart.description,
             "seriesLabels": series.map(\.label),
@@ -96,7 +95,7 @@ extension PageBuilder {
             }
         }
         return order.map { when in
-            makeContext([
+            Context([
                 "when": when, "kind": kinds[when],
                 "values": (0..<series.count).map { cells[when]?[$0] ?? "–" },
             ])

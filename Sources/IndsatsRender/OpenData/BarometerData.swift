@@ -30,7 +30,7 @@ struct BarometerData {
             for (index, point) in indicator.series.enumerated() {
                 lines.append(CSV.line([
                     indicator.slug, indicator.title, DanishFormat.when(point), point.date?.iso ?? "",
-                    index == 0 ? "startmåling" : "måling", ProjectBankData.plain(point.value), DanishFormat.number(point.value),
+                    index == 0 ? "startmåling" : "måling", DanishFormat.plain(point.value), DanishFormat.number(point.value),
                     indicator.unit.rawValue,
                 ]))
             }

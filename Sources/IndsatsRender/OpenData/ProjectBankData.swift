@@ -1,7 +1,6 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
-import IndsatsMustache
 
 /// The project bank as open data: CSV and JSON of the whole bank, JSON per activity, the
 /// compact index the filter script reads, an Atom feed of changed activities and a sitemap.
@@ -139,7 +138,7 @@ struct ProjectBankData {
             "activities": .array(activities.map { activity in
                 var budget: [String: JSONValue] = [:]
                 for (year, cell) in activity.budget.cells {
-                    if let amount = cell.amount { budget[String(year)] = .string(Self.plain(amount)) }
+                    if let amount = cell.amount { budget[String(year)] = .string(DanishFormat.plain(amount)) }
                 }
                 let searchable = [activity.title, activity.summary, activity.targetGroup, activity.expectedEffect, activity.funding]
                     .compactMap { $0 } + activity.tags
@@ -156,11 +155,6 @@ struct ProjectBankData {
                 ])
             }),
         ])
-    }
-
-    /// An amount with its written decimals and a point: `46.4`, `0.205`.
-    static func plain(_ amount: Amount) -> String {
-        DanishFormat.plain(amount)
     }
 
     // MARK: CSV
@@ -192,7 +186,7 @@ struct ProjectBankData {
             activity.status ?? "", year.map(String.init) ?? "",
         ]
         let amount = cell?.amount
-        fields.append(amount.map(Self.plain) ?? "")
+        fields.append(amount.map(DanishFormat.plain) ?? "")
         fields.append(amount.map { DanishFormat.number($0) } ?? "")
         fields.append(cell.map(DanishFormat.cell) ?? "")
         fields.append(cell?.mark ?? "")
@@ -264,7 +258,7 @@ struct ProjectBankData {
 extension PageBuilder {
     /// The open data page: the files, and what each CSV column holds.
     func openDataContext() -> Context {
-        makeContext([
+        Context([
             "columns": ProjectBankData.csvColumns.map { ["name": $0.name, "description": $0.description] },
             "count": String(site.content.activities.count),
             "unit": site.content.config.budgetUnit.rawValue,

@@ -93,7 +93,7 @@ struct ReportData {
         func add(_ column: String, _ cell: BudgetCell) {
             let amount = cell.amount
             rows.append(CSV.line([
-                section, kind, number ?? "", label, column, amount.map(ProjectBankData.plain) ?? "",
+                section, kind, number ?? "", label, column, amount.map(DanishFormat.plain) ?? "",
                 amount.map { DanishFormat.number($0) } ?? "", DanishFormat.cell(cell), cell.mark ?? "",
             ]))
         }

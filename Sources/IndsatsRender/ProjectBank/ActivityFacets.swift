@@ -72,11 +72,7 @@ public struct ActivityFacets: Sendable {
         }
     }
 
-    /// The activities of a facet value, in title order.
-    public func activities(_ value: FacetValue) -> [Activity] {
-        value.members.map { byTitle[$0] }
-    }
-
+    /// `budgetUnits` and `unitScale`: the most decimals any amount was written with (at most 9).
     static func units(of activities: [Activity]) -> ([[YearUnits]]?, Int) {
         // (Written plainly: Swift 6.3's optimizer crashed on a lazy flatMap of tuples here.)
         var scale = 0
@@ -100,7 +96,6 @@ public struct ActivityFacets: Sendable {
         }
         return (result, scale)
     }
-
 
     /// Every facet value that has a page.
     public var all: [FacetValue] { administrations + areas + years + statuses + tags }

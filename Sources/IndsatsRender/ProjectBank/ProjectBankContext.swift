@@ -1,6 +1,5 @@
 import IndsatsFormat
 import IndsatsModel
-import IndsatsMustache
 
 /// How a list of activities is laid out on a project bank page.
 public enum ListingLayout: Sendable, Hashable {
@@ -17,7 +16,7 @@ extension PageBuilder {
     func projectBankContext(root: String) -> Context {
         var context = listingContext(Array(facets.byTitle.indices), layout: .byAdministration, root: root)
         context["filters"] = filterContext()
-        context["facets"] = makeContext([
+        context["facets"] = Context([
             "administrations": facets.administrations.map(facetLink),
             "areas": facets.areas.map(facetLink),
             "years": facets.years.map(facetLink),
@@ -42,7 +41,7 @@ extension PageBuilder {
 
     /// The list of tags, each with its count.
     func tagIndexContext() -> Context {
-        makeContext(["tags": facets.tags.map(facetLink), "count": String(facets.tags.count)])
+        Context(["tags": facets.tags.map(facetLink), "count": String(facets.tags.count)])
     }
 
     static func facetKindName(_ facet: Facet) -> String {
@@ -85,7 +84,7 @@ extension PageBuilder {
                 .map(\.position)
             groups = [groupContext(name: nil, anchor: "alle", positions: sorted, root: root)]
         }
-        return makeContext([
+        return Context([
             "count": String(positions.count),
             "groups": groups,
             "yearTotals": yearTotalsContext(positions),
@@ -102,7 +101,7 @@ extension PageBuilder {
             html.reserveCapacity(positions.count * 600)
             for position in positions { html += rendered[position] }
         }
-        return makeContext([
+        return Context([
             "name": name, "anchor": anchor, "count": String(positions.count),
             "rowsHTML": html,
         ])
@@ -125,59 +124,63 @@ extension PageBuilder {
         return row
     }
 
-
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
     func yearTotalsContext(_ positions: [Int]) -> Context? {
-        struct YearSum {
-            var count = 0
-            var total = Amount.zero
-        }
-        struct UnitSum {
-            var count = 0
-            var units: Int64 = 0
-            var scale = 0
-            var overflowed = false
-
-            mutating func add(_ amount: ActivityFacets.YearUnits) {
-                count += 1
-                let (sum, overflow) = units.addingReportingOverflow(amount.units)
-                units = sum
-                overflowed = overflowed || overflow
-                scale = max(scale, amount.scale)
-            }
-        }
-        var sums: [Int: YearSum] = [:]
-        var exact: [Int: UnitSum]? = nil
-        if let budgetUnits = facets.budgetUnits {
-            // Whole units: exact, and no decimal arithmetic per amount.
-            var units: [Int: UnitSum] = [:]
-            for position in positions {
-                for amount in budgetUnits[position] { units[amount.year, default: UnitSum()].add(amount) }
-            }
-            if !units.values.contains(where: \.overflowed) { exact = units }
-        }
-        if let exact {
-            for (year, sum) in exact {
-                sums[year] = YearSum(count: sum.count, total: Amount(units: sum.units, atScale: facets.unitScale, written: sum.scale))
-            }
-        } else {
-            for position in positions {
-                for (year, cell) in facets.byTitle[position].budget.cells {
-                    guard let amount = cell.amount else { continue }
-                    sums[year, default: YearSum()].count += 1
-                    sums[year, default: YearSum()].total = sums[year]!.total + amount
-                }
-            }
-        }
+        let sums = wholeUnitSums(positions) ?? decimalSums(positions)
         guard !sums.isEmpty else { return nil }
         let all = sums.values.map(\.total).sum()
-        return makeContext([
+        return Context([
             "rows": sums.keys.sorted().map { year in
                 ["year": String(year), "count": String(sums[year]!.count), "total": DanishFormat.number(sums[year]!.total)]
             },
             "total": DanishFormat.number(all),
         ])
+    }
+
+    /// How many amounts a year has and what they add up to.
+    struct YearSum {
+        var count = 0
+        var total = Amount.zero
+    }
+
+    /// The year sums by integer arithmetic on the facets' whole units: exact, and no decimal
+    /// arithmetic per amount. Nil when the units are not there or a sum leaves 64 bits.
+    func wholeUnitSums(_ positions: [Int]) -> [Int: YearSum]? {
+        struct UnitSum {
+            var count = 0
+            var units: Int64 = 0
+            /// The most decimals a term was written with.
+            var scale = 0
+        }
+        guard let budgetUnits = facets.budgetUnits else { return nil }
+        var units: [Int: UnitSum] = [:]
+        for position in positions {
+            for amount in budgetUnits[position] {
+                var sum = units[amount.year, default: UnitSum()]
+                let (total, overflow) = sum.units.addingReportingOverflow(amount.units)
+                if overflow { return nil }
+                sum.count += 1
+                sum.units = total
+                sum.scale = max(sum.scale, amount.scale)
+                units[amount.year] = sum
+            }
+        }
+        return units.mapValues { sum in
+            YearSum(count: sum.count, total: Amount(units: sum.units, atScale: facets.unitScale, written: sum.scale))
+        }
+    }
+
+    func decimalSums(_ positions: [Int]) -> [Int: YearSum] {
+        var sums: [Int: YearSum] = [:]
+        for position in positions {
+            for (year, cell) in facets.byTitle[position].budget.cells {
+                guard let amount = cell.amount else { continue }
+                sums[year, default: YearSum()].count += 1
+                sums[year, default: YearSum()].total = sums[year]!.total + amount
+            }
+        }
+        return sums
     }
 
     /// The options of the filter form (shown when JavaScript has loaded the index).

@@ -13,6 +13,7 @@ struct FixtureSiteTests {
 
     @Test func theValidFixtureBuildsWithoutDiagnostics() {
         let (report, output) = buildSite(Repo.fixtures.appendingPathComponent("valid-site"))
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         #expect(report.diagnostics.all.isEmpty, "\(report.diagnostics.all)")
         #expect(files(in: output).contains("projektbank/vaertsprogram/index.html"))
         #expect(files(in: output).contains("assets/style.css"))
@@ -22,29 +23,91 @@ struct FixtureSiteTests {
         #expect(Self.invalidCases.count >= 8)
     }
 
-    /// Each case folder holds `content/` and `expected.txt`, the diagnostics `check` prints.
+    /// Each case folder (`Fixtures/invalid/<case>/`) is a site, read as `check` and `build` read
+    /// it, and `expected.txt`, the diagnostics both print, one a line, sorted as printed:
+    /// - `content/` (optional): the content;
+    /// - `indsats.yml` (optional): the configuration; without one, `invalid/indsats.yml`;
+    /// - `templates/` (optional): files laid over a copy of the repository's templates;
+    /// - `arkiv/` (optional): the report archive.
+    ///
+    /// With an error among the diagnostics, nothing may be written: the previous `output/`
+    /// stays as it was. With warnings only, the build succeeds. Either way no source file
+    /// changes and no staging folder is left.
     @Test(arguments: invalidCases)
     func anInvalidSiteIsReportedWithFileLineAndFieldAndNothingIsWritten(_ name: String) throws {
         let caseFolder = Repo.fixtures.appendingPathComponent("invalid/\(name)")
-        let root = temporaryFolder("indsats-invalid")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("invalid/indsats.yml"), to: root.appendingPathComponent("indsats.yml"))
-        try FileManager.default.copyItem(at: caseFolder.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        let scratch = temporaryFolder("indsats-invalid")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = try FixtureCase.lay(caseFolder, into: scratch)
         // A previous site that a failed build must leave as it was.
         let output = root.appendingPathComponent("output")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try Data("earlier".utf8).write(to: output.appendingPathComponent("index.html"))
+        let earlier = try FixtureCase.earlierSite(at: output)
+        let sources = FixtureCase.snapshot(root, except: "output")
 
-        let report = SiteBuilder(root: root, output: output, templates: Repo.templates).build()
         let expected = try String(contentsOf: caseFolder.appendingPathComponent("expected.txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
-        #expect(report.diagnostics.sorted.map(\.description) == expected)
-        #expect(report.diagnostics.hasErrors)
-        #expect(report.files == nil)
-        #expect(read(output, "index.html") == "earlier")
-        #expect(files(in: output) == ["index.html"])
+        let expectsErrors = expected.contains { $0.contains(": error: ") }
+        let builder = SiteBuilder(root: root, output: output, templates: root.appendingPathComponent("templates"))
+
+        let checked = builder.build(write: false)
+        #expect(checked.diagnostics.sorted.map(\.description) == expected, "check")
+        let built = builder.build()
+        #expect(built.diagnostics.sorted.map(\.description) == expected, "build")
+        #expect(built.diagnostics.hasErrors == expectsErrors)
+        if expectsErrors {
+            #expect(built.files == nil)
+            #expect(FixtureCase.snapshot(output) == earlier)
+        } else {
+            #expect(built.files != nil)
+            #expect(FixtureCase.snapshot(output) != earlier)
+        }
+        #expect(FixtureCase.snapshot(root, except: "output") == sources, "a source file changed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") }
         #expect(leftovers.isEmpty)
+    }
+}
+
+/// Lays out an invalid-fixture case as a site, and takes snapshots of folders.
+enum FixtureCase {
+    /// Copies the case into `scratch/site`: its content, configuration, archive, and the
+    /// repository's templates with the case's own laid over them. Returns the site's folder.
+    static func lay(_ caseFolder: URL, into scratch: URL) throws -> URL {
+        let fm = FileManager.default
+        let root = scratch.appendingPathComponent("site")
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        let config = caseFolder.appendingPathComponent("indsats.yml")
+        try fm.copyItem(
+            at: fm.fileExists(atPath: config.path) ? config : Repo.fixtures.appendingPathComponent("invalid/indsats.yml"),
+            to: root.appendingPathComponent("indsats.yml"))
+        for folder in ["content", "arkiv"] where fm.fileExists(atPath: caseFolder.appendingPathComponent(folder).path) {
+            try fm.copyItem(at: caseFolder.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        let templates = root.appendingPathComponent("templates")
+        try fm.copyItem(at: Repo.templates, to: templates)
+        let overlay = caseFolder.appendingPathComponent("templates")
+        for file in files(in: overlay) {
+            let target = templates.appendingPathComponent(file)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? fm.removeItem(at: target)
+            try fm.copyItem(at: overlay.appendingPathComponent(file), to: target)
+        }
+        return root
+    }
+
+    /// A small previous site at `output`; returns its snapshot.
+    static func earlierSite(at output: URL) throws -> [String: Data] {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("earlier".utf8).write(to: output.appendingPathComponent("index.html"))
+        return snapshot(output)
+    }
+
+    /// Every file below `folder` with its bytes (skipping the top-level entry `except`).
+    static func snapshot(_ folder: URL, except: String? = nil) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in files(in: folder) where except == nil || !(path == except! || path.hasPrefix(except! + "/")) {
+            result[path] = try? Data(contentsOf: folder.appendingPathComponent(path))
+        }
+        return result
     }
 }
 

@@ -18,6 +18,11 @@ public struct SiteBuilder: Sendable {
     /// The templates folder (default: `templates/` in the site's folder).
     public let templates: URL
     public let options: RenderOptions
+    /// Replace an output folder that an earlier build did not make (`build --force`); the
+    /// site's own folders are never replaced (see `OutputLocation`).
+    public var force = false
+    /// How long a build waits for another build writing the same output (seconds).
+    public var lockTimeout: Double = 60
 
     public init(root: URL, output: URL? = nil, templates: URL? = nil, options: RenderOptions = RenderOptions()) {
         self.root = root
@@ -37,6 +42,8 @@ public struct SiteBuilder: Sendable {
     public func build(write: Bool = true) -> Report {
         var timings: [(String, Double)] = []
         var diagnostics = Diagnostics()
+        let location = OutputLocation(output: output, root: root, templates: templates, force: force)
+        if write, case .refuse(let refusal) = location.target() { diagnostics.append(contentsOf: [refusal]) }
         guard let prepared = prepare(&diagnostics, &timings, exceptArchived: nil) else {
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
@@ -65,7 +72,7 @@ public struct SiteBuilder: Sendable {
             let kept = paths.filter { path in !archivedPrefixes.contains { path.hasPrefix($0) } } + frozen.map(\.path)
             return Report(diagnostics: diagnostics, files: kept.sorted(), timings: timings)
         }
-        let writer = SiteWriter(output: output)
+        let writer = SiteWriter(output: output, location: location, lockTimeout: lockTimeout)
         do {
             // Pages are written as they are rendered.
             let staging = try writer.begin()
@@ -85,8 +92,11 @@ public struct SiteBuilder: Sendable {
                 }
             }
             return Report(diagnostics: diagnostics, files: staging.written.sorted(), timings: timings)
+        } catch SiteWriter.Failure.refused(let refusal) {
+            diagnostics.append(contentsOf: [refusal])
+            return Report(diagnostics: diagnostics, files: nil, timings: timings)
         } catch {
-            diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: output.lastPathComponent))
+            diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: location.shown))
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
     }
@@ -187,10 +197,14 @@ public struct SiteBuilder: Sendable {
     /// PDFs of the annexes and of the reports not in the archive (the archive has its own).
     func printPDFs(with printer: PDFPrinter, in site: URL, content: SiteContent, archived: Set<Int>) throws {
         var jobs = content.annexes.map { annex in
-            PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.annex(annex.slug)), pdf: site.appendingPathComponent(SitePaths.annexPDF(annex.slug)))
+            PDFPrinter.Job(
+                page: site.appendingPathComponent(SitePaths.annex(annex.slug)), pdf: site.appendingPathComponent(SitePaths.annexPDF(annex.slug)),
+                name: SitePaths.annex(annex.slug))
         }
         jobs += content.reports.filter { !archived.contains($0.year) }.map { report in
-            PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(report.year)), pdf: site.appendingPathComponent(SitePaths.reportPDF(report.year)))
+            PDFPrinter.Job(
+                page: site.appendingPathComponent(SitePaths.report(report.year)), pdf: site.appendingPathComponent(SitePaths.reportPDF(report.year)),
+                name: SitePaths.report(report.year))
         }
         let failures = printer.print(jobs)
         if !failures.isEmpty { throw WriteError(message: failures.joined(separator: "; ")) }

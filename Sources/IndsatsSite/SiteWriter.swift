@@ -1,48 +1,90 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import IndsatsModel
 import IndsatsRender
 
-/// Writes a finished site atomically: everything goes into a fresh folder beside the output
-/// folder, which replaces the old one only when every file was written. A failed build leaves
-/// the previous site as it was.
+/// Writes a finished site atomically: everything goes into a fresh staging folder beside the
+/// output folder, which takes the output's place in one step (`FileSystem.exchange`) only when
+/// every file was written. A failed or killed build leaves the previous site as it was, and
+/// there is no moment without a complete output folder.
+///
+/// One build at a time writes beside an output: the writer holds a lock on the output's parent
+/// folder (`FolderLock`) from the staging folder's creation to the swap; a second build waits
+/// for it (at most `lockTimeout` seconds), then removes what killed builds left there
+/// (`.<output>.building-<pid>`, `.<output>.old-<pid>`).
 public struct SiteWriter: Sendable {
     public let output: URL
+    /// When set (by `build`), the output's location is checked against its rules and the
+    /// output is marked as made by indsats; nil for the archive's own folders.
+    public var location: OutputLocation?
+    /// How long to wait for another build writing the same output.
+    public var lockTimeout: Double
+    /// The output as messages name it.
+    public var shown: String
 
-    public init(output: URL) {
-        self.output = output
+    public init(output: URL, location: OutputLocation? = nil, lockTimeout: Double = 60) {
+        self.output = output.standardizedFileURL
+        self.location = location
+        self.lockTimeout = lockTimeout
+        shown = location?.shown ?? output.standardizedFileURL.path
+    }
+
+    /// Why a build did not write: the output's location is refused (a diagnostic of its
+    /// own), or a file-system operation failed.
+    public enum Failure: Error, CustomStringConvertible {
+        case refused(Diagnostic)
+        case failed(FileSystemError)
+        case busy(String)
+
+        public var description: String {
+            switch self {
+            case .refused(let diagnostic): diagnostic.message
+            case .failed(let error): error.description
+            case .busy(let message): message
+            }
+        }
     }
 
     /// A staging folder being filled, from any number of threads at once.
     public final class Staging: @unchecked Sendable {
         public let folder: URL
+        /// The folder the staging folder replaces (the output, or what a link there points to).
+        let target: String
+        /// The output as messages name it.
+        let shown: String
+        let lock: FolderLock
         /// The staging folder, open, so that files are made relative to it (`openat`) without
         /// the kernel walking the whole path for every file.
         let descriptor: Int32
-        private let lock = NSLock()
-        private var failures: [String] = []
+        private let mutex = NSLock()
+        private var failures: [FileSystemError] = []
         private var paths: [String] = []
         /// Folders known to exist (relative paths), so that each is made once.
         private var folders: Set<String> = [""]
 
-        init(folder: URL) throws {
+        init(folder: URL, target: String, shown: String, lock: FolderLock) throws(FileSystemError) {
             self.folder = folder
-            descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw WriteError(message: "cannot open \(folder.path): \(String(cString: strerror(errno)))") }
+            self.target = target
+            self.shown = shown
+            self.lock = lock
+            descriptor = try FileSystem.openFolder(folder.path).get()
         }
 
-        deinit { close(descriptor) }
+        deinit { FileSystem.close(descriptor) }
 
         /// Writes one file, making its folders first when they are new. Thread-safe.
         public func write(_ file: OutputFile) {
+            if add(file) { mutex.withLock { paths.append(file.path) } }
+        }
+
+        /// Writes one file without listing it among the site's files (assets, the marker);
+        /// false when it failed (the failure is kept).
+        @discardableResult
+        func add(_ file: OutputFile) -> Bool {
             let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-            if !lock.withLock({ folders.contains(folder) }) { makeFolders(folder) }
-            let error = SiteWriter.writeFile(file.path, relativeTo: descriptor, file.data)
-            lock.withLock {
-                if let error { failures.append("\(file.path): \(error)") } else { paths.append(file.path) }
-            }
+            if !mutex.withLock({ folders.contains(folder) }) { makeFolders(folder) }
+            guard let code = FileSystem.writeFile(file.path, relativeTo: descriptor, file.data) else { return true }
+            fail(FileSystemError("cannot write", "\(shown)/\(file.path)", code: code))
+            return false
         }
 
         /// Makes `folder` and its parents (plain mkdir, parents first; a folder another
@@ -51,47 +93,98 @@ public struct SiteWriter: Sendable {
             var path = ""
             for component in folder.split(separator: "/") {
                 path += (path.isEmpty ? "" : "/") + component
-                if lock.withLock({ folders.contains(path) }) { continue }
-                _ = mkdirat(descriptor, path, 0o755)
-                lock.withLock { _ = folders.insert(path) }
+                if mutex.withLock({ folders.contains(path) }) { continue }
+                if let code = FileSystem.makeFolder(path, relativeTo: descriptor) {
+                    fail(FileSystemError("cannot make the folder", "\(shown)/\(path)", code: code))
+                    return
+                }
+                mutex.withLock { _ = folders.insert(path) }
             }
         }
 
+        func fail(_ error: FileSystemError) { mutex.withLock { failures.append(error) } }
+
         /// The paths written so far, and the first failure if any.
-        public var written: [String] { lock.withLock { paths } }
-        var firstFailure: String? { lock.withLock { failures.first } }
+        public var written: [String] { mutex.withLock { paths } }
+        var firstFailure: FileSystemError? { mutex.withLock { failures.first } }
     }
 
-    /// Starts a build: an empty staging folder beside the output folder.
-    public func begin() throws -> Staging {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let folder = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())")
-        try? fm.removeItem(at: folder)
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try Staging(folder: folder)
-    }
-
-    /// Finishes a build: copies `assets/`, lets `finish` add to the staging folder (PDFs
-    /// printed from the written pages), then swaps it in. On any failure the staging folder is
-    /// removed and the output folder is left as it was.
-    public func commit(_ staging: Staging, assets: URL?, finish: ((URL) throws -> Void)? = nil) throws {
+    /// Starts a build: checks where the output is (see `OutputLocation`), takes the lock,
+    /// removes what killed builds left, and makes an empty staging folder beside the output.
+    public func begin() throws(Failure) -> Staging {
+        var target = try checkedTarget()
+        let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
-            if let failure = staging.firstFailure { throw WriteError(message: "cannot write \(failure)") }
-            if let assets, FileManager.default.fileExists(atPath: assets.path) {
-                try FileManager.default.copyItem(at: assets, to: staging.folder.appendingPathComponent("assets"))
-            }
-            try finish?(staging.folder)
-            try swapIn(staging.folder)
+            try FileSystem.makeFolders(parent)
         } catch {
-            abort(staging)
+            throw .failed(error)
+        }
+        let held: FolderLock?
+        do {
+            held = try FolderLock.acquire(parent, waitingAtMost: lockTimeout)
+        } catch {
+            throw .failed(error)
+        }
+        guard let lock = held else {
+            throw .busy(
+                "another build is writing \(shown) and did not finish within \(Int(lockTimeout)) seconds; wait for it to finish (or stop it) and build again")
+        }
+        // Checked again now that no other build can change it.
+        target = try checkedTarget()
+        let name = URL(fileURLWithPath: target).lastPathComponent
+        for entry in FileSystem.entries(parent) ?? [] where Self.isLeftover(entry, of: name) {
+            FileSystem.remove(parent + "/" + entry)
+        }
+        let folder = URL(fileURLWithPath: parent).appendingPathComponent(".\(name).building-\(Self.processID)")
+        do {
+            try FileSystem.makeFolders(folder.path)
+            return try Staging(folder: folder, target: target, shown: shown, lock: lock)
+        } catch {
+            FileSystem.remove(folder.path)
+            throw .failed(error)
+        }
+    }
+
+    /// Whether `entry`, beside the output folder `name`, is a staging or old folder of a build
+    /// (`.output.building-123`, `.output.old-123`); nothing else is ever removed.
+    static func isLeftover(_ entry: String, of name: String) -> Bool {
+        for kind in ["building", "old"] {
+            let prefix = ".\(name).\(kind)-"
+            if entry.hasPrefix(prefix), entry.count > prefix.count, entry.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        }
+        return false
+    }
+
+    static var processID: Int32 { ProcessInfo.processInfo.processIdentifier }
+
+    func checkedTarget() throws(Failure) -> String {
+        guard let location else { return output.path }
+        switch location.target() {
+        case .replace(let target): return target
+        case .refuse(let diagnostic): throw .refused(diagnostic)
+        }
+    }
+
+    /// Finishes a build: adds the marker and `assets/`, lets `finish` add to the staging
+    /// folder (PDFs printed from the written pages), then swaps it in. On any failure the
+    /// staging folder is removed and the output folder is left as it was.
+    public func commit(_ staging: Staging, assets: URL?, finish: ((URL) throws -> Void)? = nil) throws {
+        defer { staging.lock.release() }
+        do {
+            if location != nil { staging.add(OutputFile(path: OutputLocation.markerName, data: OutputLocation.markerText)) }
+            if let assets { copy(assets, into: staging, as: "assets") }
+            if let failure = staging.firstFailure { throw Failure.failed(failure) }
+            try finish?(staging.folder)
+            try swapIn(staging)
+        } catch {
+            FileSystem.remove(staging.folder.path)
             throw error
         }
     }
 
     public func abort(_ staging: Staging) {
-        try? FileManager.default.removeItem(at: staging.folder)
+        FileSystem.remove(staging.folder.path)
+        staging.lock.release()
     }
 
     /// Writes a list of files (and copies `assets/`) into a staging folder, lets `finish`
@@ -102,44 +195,47 @@ public struct SiteWriter: Sendable {
         try commit(staging, assets: assets, finish: finish)
     }
 
-    /// Writes `data` to a new file at `path` under the open folder `directory`; returns the
-    /// error, if any.
-    static func writeFile(_ path: String, relativeTo directory: Int32, _ data: Data) -> String? {
-        let descriptor = openat(directory, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
+    /// Copies every file below `folder` (if there is one) into the staging folder under `name`.
+    func copy(_ folder: URL, into staging: Staging, as name: String) {
+        guard FileSystem.kind(folder.path) != nil else { return }
+        let fm = FileManager.default
+        for path in (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted() {
+            let file = folder.appendingPathComponent(path)
+            if FileSystem.kind(FileSystem.realPath(file.path) ?? file.path) == .folder { continue }
+            do {
+                staging.add(OutputFile(path: "\(name)/\(path)", data: try Data(contentsOf: file)))
+            } catch {
+                staging.fail(FileSystemError("cannot read", file.path, error: error))
             }
-            return nil
         }
     }
 
-    /// Replaces the output folder with `staging` by renames, so that there is never a
-    /// half-written output folder.
-    func swapIn(_ staging: URL) throws {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: output.path) else {
-            try fm.moveItem(at: staging, to: output)
+    /// Puts the staging folder in the target's place in one step; the old site ends up in
+    /// the staging folder's place and is removed. Where the file system cannot swap in one
+    /// step, two renames (with a moment without an output folder).
+    func swapIn(_ staging: Staging) throws(Failure) {
+        let target = staging.target, folder = staging.folder.path
+        guard FileSystem.kind(target) != nil else {
+            if let code = FileSystem.rename(folder, target) { throw .failed(FileSystemError("cannot make", shown, code: code)) }
             return
         }
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
-        try? fm.removeItem(at: old)
-        try fm.moveItem(at: output, to: old)
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            try? fm.moveItem(at: old, to: output)
-            throw error
+        switch FileSystem.exchange(folder, target) {
+        case nil:
+            break
+        case .some(let code) where FileSystem.cannotExchange(code):
+            let old = URL(fileURLWithPath: target).deletingLastPathComponent()
+                .appendingPathComponent(".\(URL(fileURLWithPath: target).lastPathComponent).old-\(Self.processID)").path
+            if let code = FileSystem.rename(target, old) { throw .failed(FileSystemError("cannot replace", shown, code: code)) }
+            if let code = FileSystem.rename(folder, target) {
+                _ = FileSystem.rename(old, target)
+                throw .failed(FileSystemError("cannot replace", shown, code: code))
+            }
+            FileSystem.remove(old)
+            return
+        case .some(let code):
+            throw .failed(FileSystemError("cannot replace", shown, code: code))
         }
-        try? fm.removeItem(at: old)
+        FileSystem.remove(folder)
     }
 }
 

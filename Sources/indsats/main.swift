@@ -55,12 +55,15 @@ struct Build: ParsableCommand {
     var timings = false
     @Flag(name: .long, help: "Also print each annex and report to PDF (needs Chromium), linked from its page.")
     var pdf = false
+    @Flag(name: .long, help: "Replace an output folder that indsats did not make (never the site's folder, content/, templates/ or arkiv/).")
+    var force = false
 
     func run() throws {
         let start = Date()
-        let builder = SiteBuilder(
+        var builder = SiteBuilder(
             root: site.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, templates: site.templatesURL,
             options: RenderOptions(pdf: pdf))
+        builder.force = force
         let result = builder.build()
         report(result.diagnostics)
         if timings {

@@ -9,9 +9,24 @@ public struct PDFPrinter: Sendable {
         /// The page's HTML file and the PDF to write, both absolute.
         public var page: URL
         public var pdf: URL
+        /// The page as messages name it (`bilag/oversigt/index.html`); default: its path.
+        public var name: String
+
+        public init(page: URL, pdf: URL, name: String? = nil) {
+            self.page = page
+            self.pdf = pdf
+            self.name = name ?? page.path
+        }
     }
 
     public let chromium: URL
+    /// How long one page may take to print before Chromium is stopped (seconds).
+    public var timeout: Double
+
+    public init(chromium: URL, timeout: Double = 60) {
+        self.chromium = chromium
+        self.timeout = timeout
+    }
 
     /// The browser: `$INDSATS_CHROMIUM`, else `chromium`, `chromium-browser` or
     /// `google-chrome` on the PATH; nil when none is installed.
@@ -42,9 +57,13 @@ public struct PDFPrinter: Sendable {
         return results.flatMap { $0 }
     }
 
+    /// Prints one page; the failure as a message naming the page, if any. Chromium's messages
+    /// go to a file (not a pipe a hung browser could keep open), and a browser that takes
+    /// longer than `timeout` is killed.
     func printOne(_ job: Job) -> String? {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("indsats-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
+        let log = profile.appendingPathComponent("chromium.log")
         let process = Process()
         process.executableURL = chromium
         process.arguments = [
@@ -53,18 +72,25 @@ public struct PDFPrinter: Sendable {
             "--print-to-pdf=\(job.pdf.path)", job.page.absoluteString,
         ]
         process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         do {
+            try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
         } catch {
-            return "\(job.page.lastPathComponent): cannot start \(chromium.path): \(error)"
+            return "\(job.name): cannot start \(chromium.path): \(FileSystemError.code(of: error).map(FileSystemError.reason) ?? "\(error)")"
         }
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            finished.wait()
+            return "\(job.name): Chromium did not finish printing the page within \(Int(timeout)) seconds and was stopped (try again; if it happens again, build without --pdf)"
+        }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: job.pdf.path) else {
+            let output = (try? Data(contentsOf: log)) ?? Data()
             let text = String(decoding: output, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " ")
-            return "\(job.pdf.lastPathComponent): Chromium failed (exit \(process.terminationStatus)): \(text)"
+            return "\(job.name): Chromium could not print the page (exit \(process.terminationStatus)): \(text)"
         }
         return nil
     }

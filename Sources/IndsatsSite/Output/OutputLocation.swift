@@ -1,0 +1,107 @@
+import Foundation
+import IndsatsModel
+
+/// Where `build` may put the site, and every rule that keeps it from replacing anything else
+/// (all of them here, in one place). A build replaces its output folder whole, so:
+/// - the output may be a folder an earlier build made (it holds the `.indsats-output`
+///   marker, which every build writes), an empty folder, or a path where nothing is yet;
+///   any other folder is refused unless `force` is set;
+/// - never a file, and never the site's folder, `content/`, the templates or `arkiv/`, a
+///   folder above one of them, or a folder inside `content/`, the templates or `arkiv/`
+///   (`force` does not change this);
+/// - a link at the output is kept: the folder it points to is what gets replaced (checked
+///   by the same rules), so a web server that follows the link sees the new site.
+public struct OutputLocation: Sendable {
+    /// The marker file every build writes into its output folder.
+    public static let markerName = ".indsats-output"
+    static let markerText = Data("This folder is made by indsats build, which replaces it whole on every build.\n".utf8)
+
+    /// The output as named (absolute).
+    public let output: URL
+    public let root: URL
+    public let templates: URL
+    /// Replace a non-empty folder that an earlier build did not make (`build --force`).
+    public let force: Bool
+
+    public init(output: URL, root: URL, templates: URL, force: Bool = false) {
+        self.output = output.standardizedFileURL
+        self.root = root.standardizedFileURL
+        self.templates = templates.standardizedFileURL
+        self.force = force
+    }
+
+    /// The output as the user knows it: relative to the site's folder when inside it.
+    public var shown: String { show(output.path) }
+
+    public enum Verdict: Sendable, Equatable {
+        /// Replace this folder (a real path).
+        case replace(String)
+        /// Do not write; why, as an error at the output.
+        case refuse(Diagnostic)
+    }
+
+    /// The folder to replace (the output, or the folder a link there points to, with every
+    /// link resolved), or why the output may not be replaced.
+    public func target() -> Verdict {
+        let path = output.path
+        let target: String
+        switch FileSystem.kind(path) {
+        case .link:
+            let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            guard let real = FileSystem.realPath(path), FileSystem.kind(real) == .folder else {
+                return refuse(
+                    "\(shown) is a link to \(destination), which is not a folder",
+                    hint: "point the link at a folder, or name another folder with --output")
+            }
+            target = real
+        case .file, .other:
+            return refuse(
+                "\(shown) is a file, not a folder: a build replaces its output folder whole, so it would delete this file",
+                hint: "move the file away, or name another folder with --output")
+        case .folder, nil:
+            target = FileSystem.resolvedPath(path)
+        }
+        for folder in protectedFolders {
+            let real = FileSystem.resolvedPath(folder.path)
+            if target == real || real.hasPrefix(target == "/" ? "/" : target + "/") {
+                let what = target == real ? "is \(folder.name)" : "contains \(folder.name)"
+                return refuse(
+                    "the output folder \(what): a build replaces its output folder whole, so it would delete \(folder.loss)",
+                    hint: "name a folder of its own with --output, such as output")
+            }
+            if folder.path != root.path, target.hasPrefix(real + "/") {
+                return refuse(
+                    "the output folder is inside \(folder.name), where the build must not write",
+                    hint: "name a folder outside content/, the templates and arkiv/ with --output, such as output")
+            }
+        }
+        if FileSystem.kind(target) == .folder, !force {
+            let entries = FileSystem.entries(target) ?? []
+            if !entries.isEmpty, !entries.contains(Self.markerName) {
+                return refuse(
+                    "\(shown) is not a folder indsats made (it has no \(Self.markerName) file) and it is not empty: a build replaces its output folder whole, so it would delete what is in it",
+                    hint: "move it away or name another folder with --output; or, if nothing in it is needed, build with --force to replace it")
+            }
+        }
+        return .replace(target)
+    }
+
+    /// The folders the output must never be, contain or (but for the site's folder) sit in.
+    var protectedFolders: [(path: String, name: String, loss: String)] {
+        [
+            (root.path, "the site's folder", "indsats.yml, content/, templates/ and arkiv/"),
+            (root.appendingPathComponent("content").path, "content/", "the site's content"),
+            (templates.path, show(templates.path) + "/", "the templates"),
+            (root.appendingPathComponent(ReportArchive.folderName).path, "\(ReportArchive.folderName)/", "the archive of published reports"),
+        ]
+    }
+
+    func show(_ path: String) -> String {
+        if path == root.path { return "." }
+        return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
+    }
+
+    func refuse(_ message: String, hint: String) -> Verdict {
+        .refuse(Diagnostic(.error, at: SourceLocation(path: shown), message, hint: hint))
+    }
+}

@@ -127,7 +127,7 @@ public struct SiteWriter: Sendable {
         }
         guard let lock = held else {
             throw .busy(
-                "another build is writing \(shown) and did not finish within \(Int(lockTimeout)) seconds; wait for it to finish (or stop it) and build again")
+                "another build is writing \(shown) and did not finish within \(Wording.seconds(lockTimeout)); wait for it to finish (or stop it) and build again")
         }
         // Checked again now that no other build can change it.
         target = try checkedTarget()
@@ -141,7 +141,7 @@ public struct SiteWriter: Sendable {
             return try Staging(folder: folder, target: target, shown: shown, lock: lock)
         } catch {
             FileSystem.remove(folder.path)
-            throw .failed(error)
+            throw .failed(FileSystemError("cannot write in", "\(parent) (the new site is made there, then replaces \(shown))", reason: error.reason))
         }
     }
 
@@ -236,6 +236,14 @@ public struct SiteWriter: Sendable {
             throw .failed(FileSystemError("cannot replace", shown, code: code))
         }
         FileSystem.remove(folder)
+    }
+}
+
+/// Words shared by messages.
+enum Wording {
+    /// `1 second`, `60 seconds`, `0.5 seconds`.
+    static func seconds(_ value: Double) -> String {
+        value == 1 ? "1 second" : String(format: "%g seconds", value)
     }
 }
 

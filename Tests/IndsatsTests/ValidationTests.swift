@@ -28,20 +28,31 @@ struct FixtureSiteTests {
     /// - `content/` (optional): the content;
     /// - `indsats.yml` (optional): the configuration; without one, `invalid/indsats.yml`;
     /// - `templates/` (optional): files laid over a copy of the repository's templates;
-    /// - `arkiv/` (optional): the report archive.
+    /// - `arkiv/` (optional): the report archive;
+    /// - `output` (optional): the output folder, relative to the site's folder (`build
+    ///   --output`); without one, `output/`, holding a small earlier site;
+    /// - `extra/` (optional): files and folders copied into the site's folder as they are
+    ///   (what is already where the output should go).
     ///
     /// With an error among the diagnostics, nothing may be written: the previous `output/`
-    /// stays as it was. With warnings only, the build succeeds. Either way no source file
-    /// changes and no staging folder is left.
+    /// (with `output`, everything in and around the site) stays as it was. With warnings only,
+    /// the build succeeds. Either way no source file changes and no staging folder is left.
+    /// `check` writes nothing, so it prints every expected line but those about the output
+    /// (the lines that start with the output's path).
     @Test(arguments: invalidCases)
     func anInvalidSiteIsReportedWithFileLineAndFieldAndNothingIsWritten(_ name: String) throws {
         let caseFolder = Repo.fixtures.appendingPathComponent("invalid/\(name)")
         let scratch = temporaryFolder("indsats-invalid")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let root = try FixtureCase.lay(caseFolder, into: scratch)
-        // A previous site that a failed build must leave as it was.
-        let output = root.appendingPathComponent("output")
-        let earlier = try FixtureCase.earlierSite(at: output)
+        let named = try? String(contentsOf: caseFolder.appendingPathComponent("output"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = root.appendingPathComponent(named ?? "output").standardizedFileURL
+        // A previous site that a failed build must leave as it was (with `output`, everything
+        // in the scratch folder).
+        let watched = named == nil ? output : scratch
+        if named == nil { _ = try FixtureCase.earlierSite(at: output) }
+        let earlier = FixtureCase.snapshot(watched)
         let sources = FixtureCase.snapshot(root, except: "output")
 
         let expected = try String(contentsOf: caseFolder.appendingPathComponent("expected.txt"), encoding: .utf8)
@@ -50,20 +61,23 @@ struct FixtureSiteTests {
         let builder = SiteBuilder(root: root, output: output, templates: root.appendingPathComponent("templates"))
 
         let checked = builder.build(write: false)
-        #expect(checked.diagnostics.sorted.map(\.description) == expected, "check")
+        let aboutOutput = named.map { _ in OutputLocation(output: output, root: root, templates: builder.templates).shown + ":" }
+        #expect(checked.diagnostics.sorted.map(\.description) == expected.filter { line in aboutOutput.map { !line.hasPrefix($0) } ?? true }, "check")
         let built = builder.build()
         #expect(built.diagnostics.sorted.map(\.description) == expected, "build")
         #expect(built.diagnostics.hasErrors == expectsErrors)
         if expectsErrors {
             #expect(built.files == nil)
-            #expect(FixtureCase.snapshot(output) == earlier)
+            #expect(FixtureCase.snapshot(watched) == earlier)
         } else {
             #expect(built.files != nil)
-            #expect(FixtureCase.snapshot(output) != earlier)
+            #expect(FixtureCase.snapshot(watched) != earlier)
         }
         #expect(FixtureCase.snapshot(root, except: "output") == sources, "a source file changed")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".output") }
-        #expect(leftovers.isEmpty)
+        for folder in [scratch, root, output.deletingLastPathComponent()] {
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.contains(".building-") || $0.contains(".old-") }
+            #expect(leftovers?.isEmpty != false, "\(leftovers ?? [])")
+        }
     }
 }
 
@@ -82,6 +96,10 @@ enum FixtureCase {
         for folder in ["content", "arkiv"] where fm.fileExists(atPath: caseFolder.appendingPathComponent(folder).path) {
             try fm.copyItem(at: caseFolder.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
         }
+        let extra = caseFolder.appendingPathComponent("extra")
+        for entry in (try? fm.contentsOfDirectory(atPath: extra.path)) ?? [] {
+            try fm.copyItem(at: extra.appendingPathComponent(entry), to: root.appendingPathComponent(entry))
+        }
         let templates = root.appendingPathComponent("templates")
         try fm.copyItem(at: Repo.templates, to: templates)
         let overlay = caseFolder.appendingPathComponent("templates")
@@ -94,18 +112,23 @@ enum FixtureCase {
         return root
     }
 
-    /// A small previous site at `output`; returns its snapshot.
+    /// A small previous site at `output`, as a build leaves it (with the marker); returns its
+    /// snapshot.
     static func earlierSite(at output: URL) throws -> [String: Data] {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("earlier".utf8).write(to: output.appendingPathComponent("index.html"))
+        try Data().write(to: output.appendingPathComponent(OutputLocation.markerName))
         return snapshot(output)
     }
 
-    /// Every file below `folder` with its bytes (skipping the top-level entry `except`).
+    /// Every file below `folder` with its bytes, and every folder (as `path/`), skipping the
+    /// top-level entry `except`.
     static func snapshot(_ folder: URL, except: String? = nil) -> [String: Data] {
         var result: [String: Data] = [:]
-        for path in files(in: folder) where except == nil || !(path == except! || path.hasPrefix(except! + "/")) {
-            result[path] = try? Data(contentsOf: folder.appendingPathComponent(path))
+        let all = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        for path in all where except == nil || !(path == except! || path.hasPrefix(except! + "/")) {
+            let url = folder.appendingPathComponent(path)
+            result[isDirectory(url) ? path + "/" : path] = isDirectory(url) ? Data() : try? Data(contentsOf: url)
         }
         return result
     }

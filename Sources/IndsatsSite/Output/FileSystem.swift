@@ -118,6 +118,7 @@ enum FileSystem {
     /// Makes `path` and the folders above it that do not exist yet.
     static func makeFolders(_ path: String) throws(FileSystemError) {
         if kind(path) == .folder || realPath(path).map({ kind($0) == .folder }) == true { return }
+        if kind(path) != nil { throw FileSystemError("cannot make the folder", path, reason: "a file with that name is already there") }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if parent != path, !parent.isEmpty { try makeFolders(parent) }
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileSystemError("cannot make the folder", path, code: errno) }

@@ -85,7 +85,7 @@ public struct PDFPrinter: Sendable {
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             finished.wait()
-            return "\(job.name): Chromium did not finish printing the page within \(Int(timeout)) seconds and was stopped (try again; if it happens again, build without --pdf)"
+            return "\(job.name): Chromium did not finish printing the page within \(Wording.seconds(timeout)) and was stopped (try again; if it happens again, build without --pdf)"
         }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: job.pdf.path) else {
             let output = (try? Data(contentsOf: log)) ?? Data()

@@ -129,9 +129,15 @@ public struct SiteWriter: Sendable {
             throw .busy(
                 "another build is writing \(shown) and did not finish within \(Wording.seconds(lockTimeout)); wait for it to finish (or stop it) and build again")
         }
+        // A build killed between the two renames of a file system that cannot exchange left
+        // the old site aside: it is put back.
+        let name = URL(fileURLWithPath: target).lastPathComponent
+        let entries = FileSystem.entries(parent) ?? []
+        if FileSystem.kind(target) == nil, let aside = entries.sorted().first(where: { Self.isLeftover($0, of: name) && $0.contains(".old-") }) {
+            _ = FileSystem.rename(parent + "/" + aside, target)
+        }
         // Checked again now that no other build can change it.
         target = try checkedTarget()
-        let name = URL(fileURLWithPath: target).lastPathComponent
         for entry in FileSystem.entries(parent) ?? [] where Self.isLeftover(entry, of: name) {
             FileSystem.remove(parent + "/" + entry)
         }

@@ -121,6 +121,7 @@ struct OutputSafetyTests {
         let site = try ScratchSite()
         defer { site.remove() }
         let fm = FileManager.default
+        #expect(!site.builder().build().diagnostics.hasErrors)
         let ours = [".output.building-999", ".output.old-12"]
         let others = [".output.building-12x", ".output.old-", ".output-notes", ".public.building-5", "output.building-7"]
         for name in ours + others {
@@ -130,6 +131,22 @@ struct OutputSafetyTests {
         let left = try fm.contentsOfDirectory(atPath: site.root.path)
         #expect(ours.allSatisfy { !left.contains($0) })
         #expect(others.allSatisfy { left.contains($0) })
+    }
+
+    @Test func aSiteAKilledBuildMovedAsideIsPutBack() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        #expect(!site.builder().build().diagnostics.hasErrors)
+        let before = FixtureCase.snapshot(site.output)
+        let aside = site.root.appendingPathComponent(".output.old-4242")
+        try FileManager.default.moveItem(at: site.output, to: aside)
+        // A build that writes puts the old site back first (here it stops before replacing it).
+        let writer = SiteWriter(output: site.output, location: OutputLocation(output: site.output, root: site.root, templates: site.root.appendingPathComponent("templates")))
+        let staging = try writer.begin()
+        #expect(FixtureCase.snapshot(site.output) == before)
+        writer.abort(staging)
+        #expect(FixtureCase.snapshot(site.output) == before)
+        #expect(!FileManager.default.fileExists(atPath: aside.path))
     }
 
     @Test func aSecondBuildWaitsForTheFirstAndFailsClearlyWhenItTakesTooLong() throws {
@@ -220,9 +237,13 @@ struct KilledBuildTests {
         #expect(sites["a"]?.keys.contains("index.html") == true)
 
         try versionA.write(to: config, atomically: true, encoding: .utf8)
-        let start = Date()
-        try runToEnd(site)
-        let buildTime = Date().timeIntervalSince(start)
+        var times: [Double] = []
+        for _ in 0..<3 {
+            let start = Date()
+            try runToEnd(site)
+            times.append(Date().timeIntervalSince(start))
+        }
+        let buildTime = times.sorted()[1]
         var killedWhileRunning = 0, stagingLeft = 0
         let runs = 40
         for index in 0..<runs {

@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
         do {
             for year in prepared.archive.keys.sorted() { frozen += try archive.outputFiles(prepared.archive[year]!) }
         } catch {
-            diagnostics.error("cannot read the archived report: \(error)", at: SourceLocation(path: ReportArchive.folderName))
+            diagnostics.error(FileSystemError.sentence(for: error, "cannot read the archived report", ReportArchive.folderName), at: SourceLocation(path: ReportArchive.folderName))
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
         guard write else {
@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(contentsOf: [refusal])
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         } catch {
-            diagnostics.error("the site was not written: \(error)", at: SourceLocation(path: location.shown))
+            diagnostics.error("the site was not written: " + FileSystemError.sentence(for: error, "cannot write", location.shown), at: SourceLocation(path: location.shown))
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
     }

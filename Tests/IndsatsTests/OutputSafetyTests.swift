@@ -184,6 +184,8 @@ struct OutputSafetyTests {
         #expect(FileSystemError("cannot write", "x", error: CocoaError(.fileWriteOutOfSpace)).reason == FileSystemError.reason(ENOSPC))
         #expect(FileSystemError("cannot write", "x", error: NSError(domain: NSCocoaErrorDomain, code: 512)).description == "cannot write x: the system gave no reason")
         #expect(!FileSystemError.reason(EOWNERDEAD).contains("Error Domain"))
+        let named = NSError(domain: NSCocoaErrorDomain, code: 513, userInfo: [NSFilePathErrorKey: "/srv/www/index.html", NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))])
+        #expect(FileSystemError.sentence(for: named, "cannot write", "output") == "cannot write /srv/www/index.html: " + FileSystemError.reason(EACCES))
     }
 }
 

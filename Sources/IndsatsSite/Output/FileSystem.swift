@@ -35,6 +35,19 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String { "\(action) \(path): \(reason)" }
 
+    /// Any error as a sentence: ours as they are; a Foundation error as `action`, the path
+    /// it names (else `path`) and the reason of its POSIX code — never its raw dump.
+    public static func sentence(for error: Error, _ action: String, _ path: String) -> String {
+        switch error {
+        case let error as FileSystemError: return error.description
+        case let error as WriteError: return error.description
+        case let error as SiteWriter.Failure: return error.description
+        default:
+            let named = (error as NSError).userInfo[NSFilePathErrorKey] as? String
+            return FileSystemError(action, named ?? path, error: error).description
+        }
+    }
+
     /// Why an operation failed, for a user who is not a programmer; one place for every errno.
     public static func reason(_ code: Int32) -> String {
         switch code {

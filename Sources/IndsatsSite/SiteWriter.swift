@@ -138,6 +138,9 @@ public struct SiteWriter: Sendable {
         }
         // Checked again now that no other build can change it.
         target = try checkedTarget()
+        guard URL(fileURLWithPath: target).deletingLastPathComponent().path == parent else {
+            throw .failed(FileSystemError("cannot write", shown, reason: "the link there was changed while the build waited (build again)"))
+        }
         for entry in FileSystem.entries(parent) ?? [] where Self.isLeftover(entry, of: name) {
             FileSystem.remove(parent + "/" + entry)
         }

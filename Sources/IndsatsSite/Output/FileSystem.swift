@@ -226,6 +226,8 @@ public final class FolderLock: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(seconds)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
+            // A file system without locks (some network drives): build without one.
+            if code == ENOLCK || code == EOPNOTSUPP || code == EINVAL { break }
             guard code == EWOULDBLOCK || code == EINTR else {
                 FileSystem.close(descriptor)
                 throw FileSystemError("cannot lock the folder", folder, code: code)

@@ -126,7 +126,7 @@ extension SiteValidator {
             }
             let dated = annex.date.map { "dated \($0.iso)" } ?? "without a date"
             diagnostics.error(
-                "annex \(annex.number) to \(annex.committee.slug) \(dated) is already \(earlier.source.path)", at: annex.source, field: "number",
+                "\(earlier.source.path) is already annex \(annex.number) to \(annex.committee.slug), \(dated)", at: annex.source, field: "number",
                 hint: "give each annex to a committee its own number, or correct the date")
         }
     }

@@ -202,7 +202,7 @@ public struct ReportArchive: Sendable {
         func check(_ relative: String, _ checksum: String) -> Bool {
             let path = "\(Self.folderName)/\(year)/\(relative)"
             guard let data = try? Data(contentsOf: entry.folder.appendingPathComponent(relative)) else {
-                diagnostics.error("a file of the archived \(year) report is missing (the manifest lists it)", at: SourceLocation(path: path), hint: hint(path))
+                diagnostics.error("the manifest of the archived \(year) report lists this file, but it is missing", at: SourceLocation(path: path), hint: hint(path))
                 return false
             }
             guard SHA256.hex(data) == checksum else {

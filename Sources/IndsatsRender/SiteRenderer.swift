@@ -12,13 +12,26 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// What a build makes besides the pages themselves.
+/// What a build makes besides the pages themselves, and the day it is made on.
 public struct RenderOptions: Sendable {
     /// Annexes and reports get a PDF beside their page (printed after writing) and a link to it.
     public var pdf: Bool
+    /// The build day: content dates after it are warned about, and `publish`/`correct` refuse
+    /// to record a later date. It never changes what is written, so the output stays the same
+    /// from day to day. Tests pass a fixed day; the default is today by the clock.
+    public var today: Day
 
-    public init(pdf: Bool = false) {
+    public init(pdf: Bool = false, today: Day = .today()) {
         self.pdf = pdf
+        self.today = today
+    }
+}
+
+extension Day {
+    /// Today by the clock, in the machine's time zone.
+    public static func today(in timeZone: TimeZone = .current) -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: timeZone, from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
 

@@ -103,13 +103,19 @@ public struct SiteBuilder: Sendable {
 
     /// Freezes the report of `year` in the archive (`arkiv/<year>/`), or, with a `correction`,
     /// re-freezes an archived one with that dated note. Nothing is archived when there are errors.
+    /// The day may not be after `options.today`; a correction needs a note (not only white
+    /// space) and a day not before the archiving nor before the last correction.
     public func publish(year: Int, on day: Day, correction: String? = nil, pdf: Bool = true) -> Report {
         var timings: [(String, Double)] = []
-        var diagnostics = Diagnostics()
         let here = SourceLocation(path: "\(ReportArchive.folderName)/\(year)")
-        guard var prepared = prepare(&diagnostics, &timings, exceptArchived: correction == nil ? nil : year) else {
+        var diagnostics = ReportArchive.checkRequest(day: day, note: correction, today: options.today, at: here)
+        let correction = correction?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var loaded = Diagnostics()
+        guard var prepared = prepare(&loaded, &timings, exceptArchived: correction == nil ? nil : year) else {
+            diagnostics.append(contentsOf: loaded)
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
+        diagnostics.append(contentsOf: loaded)
         guard let index = prepared.content.reports.firstIndex(where: { $0.year == year }) else {
             diagnostics.error("there is no report for \(year) in content/statusrapporter/", at: here)
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
@@ -122,6 +128,8 @@ public struct SiteBuilder: Sendable {
                 hint: "a change to it is a correction: indsats correct \(year) --note \"…\"")
         case (nil, .some):
             diagnostics.error("the \(year) report has not been published yet", at: here, hint: "publish it first: indsats publish \(year)")
+        case (.some(let entry), .some):
+            ReportArchive.checkCorrectionDate(day, after: entry.stamp, at: here, &diagnostics)
         default: break
         }
         let printer = PDFPrinter.find()
@@ -167,10 +175,10 @@ public struct SiteBuilder: Sendable {
         let archive = ReportArchive(root: root)
         var entries: [Int: ReportArchive.Entry] = [:]
         Self.timed("validate", &timings) {
-            diagnostics.append(contentsOf: SiteValidator.validate(content))
+            diagnostics.append(contentsOf: SiteValidator.validate(content, today: options.today))
             checkReservedNames(content, &diagnostics)
             entries = archive.load(diagnostics: &diagnostics)
-            archive.verify(entries.filter { $0.key != exceptArchived }, content: content, diagnostics: &diagnostics)
+            archive.verify(entries, content: content, correcting: exceptArchived, diagnostics: &diagnostics)
         }
         for index in content.reports.indices {
             if let entry = entries[content.reports[index].year] { content.reports[index].archive = entry.stamp }

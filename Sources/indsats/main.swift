@@ -94,8 +94,7 @@ struct ArchiveOptions: ParsableArguments {
             guard let day = Day(iso: date) else { throw ValidationError("--date: \"\(date)\" is not a date (YYYY-MM-DD)") }
             return day
         }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return Day.today()
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsRender
 import IndsatsSite
 import Testing
 
@@ -78,13 +79,103 @@ struct ArchiveTests {
         #expect(manifest.contains("\"date\" : \"2009-04-01\""))
     }
 
-    @Test func anArchivedFileEditedByHandIsAnError() throws {
+    @Test func anArchivedFileEditedByHandIsAnErrorThatNamesItAndSaysHowToCorrect() throws {
         let site = try copyOfFixture("valid-site")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
         try edit(site.appendingPathComponent("arkiv/2009/index.html"), replacing: "Indledning.", with: "Indledning!")
-        let result = builder(site).build(write: false)
-        #expect(result.diagnostics.errors.map(\.description).first?.hasPrefix("arkiv/2009/index.html:1:1: error: an archived file was changed by hand") == true)
+        for result in [builder(site).build(write: false), builder(site).build()] {
+            #expect(result.diagnostics.errors.map(\.description) == [
+                "arkiv/2009/index.html:1:1: error: a file of the archived 2009 report was changed after it was published: its SHA-256 is not the one in the manifest (restore it from version control: git checkout -- arkiv/2009/index.html; to change the published report, change its content and record a dated correction: indsats correct 2009 --note \"…\")"
+            ])
+        }
+    }
+
+    /// The seal covers what the manifest records: a checksum edited to match an edited file
+    /// is caught, and only the manifest is named (its checksums cannot be trusted then).
+    @Test func aManifestEditedToMatchAnEditedFileIsCaughtByItsSeal() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+        let source = site.appendingPathComponent("arkiv/2009/kilde/content/aktiviteter/vaertsprogram.md")
+        let before = SHA256.hex(try Data(contentsOf: source))
+        try edit(source, replacing: "title: Værtsprogram", with: "title: Værtsprogrammet")
+        try edit(site.appendingPathComponent("arkiv/2009/manifest.json"), replacing: before, with: SHA256.hex(try Data(contentsOf: source)))
+        #expect(builder(site).build(write: false).diagnostics.errors.map(\.description) == [
+            "arkiv/2009/manifest.json:1:1: error: seal: the manifest of the 2009 report was changed by hand: its seal does not match what it records (restore it from version control: git checkout -- arkiv/2009/manifest.json; only indsats publish and indsats correct write the archive)"
+        ])
+        // A correction does not launder a manifest edited by hand either.
+        let corrected = builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: "Rettet.", pdf: false)
+        #expect(corrected.diagnostics.errors.map(\.field) == ["seal"])
+    }
+
+    @Test func aCorrectionOfAFileEditedByHandReFreezesItFromTheContent() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+        try edit(site.appendingPathComponent("arkiv/2009/statusrapport-2009.csv"), replacing: "Værtsprogram", with: "Vaertsprogram")
+        let corrected = builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: "Tabellen er skrevet ud igen.", pdf: false)
+        #expect(!corrected.diagnostics.hasErrors, "\(corrected.diagnostics.all)")
+        #expect(builder(site).build(write: false).diagnostics.all.isEmpty)
+        #expect(String(decoding: data(site, "arkiv/2009/statusrapport-2009.csv")!, as: UTF8.self).contains("Værtsprogram"))
+    }
+
+    @Test func aCorrectionNeedsANoteThatIsNotOnlyWhiteSpace() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+        let manifest = data(site, "arkiv/2009/manifest.json")
+        for note in ["", "  \n\t "] {
+            let result = builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: note, pdf: false)
+            #expect(result.diagnostics.errors.map(\.description) == [
+                "arkiv/2009:1:1: error: --note: a correction needs a note that says what was corrected and why; it is shown on the report under \"Rettelser\" (for example: --note \"Tabel 2: beløbet for 2009 rettet fra 88,4 til 86,4 mio. kr.\")"
+            ])
+        }
+        #expect(data(site, "arkiv/2009/manifest.json") == manifest, "a refused correction archived nothing")
+        // A note is kept without the white space around it.
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: "  Rettet.\n", pdf: false).diagnostics.hasErrors)
+        #expect(String(decoding: data(site, "arkiv/2009/manifest.json")!, as: UTF8.self).contains("\"note\" : \"Rettet.\""))
+    }
+
+    @Test func aCorrectionIsNotDatedBeforeThePublicationNorBeforeTheLastCorrection() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+        let early = builder(site).publish(year: 2009, on: Day(iso: "2009-03-04")!, correction: "Rettet.", pdf: false)
+        #expect(early.diagnostics.errors.map(\.description) == [
+            "arkiv/2009:1:1: error: --date: the correction is dated 4. marts 2009, before the report was published and archived on 5. marts 2009; corrections are recorded in the order they are made (give --date 2009-03-05 or later, or leave it out to record today)"
+        ])
+        // On the day of publication is fine; then not before that correction.
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, correction: "Første rettelse.", pdf: false).diagnostics.hasErrors)
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-05-01")!, correction: "Anden rettelse.", pdf: false).diagnostics.hasErrors)
+        let beforeLast = builder(site).publish(year: 2009, on: Day(iso: "2009-04-30")!, correction: "Tredje rettelse.", pdf: false)
+        #expect(beforeLast.diagnostics.errors.map(\.description) == [
+            "arkiv/2009:1:1: error: --date: the correction is dated 30. april 2009, before the last correction, dated 1. maj 2009; corrections are recorded in the order they are made (give --date 2009-05-01 or later, or leave it out to record today)"
+        ])
+    }
+
+    @Test func publishingOrCorrectingIsNotDatedAfterTheBuildDay() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let fixed = SiteBuilder(root: site, templates: Repo.templates, options: RenderOptions(today: Day(iso: "2009-03-05")!))
+        let future = fixed.publish(year: 2009, on: Day(iso: "2009-03-06")!, pdf: false)
+        #expect(future.diagnostics.errors.map(\.description) == [
+            "arkiv/2009:1:1: error: --date: the date 2009-03-06 is in the future; the archive records the day a report was published or corrected (leave out --date to record today, or give a date up to today)"
+        ])
+        #expect(data(site, "arkiv/2009/manifest.json") == nil)
+        #expect(!fixed.publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+    }
+
+    @Test func theShippedArchiveIsSealedAndEveryFrozenFileHasItsSHA256() throws {
+        var diagnostics = Diagnostics()
+        let entries = ReportArchive(root: Repo.root).load(diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let manifest = try #require(entries[2009]?.manifest)
+        #expect(manifest.seal == manifest.computedSeal)
+        #expect(manifest.files.keys.sorted() == ["index.html", "statusrapport-2009.csv", "statusrapport-2009.json", "statusrapport-2009.pdf", "style.css"])
+        for (name, checksum) in manifest.files { #expect(SHA256.hex(data(Repo.root, "arkiv/2009/\(name)") ?? Data()) == checksum, "\(name)") }
+        for (path, checksum) in manifest.sources { #expect(SHA256.hex(data(Repo.root, "arkiv/2009/kilde/\(path)") ?? Data()) == checksum, "\(path)") }
+        #expect(manifest.sources.count == 27)
     }
 
     /// The shipped 2009 report is published: editing an activity it cites changes nothing in it.

@@ -1,9 +1,12 @@
 import Foundation
 
 /// Checks what no single file can check alone: that every reference resolves, that slugs are
-/// unique, and that every total a document declares equals the sum of its rows.
+/// unique, and that every total a document declares equals the sum of its rows; and that dates
+/// and breakdowns make sense together (`SiteValidator+Consistency.swift`).
 public struct SiteValidator {
     let content: SiteContent
+    /// The build day: dates after it are warned about. Nil: dates are not compared with it.
+    let today: Day?
     var diagnostics = Diagnostics()
 
     let activitySlugs: Set<String>
@@ -12,14 +15,17 @@ public struct SiteValidator {
     let administrationIDs: [String]
     let committeeIDs: [String]
 
-    public static func validate(_ content: SiteContent) -> Diagnostics {
-        var validator = SiteValidator(content: content)
+    /// Every problem found across the content. `today` is the build day (an input, so that the
+    /// same content and day always give the same diagnostics); dates after it are warned about.
+    public static func validate(_ content: SiteContent, today: Day? = nil) -> Diagnostics {
+        var validator = SiteValidator(content: content, today: today)
         validator.run()
         return validator.diagnostics
     }
 
-    init(content: SiteContent) {
+    init(content: SiteContent, today: Day?) {
         self.content = content
+        self.today = today
         activitySlugs = Set(content.activities.map(\.slug))
         indicatorSlugs = Set(content.indicators.map(\.slug))
         goalSlugs = Set(content.policyGoals.map(\.slug))
@@ -40,6 +46,9 @@ public struct SiteValidator {
         }
         content.annexes.forEach { check($0) }
         content.reports.forEach { check($0) }
+        checkBreakdownCycles()
+        checkDuplicateAnnexes()
+        if let today { checkFutureDates(after: today) }
     }
 
     // MARK: - References
@@ -85,6 +94,7 @@ public struct SiteValidator {
         }
         resolveName(activity.area, in: content.config.areas, kind: "area", field: "area")
         activity.indicators.forEach { resolve($0, in: indicatorSlugs, kind: "indicator", field: "indicators") }
+        if let period = activity.period { check(period, at: activity.source) }
         check(activity.current)
         activity.versions.forEach { check($0) }
     }
@@ -120,6 +130,7 @@ public struct SiteValidator {
         if dates != dates.sorted() {
             diagnostics.error("measurements must be in date order, oldest first", at: indicator.source, field: "measurements")
         }
+        checkMeasurementDates(indicator)
     }
 
     mutating func check(_ annex: Annex) {
@@ -151,6 +162,9 @@ public struct SiteValidator {
         report.indicators.forEach { resolve($0, in: indicatorSlugs, kind: "indicator", field: "indicators") }
         report.policyGoals.forEach { resolve($0.goal, in: goalSlugs, kind: "policy goal", field: "policy_goals") }
         report.activities.forEach { resolve($0.activity, in: activitySlugs, kind: "activity", field: "sections") }
+        for row in report.economy?.sections.flatMap(\.rows) ?? [] {
+            if let activity = row.activity { resolve(activity, in: activitySlugs, kind: "activity", field: "economy") }
+        }
         if let economy = report.economy { check(economy) }
     }
 

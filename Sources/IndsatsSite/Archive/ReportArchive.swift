@@ -13,7 +13,8 @@ import IndsatsRender
 public struct ReportArchive: Sendable {
     public static let folderName = "arkiv"
 
-    /// `arkiv/<year>/manifest.json`.
+    /// `arkiv/<year>/manifest.json`: what was frozen, with a SHA-256 of every file, and a seal
+    /// over all it records, so that a hand edit of a frozen file or of the manifest is caught.
     public struct Manifest: Codable, Sendable, Equatable {
         public struct Correction: Codable, Sendable, Equatable {
             public var date: String
@@ -24,10 +25,39 @@ public struct ReportArchive: Sendable {
         /// The day it was frozen (ISO).
         public var archived: String
         public var corrections: [Correction]
-        /// The files published under `statusrapporter/<year>/`, with a checksum of each.
+        /// The files published under `statusrapporter/<year>/`, with the SHA-256 of each.
         public var files: [String: String]
-        /// The source files copied under `kilde/`, relative to the site's folder.
-        public var sources: [String]
+        /// The source files copied under `kilde/`, relative to the site's folder, with the
+        /// SHA-256 of each.
+        public var sources: [String: String]
+        /// The SHA-256 of `sealText`: everything above, in a fixed form.
+        public var seal: String
+
+        /// What the seal is a digest of: one field a line, every value preceded by its length
+        /// in UTF-8 bytes (so that no value can be mistaken for the next field), files and
+        /// sources sorted by name.
+        public var sealText: String {
+            var lines = ["indsats-arkiv-1"]
+            func add(_ field: String, _ value: String) { lines.append("\(field) \(value.utf8.count):\(value)") }
+            add("year", String(year))
+            add("archived", archived)
+            for correction in corrections {
+                add("correction.date", correction.date)
+                add("correction.note", correction.note)
+            }
+            for (name, checksum) in files.sorted(by: { $0.key < $1.key }) {
+                add("file", name)
+                add("sha256", checksum)
+            }
+            for (path, checksum) in sources.sorted(by: { $0.key < $1.key }) {
+                add("source", path)
+                add("sha256", checksum)
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        /// The seal these contents should have.
+        public var computedSeal: String { SHA256.hex(Data(sealText.utf8)) }
     }
 
     public struct Entry: Sendable {
@@ -49,7 +79,8 @@ public struct ReportArchive: Sendable {
         self.root = root
     }
 
-    /// Every archived year, read from its manifest.
+    /// Every archived year, read from its manifest. A manifest that cannot be read is an error
+    /// (and its year is left out).
     public func load(diagnostics: inout Diagnostics) -> [Int: Entry] {
         let fm = FileManager.default
         var entries: [Int: Entry] = [:]
@@ -58,26 +89,53 @@ public struct ReportArchive: Sendable {
             let manifestURL = folder.appendingPathComponent(name).appendingPathComponent("manifest.json")
             guard fm.fileExists(atPath: manifestURL.path) else { continue }
             let location = SourceLocation(path: "\(Self.folderName)/\(name)/manifest.json")
-            do {
-                let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
-                guard String(manifest.year) == name else {
-                    diagnostics.error("the manifest is for \(manifest.year), but its folder is \(name)", at: location, field: "year")
-                    continue
-                }
-                entries[manifest.year] = Entry(folder: folder.appendingPathComponent(name), manifest: manifest)
-            } catch {
-                diagnostics.error("cannot read the archive's manifest: \(error)", at: location)
+            let restore = "restore it from version control: git checkout -- \(location.path)"
+            guard let data = try? Data(contentsOf: manifestURL) else {
+                diagnostics.error("the archive's manifest cannot be read", at: location, hint: "check that the file can be read")
+                continue
             }
+            let manifest: Manifest
+            do {
+                manifest = try JSONDecoder().decode(Manifest.self, from: data)
+            } catch {
+                diagnostics.error("the archive's manifest is not as indsats writes it: \(Self.describe(error))", at: location, hint: restore)
+                continue
+            }
+            guard String(manifest.year) == name else {
+                diagnostics.error("the manifest is for \(manifest.year), but its folder is \(name)", at: location, field: "year", hint: restore)
+                continue
+            }
+            entries[manifest.year] = Entry(folder: folder.appendingPathComponent(name), manifest: manifest)
         }
         return entries
     }
 
-    /// Checks the content against the archive. A published report whose file changed, or whose
-    /// archived files were edited by hand, is an error; a cited source that changed since is a
-    /// note that explains why the report did not change with it.
-    public func verify(_ entries: [Int: Entry], content: SiteContent, diagnostics: inout Diagnostics) {
+    /// A decoding error as a sentence, naming the field.
+    static func describe(_ error: Error) -> String {
+        func field(_ path: [CodingKey], _ key: CodingKey? = nil) -> String {
+            let names = (path + (key.map { [$0] } ?? [])).map { $0.intValue.map { String($0 + 1) } ?? $0.stringValue }
+            return names.isEmpty ? "the file" : "\"\(names.joined(separator: "."))\""
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "\(field(context.codingPath, key)) is missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?: return "\(field(context.codingPath)) has the wrong form"
+        case .dataCorrupted(let context)?: return context.codingPath.isEmpty ? "it is not valid JSON" : "\(field(context.codingPath)) has the wrong form"
+        default: return "it cannot be decoded"
+        }
+    }
+
+    /// Checks the archive and the content against it:
+    /// - the manifest's seal matches what it records (else nothing in it can be trusted);
+    /// - every frozen file, output and source (`kilde/…`), is there with its recorded SHA-256;
+    /// - the report's own file is as archived; a cited source that changed since is a note that
+    ///   explains why the report did not change with it.
+    /// For `correcting`, the year being re-frozen by `indsats correct`, only the seal is checked:
+    /// the correction replaces the frozen files from the content.
+    public func verify(_ entries: [Int: Entry], content: SiteContent, correcting: Int? = nil, diagnostics: inout Diagnostics) {
         for year in entries.keys.sorted() {
             let entry = entries[year]!
+            guard verifySeal(entry, diagnostics: &diagnostics), year != correcting else { continue }
+            let intactSources = verifyFiles(entry, diagnostics: &diagnostics)
             let archivedOn = entry.stamp.map { DanishFormat.date($0.archived) } ?? entry.manifest.archived
             guard let report = content.reports.first(where: { $0.year == year }) else {
                 diagnostics.error(
@@ -86,7 +144,7 @@ public struct ReportArchive: Sendable {
                     hint: "a published report stays; restore its file from \(Self.folderName)/\(year)/kilde/")
                 continue
             }
-            for source in entry.manifest.sources {
+            for source in entry.manifest.sources.keys.sorted() where intactSources.contains(source) {
                 let current = try? Data(contentsOf: root.appendingPathComponent(source))
                 let frozen = try? Data(contentsOf: entry.folder.appendingPathComponent("kilde").appendingPathComponent(source))
                 guard current != frozen else { continue }
@@ -103,20 +161,115 @@ public struct ReportArchive: Sendable {
                         at: SourceLocation(path: source))
                 }
             }
-            for (name, checksum) in entry.manifest.files.sorted(by: { $0.key < $1.key }) {
-                let url = entry.folder.appendingPathComponent(name)
-                guard let data = try? Data(contentsOf: url) else {
-                    diagnostics.error("an archived file is missing", at: SourceLocation(path: "\(Self.folderName)/\(year)/\(name)"))
-                    continue
-                }
-                if Self.checksum(data) != checksum {
-                    diagnostics.error(
-                        "an archived file was changed by hand; the archive must read as published",
-                        at: SourceLocation(path: "\(Self.folderName)/\(year)/\(name)"),
-                        hint: "restore it with git, or re-freeze the report with indsats correct \(year) --note \"…\"")
-                }
-            }
         }
+    }
+
+    /// Whether the manifest is as `publish` or `correct` wrote it: well-formed, and its seal
+    /// matches what it records. A hand edit of a date, a note or a checksum breaks the seal.
+    func verifySeal(_ entry: Entry, diagnostics: inout Diagnostics) -> Bool {
+        let manifest = entry.manifest
+        let location = SourceLocation(path: "\(Self.folderName)/\(manifest.year)/manifest.json")
+        let restore = "restore it from version control: git checkout -- \(location.path); only indsats publish and indsats correct write the archive"
+        guard manifest.seal == manifest.computedSeal else {
+            diagnostics.error(
+                "the manifest of the \(manifest.year) report was changed by hand: its seal does not match what it records",
+                at: location, field: "seal", hint: restore)
+            return false
+        }
+        var problems: [String] = []
+        if Day(iso: manifest.archived) == nil { problems.append("\"archived\" is not a date") }
+        if manifest.corrections.contains(where: { Day(iso: $0.date) == nil }) { problems.append("a correction's date is not a date") }
+        if !manifest.files.keys.allSatisfy(Self.isPlainName) || !manifest.sources.keys.allSatisfy(Self.isSourcePath) {
+            problems.append("it names a file outside the archive")
+        }
+        if !(Array(manifest.files.values) + Array(manifest.sources.values)).allSatisfy(Self.isChecksum) {
+            problems.append("a checksum is not a SHA-256")
+        }
+        guard problems.isEmpty else {
+            diagnostics.error("the manifest of the \(manifest.year) report is not as indsats writes it: " + problems.joined(separator: "; "), at: location, hint: restore)
+            return false
+        }
+        return true
+    }
+
+    /// Checks every frozen file against its SHA-256, and warns about files the manifest does
+    /// not list (they are not part of the report). Returns the sources whose frozen copy is intact.
+    func verifyFiles(_ entry: Entry, diagnostics: inout Diagnostics) -> Set<String> {
+        let year = entry.manifest.year
+        let hint = { (path: String) in
+            "restore it from version control: git checkout -- \(path); to change the published report, change its content and record a dated correction: indsats correct \(year) --note \"…\""
+        }
+        func check(_ relative: String, _ checksum: String) -> Bool {
+            let path = "\(Self.folderName)/\(year)/\(relative)"
+            guard let data = try? Data(contentsOf: entry.folder.appendingPathComponent(relative)) else {
+                diagnostics.error("the manifest of the archived \(year) report lists this file, but it is missing", at: SourceLocation(path: path), hint: hint(path))
+                return false
+            }
+            guard SHA256.hex(data) == checksum else {
+                diagnostics.error(
+                    "a file of the archived \(year) report was changed after it was published: its SHA-256 is not the one in the manifest",
+                    at: SourceLocation(path: path), hint: hint(path))
+                return false
+            }
+            return true
+        }
+        for (name, checksum) in entry.manifest.files.sorted(by: { $0.key < $1.key }) { _ = check(name, checksum) }
+        var intact: Set<String> = []
+        for (source, checksum) in entry.manifest.sources.sorted(by: { $0.key < $1.key }) where check("kilde/" + source, checksum) {
+            intact.insert(source)
+        }
+        let listed = Set(entry.manifest.files.keys).union(entry.manifest.sources.keys.map { "kilde/" + $0 }).union(["manifest.json"])
+        let present = (FileManager.default.enumerator(atPath: entry.folder.path)?.allObjects as? [String] ?? []).sorted()
+        for path in present where !listed.contains(path) && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: entry.folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            diagnostics.warning(
+                "is not part of the archived \(year) report (its manifest does not list it), so it is not published",
+                at: SourceLocation(path: "\(Self.folderName)/\(year)/\(path)"), hint: "remove it")
+        }
+        return intact
+    }
+
+    /// A file name published beside the report: no folder, not hidden.
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.hasPrefix(".") && name != "manifest.json"
+    }
+
+    /// A source path relative to the site's folder, inside it.
+    static func isSourcePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !path.hasPrefix("/") && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    }
+
+    static func isChecksum(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    /// What `publish` and `correct` are asked to record: a day not after today, and for a
+    /// correction a note that says something.
+    static func checkRequest(day: Day, note: String?, today: Day, at here: SourceLocation) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        if day > today {
+            diagnostics.error(
+                "the date \(day.iso) is in the future; the archive records the day a report was published or corrected", at: here,
+                field: "--date", hint: "leave out --date to record today, or give a date up to today")
+        }
+        if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.error(
+                "a correction needs a note that says what was corrected and why; it is shown on the report under \"Rettelser\"", at: here,
+                field: "--note", hint: "for example: --note \"Tabel 2: beløbet for 2009 rettet fra 88,4 til 86,4 mio. kr.\"")
+        }
+        return diagnostics
+    }
+
+    /// A correction is dated on or after the archiving and the last correction before it.
+    static func checkCorrectionDate(_ day: Day, after stamp: ArchiveStamp?, at here: SourceLocation, _ diagnostics: inout Diagnostics) {
+        guard let stamp else { return }
+        let (earliest, what) = stamp.corrections.last.map { ($0.date, "the last correction, dated") } ?? (stamp.archived, "the report was published and archived on")
+        guard day < max(earliest, stamp.archived) else { return }
+        diagnostics.error(
+            "the correction is dated \(DanishFormat.date(day)), before \(what) \(DanishFormat.date(earliest)); corrections are recorded in the order they are made",
+            at: here, field: "--date", hint: "give --date \(earliest.iso) or later, or leave it out to record today")
     }
 
     /// The archived files of a year, to be published under `statusrapporter/<year>/`.
@@ -127,7 +280,8 @@ public struct ReportArchive: Sendable {
     }
 
     /// Freezes a rendered report: its files (as published under `statusrapporter/<year>/`),
-    /// the stylesheet, and copies of its sources. Replaces the year's folder atomically.
+    /// the stylesheet, and copies of its sources, with a sealed manifest. Replaces the year's
+    /// folder atomically.
     public func freeze(year: Int, stamp: ArchiveStamp, published: [OutputFile], stylesheet: Data, sources: [String]) throws {
         let prefix = "statusrapporter/\(year)/"
         var files: [OutputFile] = []
@@ -144,18 +298,27 @@ public struct ReportArchive: Sendable {
         }
         files.append(OutputFile(path: "style.css", data: stylesheet))
         var checksums: [String: String] = [:]
-        for file in files { checksums[file.path] = Self.checksum(file.data) }
+        for file in files { checksums[file.path] = SHA256.hex(file.data) }
+        var sourceChecksums: [String: String] = [:]
         for source in sources {
-            files.append(OutputFile(path: "kilde/" + source, data: try Data(contentsOf: root.appendingPathComponent(source))))
+            let data = try Data(contentsOf: root.appendingPathComponent(source))
+            sourceChecksums[source] = SHA256.hex(data)
+            files.append(OutputFile(path: "kilde/" + source, data: data))
         }
-        let manifest = Manifest(
+        var manifest = Manifest(
             year: year, archived: stamp.archived.iso,
             corrections: stamp.corrections.map { Manifest.Correction(date: $0.date.iso, note: $0.note) },
-            files: checksums, sources: sources.sorted())
+            files: checksums, sources: sourceChecksums, seal: "")
+        manifest.seal = manifest.computedSeal
+        files.append(OutputFile(path: "manifest.json", data: try Self.encode(manifest)))
+        try SiteWriter(output: folder.appendingPathComponent(String(year))).write(files, assets: nil)
+    }
+
+    /// The manifest as written: pretty-printed JSON with sorted keys and a final newline.
+    static func encode(_ manifest: Manifest) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        files.append(OutputFile(path: "manifest.json", data: try encoder.encode(manifest) + Data("\n".utf8)))
-        try SiteWriter(output: folder.appendingPathComponent(String(year))).write(files, assets: nil)
+        return try encoder.encode(manifest) + Data("\n".utf8)
     }
 
     /// The source files a report is made from, relative to the site's folder.
@@ -170,15 +333,5 @@ public struct ReportArchive: Sendable {
         }
         for status in report.policyGoals { if let goal = site.policyGoal(status.goal.slug) { paths.insert(goal.source.path) } }
         return paths.sorted()
-    }
-
-    /// FNV-1a, 64 bits, as hex: enough to see that a file was edited (not a security measure).
-    static func checksum(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
     }
 }

@@ -80,7 +80,7 @@ public struct ContentLoader: Sendable {
                 // Nothing in it (or only comments): everything the content refers to is missing.
                 document.diagnostics.error(
                     "the site configuration is empty", at: SourceLocation(path: path),
-                    hint: "write at least the site's title (title: …) and the committees, administrations, areas and themes the content names; see docs/content-format.md")
+                    hint: "write at least the site's name as \"title: …\", and the committees, administrations, areas and themes the content names; see docs/content-format.md")
             }
             return nil
         }

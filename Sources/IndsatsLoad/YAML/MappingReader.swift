@@ -146,20 +146,22 @@ final class MappingReader {
         return Self.parseAmount(text) { self.error($0, key: key, at: node, hint: $1) }
     }
 
-    static func parseAmount(_ text: String, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
+    /// The number in `text`; `printed` (default: `text`) is what a message quotes.
+    static func parseAmount(_ text: String, printed: String? = nil, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
+        let quoted = "\"\(printed ?? text)\""
         switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
         case .success(let amount): return amount
         case .failure(.ambiguousPoint):
-            fail("\"\(text)\" is ambiguous", "write \(text.replacingOccurrences(of: ".", with: "")) for a whole number or \(text.replacingOccurrences(of: ".", with: ",")) for a decimal")
+            fail("\(quoted) is ambiguous", "write \(text.replacingOccurrences(of: ".", with: "")) for a whole number or \(text.replacingOccurrences(of: ".", with: ",")) for a decimal")
         case .failure(.notANumber):
             if pointsAreThousands, case .success = NumberParser.parse(text) {
-                fail("\"\(text)\" is not an amount in kroner", "in kroner a point separates thousands, as in 117.590; write a decimal with a comma, e.g. \(text.replacingOccurrences(of: ".", with: ","))")
+                fail("\(quoted) is not an amount in kroner", "in kroner a point separates thousands, as in 117.590; write a decimal with a comma, e.g. \(text.replacingOccurrences(of: ".", with: ","))")
             } else {
-                fail("\"\(text)\" is not an amount", "write a number such as 3,3 or 3.3")
+                fail("\(quoted) is not an amount", "write a number such as 3,3 or 3.3")
             }
         case .failure(.tooManyDigits(let digits)):
             fail(
-                "\"\(text)\" has \(digits) digits, more than the \(NumberParser.maximumDigits) an amount can have without being rounded",
+                "\(quoted) has \(digits) digits, more than the \(NumberParser.maximumDigits) an amount can have without being rounded",
                 "write it with fewer decimals or in a larger unit")
         }
         return nil
@@ -178,7 +180,7 @@ final class MappingReader {
             unit = candidate
             break
         }
-        return parseAmount(number, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
+        return parseAmount(number, printed: text.trimmed, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
     }
 
     func day(_ key: String, required: Bool = false) -> Day? {

@@ -46,17 +46,17 @@ public struct ContentLoader: Sendable {
         let loaded = ParallelMap.map(files) { file in
             loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
-        var content = clock.measure("collect") { () -> SiteContent in
+        let content = clock.measure("collect") { () -> SiteContent in
             var content = SiteContent(config: config)
-            for (item, fileDiagnostics) in loaded {
-                diagnostics.append(contentsOf: fileDiagnostics)
-                switch item {
+            for file in loaded {
+                diagnostics.append(contentsOf: file.diagnostics)
+                switch file.item {
                 case .activity(let a): content.activities.append(a)
                 case .indicator(let i): content.indicators.append(i)
                 case .policyGoal(let g): content.policyGoals.append(g)
                 case .annex(let a): content.annexes.append(a)
                 case .report(let r): content.reports.append(r)
-                case nil: break
+                case nil: content.unreadable.insert(file.slug, kind: file.kind)
                 }
             }
             content.reports.sort { $0.year < $1.year }
@@ -75,9 +75,16 @@ public struct ContentLoader: Sendable {
         }
         let document = YAMLDocument(path: path, lineOffset: 1)
         defer { diagnostics.append(contentsOf: document.diagnostics) }
-        guard let node = document.compose(text), let map = MappingReader.make(node, document: document, field: "") else {
+        guard let node = document.compose(text) else {
+            if !document.diagnostics.hasErrors {
+                // Nothing in it (or only comments): everything the content refers to is missing.
+                document.diagnostics.error(
+                    "the site configuration is empty", at: SourceLocation(path: path),
+                    hint: "write at least the site's name as \"title: …\", and the committees, administrations, areas and themes the content names; see docs/content-format.md")
+            }
             return nil
         }
+        guard let map = MappingReader.make(node, document: document, field: "") else { return nil }
         return ConfigReader.read(map, path: path)
     }
 
@@ -99,36 +106,84 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path) ?? []
-            for name in names.sorted() where name.hasSuffix(".md") {
-                files.append(("content/\(folder)/\(name)", kind))
+            for name in names.sorted() {
+                let path = "content/\(folder)/\(name)"
+                if let problem = Self.nameProblem(path) {
+                    diagnostics.append(contentsOf: [problem])
+                } else {
+                    files.append((path, kind))
+                }
             }
         }
         return files
+    }
+
+    /// Why the file at `path` (under `content/<kind>/`) is not read, if it is not: a name with
+    /// a control character or not in UTF-8 is an error (it cannot be a slug, and breaks
+    /// other tools), as is a Markdown file not ending in `.md` (`Projekt.MD`, `a.markdown`:
+    /// meant as content, and the site would be published without it); any other file is a
+    /// warning.
+    static func nameProblem(_ path: String) -> Diagnostic? {
+        let location = SourceLocation(path: path)
+        if path.unicodeScalars.contains(where: SourceLocation.isControl) {
+            return Diagnostic(
+                .error, at: location, "the file name contains a control character (such as a line break or a tab), so the file is not read",
+                hint: "rename the file: lower-case letters, digits and dashes, ending in .md")
+        }
+        if path.unicodeScalars.contains("\u{FFFD}") {
+            return Diagnostic(
+                .error, at: location, "the file name is not UTF-8 text, so the file is not read",
+                hint: "rename the file: lower-case letters, digits and dashes, ending in .md")
+        }
+        let name = (path as NSString).lastPathComponent
+        if name.hasSuffix(".md") { return nil }
+        let stem = (name as NSString).deletingPathExtension
+        let markdown = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+        if markdown.contains((name as NSString).pathExtension.lowercased()), !stem.isEmpty {
+            let slug = Slug.make(stem)
+            return Diagnostic(
+                .error, at: location, "the file is not read: content files end in \".md\", in lower case",
+                hint: "rename it to \(slug.isEmpty ? stem : slug).md")
+        }
+        return Diagnostic(
+            .warning, at: location, "the file is not read: only .md files are content",
+            hint: "move it out of content/ if it is not content; rename it to end in .md if it is")
     }
 
     enum Item: Sendable {
         case activity(Activity), indicator(Indicator), policyGoal(PolicyGoal), annex(Annex), report(StatusReport)
     }
 
-    func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> (Item?, [Diagnostic]) {
-        var diagnostics = Diagnostics()
+    /// One file's content (nil when it could not be read: the diagnostics say why), and its
+    /// slug, which other files may refer to either way.
+    struct LoadedFile: Sendable {
+        var item: Item?
+        var diagnostics: [Diagnostic]
+        var kind: ContentKind
+        var slug: String
+    }
+
+    func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> LoadedFile {
+        let fileSlug = String((path as NSString).lastPathComponent.dropLast(3))
+        func unreadable(_ diagnostics: [Diagnostic]) -> LoadedFile { LoadedFile(item: nil, diagnostics: diagnostics, kind: kind, slug: fileSlug) }
         let read = clock.measure("read files") { TextFile.read(rootPath + path) }
         guard let text = read else {
-            diagnostics.error("cannot read the file as UTF-8 text", at: SourceLocation(path: path))
-            return (nil, diagnostics.all)
+            return unreadable([Diagnostic(.error, at: SourceLocation(path: path), "cannot read the file as UTF-8 text")])
         }
         guard let file = clock.measure("front matter", { FrontMatterFile.split(text) }) else {
-            diagnostics.error("no front matter: a content file starts with a line \"---\", its fields, and another \"---\"", at: SourceLocation(path: path))
-            return (nil, diagnostics.all)
+            return unreadable([Diagnostic(
+                .error, at: SourceLocation(path: path), "no front matter: a content file starts with a line \"---\", its fields, and another \"---\"")])
         }
         let document = YAMLDocument(path: path, lineOffset: file.yamlLine)
-        guard let node = clock.measure("YAML", { document.compose(file.yaml) }) else { return (nil, document.diagnostics.all) }
-        guard let map = MappingReader.make(node, document: document, field: "") else { return (nil, document.diagnostics.all) }
+        // Front matter with nothing in it is a mapping with no fields (the required ones are missing).
+        let composed = clock.measure("YAML") { document.compose(file.yaml) }
+        guard let node = composed ?? (document.diagnostics.hasErrors ? nil : Node.mapping(Node.Mapping([]))),
+            let map = MappingReader.make(node, document: document, field: "")
+        else { return unreadable(document.diagnostics.all) }
         let body = clock.measure("Markdown") { markdown.render(file.body) }
+        // A `slug` key (as Hugo's front matter has) overrides the file name, for every kind.
+        let slug = map.string("slug") ?? fileSlug
         let item: Item? = clock.measure("model (typed fields)") {
-            let fileName = (path as NSString).lastPathComponent
-            // A `slug` key (as Hugo's front matter has) overrides the file name, for every kind.
-            let slug = map.string("slug") ?? String(fileName.dropLast(3))
             if kind != .report && !Slug.isValid(slug) {
                 document.diagnostics.error(
                     "\"\(slug)\" is not a valid slug", at: document.location(map.value("slug") ?? map.node), field: "slug",
@@ -142,6 +197,18 @@ public struct ContentLoader: Sendable {
             case .report: return DocumentReader(config: config).readReport(map, slug: slug, body: body).map(Item.report)
             }
         }
-        return (item, document.diagnostics.all)
+        return LoadedFile(item: item, diagnostics: document.diagnostics.all, kind: kind, slug: slug)
+    }
+}
+
+extension UnreadableFiles {
+    mutating func insert(_ slug: String, kind: ContentKind) {
+        switch kind {
+        case .activity: activities.insert(slug)
+        case .indicator: indicators.insert(slug)
+        case .policyGoal: policyGoals.insert(slug)
+        case .annex: annexes.insert(slug)
+        case .report: reports.insert(slug)
+        }
     }
 }

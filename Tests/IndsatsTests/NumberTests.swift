@@ -52,6 +52,34 @@ struct NumberTests {
         #expect(NumberParser.parse("1.242") == .failure(.ambiguousPoint))
     }
 
+    @Test func thirtyEightDigitsAreReadExactly() throws {
+        let digits = "12345678901234567890123456789012345678"
+        #expect(try NumberParser.parse(digits).get().value.description == digits)
+        #expect(try NumberParser.parse("0,1234567890123456789012345678901234567").get().value.description == "0.1234567890123456789012345678901234567")
+        // Leading zeros are not digits of the amount.
+        #expect(try NumberParser.parse("0000" + digits).get().value.description == digits)
+    }
+
+    @Test func moreDigitsThanADecimalHoldsAreRefusedNotRounded() {
+        #expect(NumberParser.parse("123456789012345678901234567890123456789") == .failure(.tooManyDigits(39)))
+        #expect(NumberParser.parse("1234567890123456789012345678901234567891") == .failure(.tooManyDigits(40)))
+        #expect(NumberParser.parse("1.234.567.890.123.456.789.012.345.678.901.234.567.891") == .failure(.tooManyDigits(40)))
+        #expect(NumberParser.parse("0," + String(repeating: "0", count: 38) + "1") == .failure(.tooManyDigits(39)))
+        #expect(NumberParser.parse("117.590.000.000.000.000.000.000.000.000.000.000.000", pointsAreThousands: true) == .failure(.tooManyDigits(39)))
+    }
+
+    @Test func moneyInAnotherUnitIsConvertedExactly() throws {
+        let kroner = Money(try NumberParser.parse("117.590", pointsAreThousands: true).get(), .kroner)
+        let inMillions = kroner.amount(in: .millionKroner)
+        #expect(inMillions.value == Decimal(string: "0.11759"))
+        #expect(inMillions.scale == 5)
+        let millions = Money(try NumberParser.parse("1,5").get(), .millionKroner)
+        #expect(millions.amount(in: .kroner) == Amount(1_500_000, scale: 0))
+        let precise = Money(try NumberParser.parse("1,2345678").get(), .millionKroner).amount(in: .kroner)
+        #expect(precise.value == Decimal(string: "1234567.8") && precise.scale == 1)
+        #expect(millions.amount(in: .millionKroner) == millions.amount)
+    }
+
     @Test func impossibleDatesAreRejected() {
         #expect(Day(iso: "2011-13-45") == nil)
         #expect(Day(iso: "2011-02-29") == nil)

@@ -107,34 +107,36 @@ struct ActivityReader {
         if map.has("financing") {
             version.financing = map.mappings("financing").compactMap { item in
                 defer { item.finish() }
-                guard let source = item.string("source", required: true),
-                    let amount = item.money("amount", defaultUnit: config.budgetUnit, required: true)
-                else { return nil }
-                return Financing(source: source, amount: amount, note: item.string("note"))
+                let source = item.string("source", required: true)
+                let amount = item.money("amount", defaultUnit: config.budgetUnit, required: true)
+                let note = item.string("note")
+                guard let source, let amount else { return nil }
+                return Financing(source: source, amount: amount, note: note)
             }
         }
         if map.has("partners") { version.partners = map.strings("partners") }
-        if map.has("goals") { version.goals = map.mappings("goals").compactMap(readGoal) }
+        if map.has("goals") { version.goals = map.mappings("goals").map(readGoal) }
         if let item = map.mapping("cost_per") {
             defer { item.finish() }
-            if let goal = item.reference("goal", required: true) {
-                version.costPer = CostPer(goal: goal, label: item.string("label") ?? "enhed")
-            }
+            let goal = item.reference("goal", required: true), label = item.string("label")
+            if let goal { version.costPer = CostPer(goal: goal, label: label ?? "enhed") }
         }
         if map.has("footnotes") { version.footnotes = map.footnotes() }
     }
 
-    func readGoal(_ item: MappingReader) -> Goal? {
+    func readGoal(_ item: MappingReader) -> Goal {
         defer { item.finish() }
-        guard let text = item.string("text", required: true) else { return nil }
+        let id = item.string("id")
+        let text = item.string("text", required: true)
         let results = item.mappings("results").map { result -> GoalResult in
             defer { result.finish() }
             return GoalResult(
                 value: result.amount("value"), date: result.day("date"), label: result.string("label"),
                 text: result.string("text"))
         }
+        // Kept without its text (already an error), so that `cost_per` still finds its id.
         return Goal(
-            id: item.string("id"), text: text, target: item.amount("target"), unit: item.string("unit"),
+            id: id, text: text ?? "", target: item.amount("target"), unit: item.string("unit"),
             deadline: item.day("deadline"), qualitative: item.bool("qualitative") ?? false,
             direction: item.oneOf("direction", Goal.Direction.self) ?? .increase,
             baseline: item.amount("baseline"), results: results)

@@ -1,11 +1,17 @@
 import IndsatsModel
+import Yams
 
+/// Reads the site's configuration (`indsats.yml`).
+///
+/// Only `title` is required. Ids and names in the lists must be unique, also when written in
+/// other letters that give the same page name (`BIF` and `bif`): a facet page is named after it.
 enum ConfigReader {
     static func read(_ map: MappingReader, path: String) -> SiteConfig {
         defer { map.finish() }
-        var config = SiteConfig(title: map.string("title", required: true) ?? "", source: SourceLocation(path: path))
+        let title = map.string("title", required: true, hint: "the site's name, shown on every page, e.g. \"title: Integrationsindsatsen i Københavns Kommune\"")
+        var config = SiteConfig(title: title ?? "", source: SourceLocation(path: path))
         config.organisation = map.string("organisation")
-        config.baseURL = map.string("base_url")
+        config.baseURL = baseURL(map)
         if let unit = map.string("budget_unit") {
             if let parsed = MoneyUnit(rawValue: unit) {
                 config.budgetUnit = parsed
@@ -24,26 +30,81 @@ enum ConfigReader {
             }
             config.disabled.insert(output)
         }
+        var unique = UniqueNames(map: map)
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }
-            guard let id = item.string("id", required: true), let name = item.string("name", required: true) else { return nil }
+            let id = item.string("id", required: true), name = item.string("name", required: true)
+            guard let id, let name else { return nil }
+            guard unique.check(id, what: "committee id", item: item, key: "id"),
+                unique.check(name, what: "committee name", item: item, key: "name")
+            else { return nil }
             return SiteConfig.Committee(id: id, name: name)
         }
         config.administrations = map.mappings("administrations").compactMap { item in
             defer { item.finish() }
-            guard let id = item.string("id", required: true), let name = item.string("name", required: true) else { return nil }
+            let id = item.string("id", required: true), name = item.string("name", required: true)
             let committee = item.reference("committee")
             if let committee, !config.committees.contains(where: { $0.id == committee.slug }) {
                 item.error("\"\(committee.slug)\" is not one of the committees", key: "committee", at: item.value("committee"))
             }
+            guard let id, let name else { return nil }
+            guard unique.check(id, what: "administration id", item: item, key: "id"),
+                unique.check(name, what: "administration name", item: item, key: "name")
+            else { return nil }
             return SiteConfig.Administration(id: id, name: name, committee: committee?.slug)
         }
-        config.areas = map.strings("areas")
+        for (index, node) in map.list("areas").enumerated() {
+            let key = "areas.\(index + 1)"
+            guard let area = map.scalarText(node, key: key)?.trimmed, !area.isEmpty else { continue }
+            if unique.check(area, what: "area", at: node, field: key) { config.areas.append(area) }
+        }
         config.themes = map.mappings("themes").compactMap { item in
             defer { item.finish() }
-            guard let id = item.string("id", required: true), let name = item.string("name", required: true) else { return nil }
+            let id = item.string("id", required: true), name = item.string("name", required: true)
+            guard let id, let name else { return nil }
+            guard unique.check(id, what: "theme id", item: item, key: "id"),
+                unique.check(name, what: "theme name", item: item, key: "name")
+            else { return nil }
             return SiteConfig.Theme(id: id, name: name)
         }
         return config
+    }
+
+    /// `base_url`: the address the site is published at, which canonical links, the sitemap
+    /// and the feed are made from; only a web address (`http://` or `https://`) will do.
+    static func baseURL(_ map: MappingReader) -> String? {
+        guard let url = map.string("base_url") else { return nil }
+        if let address = SiteConfig.webAddress(url) { return address }
+        map.error(
+            "\"\(url)\" is not a web address", key: "base_url", at: map.value("base_url"),
+            hint: "write the address the site is published at, starting with https:// or http://, e.g. https://www.kk.dk/indsats/")
+        return nil
+    }
+
+    /// The ids and names seen so far in each list, by the page name they give.
+    struct UniqueNames {
+        let map: MappingReader
+        var seen: [String: [String: (text: String, line: Int)]] = [:]
+
+        /// Whether `text` is new among the `what`s; if not, an error at it naming the first.
+        mutating func check(_ text: String, what: String, item: MappingReader, key: String) -> Bool {
+            guard let node = item.value(key) else { return true }
+            return check(text, what: what, at: node, field: item.path(key))
+        }
+
+        mutating func check(_ text: String, what: String, at node: Node, field: String) -> Bool {
+            let location = map.document.location(node)
+            let name = Slug.make(text).isEmpty ? text : Slug.make(text)
+            guard let first = seen[what]?[name] else {
+                seen[what, default: [:]][name] = (text, location.line)
+                return true
+            }
+            let message = first.text == text
+                ? "the \(what) \"\(text)\" is listed twice; the first is on line \(first.line)"
+                : "the \(what) \"\(text)\" would get the same web address (\"\(name)\") as \"\(first.text)\" on line \(first.line)"
+            let hint = first.text == text ? "remove one of them, or change it" : "they must differ in more than upper and lower case and accents; change one of them"
+            map.document.diagnostics.error(message, at: location, field: field, hint: hint)
+            return false
+        }
     }
 }

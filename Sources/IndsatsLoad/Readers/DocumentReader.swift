@@ -17,24 +17,28 @@ struct DocumentReader {
             selection.areas = select.references("areas")
             if let years = select.mapping("years") {
                 defer { years.finish() }
-                if let from = years.int("from", required: true, range: 1900...2200), let to = years.int("to", required: true, range: 1900...2200) {
+                let from = years.int("from", required: true, range: 1900...2200), to = years.int("to", required: true, range: 1900...2200)
+                if let from, let to {
                     if from <= to { selection.years = from...to } else { years.error("\"from\" is after \"to\"", key: "to", at: years.node) }
                 }
             }
         }
         let activity = map.reference("activity")
         let version = map.day("version").map { Declared($0, at: map.document.location(map.value("version"))) }
-        guard let number, let title, let committee, let kind else { return nil }
-        if kind != .overview && activity == nil {
+        let date = map.day("date"), caseNumber = map.string("case_number"), documentNumber = map.string("document_number")
+        let activities = map.references("activities"), showTotals = map.bool("totals") ?? true
+        let footnotes = map.footnotes(), groupByArea = map.bool("group_by_area") ?? true
+        if let kind, kind != .overview && activity == nil && !map.has("activity") {
             map.error("a \(kind.rawValue) annex needs the activity it describes", key: "activity", at: map.node)
         }
+        guard let number, let title, let committee, let kind else { return nil }
         var annex = Annex(
             slug: slug, source: SourceLocation(path: map.document.path), number: number, title: title,
-            committee: committee, date: map.day("date"), caseNumber: map.string("case_number"),
-            documentNumber: map.string("document_number"), kind: kind, selection: selection,
-            activities: map.references("activities"), showTotals: map.bool("totals") ?? true,
-            footnotes: map.footnotes(), activity: activity, version: version, body: body)
-        annex.groupByArea = map.bool("group_by_area") ?? true
+            committee: committee, date: date, caseNumber: caseNumber,
+            documentNumber: documentNumber, kind: kind, selection: selection,
+            activities: activities, showTotals: showTotals,
+            footnotes: footnotes, activity: activity, version: version, body: body)
+        annex.groupByArea = groupByArea
         return annex
     }
 
@@ -42,36 +46,42 @@ struct DocumentReader {
         defer { map.finish() }
         let year = map.int("year", required: true, range: 1900...2200)
         let title = map.string("title", required: true)
-        guard let year, let title else { return nil }
-        if slug != String(year) {
+        if let year, slug != String(year) {
             map.error("the file of the \(year) report must be named \(year).md", key: "year", at: map.value("year"))
         }
         let policyGoals = map.mappings("policy_goals").compactMap { item -> StatusReport.GoalStatus? in
             defer { item.finish() }
-            guard let goal = item.reference("goal", required: true), let status = item.string("status", required: true) else { return nil }
+            let goal = item.reference("goal", required: true), status = item.string("status", required: true)
+            guard let goal, let status else { return nil }
             return StatusReport.GoalStatus(goal: goal, status: status)
         }
         let sections = map.mappings("sections").compactMap { item -> StatusReport.Section? in
             defer { item.finish() }
-            guard let title = item.string("title", required: true) else { return nil }
+            let title = item.string("title", required: true)
             let activities = item.mappings("activities", required: true).compactMap { entry -> StatusReport.NumberedActivity? in
                 defer { entry.finish() }
-                guard let number = entry.string("number", required: true), let activity = entry.reference("activity", required: true) else { return nil }
+                let number = entry.string("number", required: true), activity = entry.reference("activity", required: true)
+                guard let number, let activity else { return nil }
                 return StatusReport.NumberedActivity(number: number, activity: activity)
             }
-            return StatusReport.Section(title: title, activities: activities)
+            return title.map { StatusReport.Section(title: $0, activities: activities) }
         }
         let keyFigures = map.mappings("key_figures").compactMap { item -> StatusReport.KeyFigure? in
             defer { item.finish() }
-            guard let label = item.string("label", required: true), let value = item.string("value", required: true) else { return nil }
+            let label = item.string("label", required: true), value = item.string("value", required: true)
+            guard let label, let value else { return nil }
             return StatusReport.KeyFigure(label: label, value: value)
         }
+        let administration = map.reference("administration"), committee = map.reference("committee")
+        let date = map.day("date"), published = map.day("published"), indicators = map.references("indicators")
+        let economy = map.mapping("economy").map(readEconomy)
+        guard let year, let title else { return nil }
         return StatusReport(
             source: SourceLocation(path: map.document.path), year: year, title: title,
-            administration: map.reference("administration"), committee: map.reference("committee"),
-            date: map.day("date"), published: map.day("published"), indicators: map.references("indicators"),
+            administration: administration, committee: committee,
+            date: date, published: published, indicators: indicators,
             policyGoals: policyGoals, sections: sections, keyFigures: keyFigures,
-            economy: map.mapping("economy").map(readEconomy), body: body)
+            economy: economy, body: body)
     }
 
     func readEconomy(_ map: MappingReader) -> EconomicOverview {
@@ -83,21 +93,22 @@ struct DocumentReader {
             }
             return year
         }
-        let sections = map.mappings("sections").compactMap { item -> EconomicOverview.Section? in
+        let sections = map.mappings("sections").map { item -> EconomicOverview.Section in
             defer { item.finish() }
-            guard let title = item.string("title", required: true) else { return nil }
-            let rows = item.mappings("rows").compactMap { row -> EconomicOverview.Row? in
+            let title = item.string("title", required: true)
+            let rows = item.mappings("rows").map { row -> EconomicOverview.Row in
                 defer { row.finish() }
-                guard let printed = row.string("label", required: true) else { return nil }
-                let (label, mark) = MappingReader.splitMark(printed)
+                let printed = row.string("label", required: true)
+                let number = row.string("number"), activity = row.reference("activity")
                 let values = row.yearCells("values", defaultUnit: config.budgetUnit)
                 checkYears(values, years: years, in: row)
-                return EconomicOverview.Row(
-                    number: row.string("number"), label: label, mark: mark, activity: row.reference("activity"),
-                    values: values, total: cell(row, "total").map { Declared($0, at: row.document.location(row.value("total"))) },
-                    location: row.location)
+                let total = cell(row, "total").map { Declared($0, at: row.document.location(row.value("total"))) }
+                // A row without its label (already an error) still counts in the totals.
+                let (label, mark) = MappingReader.splitMark(printed ?? "")
+                return EconomicOverview.Row(number: number, label: label, mark: mark, activity: activity, values: values, total: total, location: row.location)
             }
-            return EconomicOverview.Section(title: title, subtotal: item.mapping("subtotal").map { totalLine($0, label: title, years: years) }, rows: rows)
+            let subtotal = item.mapping("subtotal").map { totalLine($0, label: title ?? "", years: years) }
+            return EconomicOverview.Section(title: title ?? "", subtotal: subtotal, rows: rows)
         }
         let total = map.mapping("total").map { totalLine($0, label: nil, years: years) }
         return EconomicOverview(title: map.string("title"), years: years, sections: sections, total: total, footnotes: map.footnotes())
@@ -113,7 +124,7 @@ struct DocumentReader {
 
     func cell(_ map: MappingReader, _ key: String) -> BudgetCell? {
         guard let node = map.value(key), let text = map.scalarText(node, key: key) else { return nil }
-        return MappingReader.parseCell(text) { map.error($0, key: key, at: node, hint: $1) }
+        return MappingReader.parseCell(text, unit: config.budgetUnit) { map.error($0, key: key, at: node, hint: $1) }
     }
 
     func checkYears(_ values: YearCells, years: [Int], in map: MappingReader) {

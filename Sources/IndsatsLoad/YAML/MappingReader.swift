@@ -49,20 +49,31 @@ final class MappingReader {
 
     func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
+    /// Whether `key` has a value, `""` included (a version's `summary: ""` says it had none);
+    /// marks the key read, so that `summary:` with nothing after it is not an unknown field.
     func has(_ key: String) -> Bool {
+        asked.append(key)
         guard let index = keys.firstIndex(of: key) else { return false }
+        wasRead[index] = true
         return !values[index].isNull
     }
 
-    /// The value of `key`, marking it read. A YAML null counts as absent.
-    func value(_ key: String, required: Bool = false) -> Node? {
+    /// The value of `key`, marking it read. A field with nothing after it (a YAML null), or
+    /// only blanks or `""`, counts as absent; if it is required, that is one error (with
+    /// `hint`, what to write).
+    func value(_ key: String, required: Bool = false, hint: String? = nil) -> Node? {
         asked.append(key)
-        if let index = keys.firstIndex(of: key) {
-            wasRead[index] = true
-            if !values[index].isNull { return values[index] }
+        guard let index = keys.firstIndex(of: key) else {
+            if required { error("required field is missing", key: key, at: node, hint: hint) }
+            return nil
         }
-        if required { error("required field is missing", key: key, at: node) }
-        return nil
+        wasRead[index] = true
+        let value = values[index]
+        if value.isNull || value.scalar?.string.trimmed.isEmpty == true {
+            if required { error("required field is empty", key: key, at: keyNodes[index], hint: hint ?? "write its value after \"\(key):\"") }
+            return nil
+        }
+        return value
     }
 
     func error(_ message: String, key: String, at node: Node?, hint: String? = nil) {
@@ -101,14 +112,9 @@ final class MappingReader {
         return scalar.string
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
-        guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        let trimmed = text.trimmed
-        if trimmed.isEmpty {
-            if required { error("must not be empty", key: key, at: node) }
-            return nil
-        }
-        return trimmed
+    func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+        guard let node = value(key, required: required, hint: hint), let text = scalarText(node, key: key) else { return nil }
+        return text.trimmed
     }
 
     func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
@@ -140,13 +146,23 @@ final class MappingReader {
         return Self.parseAmount(text) { self.error($0, key: key, at: node, hint: $1) }
     }
 
-    static func parseAmount(_ text: String, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
+    /// The number in `text`; `printed` (default: `text`) is what a message quotes.
+    static func parseAmount(_ text: String, printed: String? = nil, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
+        let quoted = "\"\(printed ?? text)\""
         switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
         case .success(let amount): return amount
         case .failure(.ambiguousPoint):
-            fail("\"\(text)\" is ambiguous", "write \(text.replacingOccurrences(of: ".", with: "")) for a whole number or \(text.replacingOccurrences(of: ".", with: ",")) for a decimal")
+            fail("\(quoted) is ambiguous", "write \(text.replacingOccurrences(of: ".", with: "")) for a whole number or \(text.replacingOccurrences(of: ".", with: ",")) for a decimal")
         case .failure(.notANumber):
-            fail("\"\(text)\" is not an amount", "write a number such as 3,3 or 3.3")
+            if pointsAreThousands, case .success = NumberParser.parse(text) {
+                fail("\(quoted) is not an amount in kroner", "in kroner a point separates thousands, as in 117.590; write a decimal with a comma, e.g. \(text.replacingOccurrences(of: ".", with: ","))")
+            } else {
+                fail("\(quoted) is not an amount", "write a number such as 3,3 or 3.3")
+            }
+        case .failure(.tooManyDigits(let digits)):
+            fail(
+                "\(quoted) has \(digits) digits, more than the \(NumberParser.maximumDigits) an amount can have without being rounded",
+                "write it with fewer decimals or in a larger unit")
         }
         return nil
     }
@@ -164,7 +180,7 @@ final class MappingReader {
             unit = candidate
             break
         }
-        return parseAmount(number, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
+        return parseAmount(number, printed: text.trimmed, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
     }
 
     func day(_ key: String, required: Bool = false) -> Day? {
@@ -195,7 +211,9 @@ final class MappingReader {
     func list(_ key: String, required: Bool = false) -> [Node] {
         guard let node = value(key, required: required) else { return [] }
         switch node {
-        case .sequence(let sequence): return Array(sequence)
+        case .sequence(let sequence):
+            if required && sequence.isEmpty { error("required field is empty", key: key, at: node, hint: "list at least one item") }
+            return Array(sequence)
         case .scalar: return [node]
         default:
             error("expected a list, found \(Self.describe(node))", key: key, at: node)
@@ -214,10 +232,11 @@ final class MappingReader {
         return Reference(text.trimmed, at: document.location(node))
     }
 
+    /// The slugs or names of a list; blank items are left out, as `strings` does.
     func references(_ key: String) -> [Reference] {
         list(key).enumerated().compactMap { index, node in
             scalarText(node, key: "\(key).\(index + 1)").map { Reference($0.trimmed, at: document.location(node)) }
-        }
+        }.filter { !$0.slug.isEmpty }
     }
 
     func mapping(_ key: String, required: Bool = false) -> MappingReader? {
@@ -234,7 +253,8 @@ final class MappingReader {
     func footnotes(_ key: String = "footnotes") -> [Footnote] {
         mappings(key).compactMap { item in
             defer { item.finish() }
-            guard let mark = item.string("mark", required: true), let text = item.string("text", required: true) else { return nil }
+            let mark = item.string("mark", required: true), text = item.string("text", required: true)
+            guard let mark, let text else { return nil }
             return Footnote(mark: mark, text: text)
         }
     }
@@ -254,7 +274,7 @@ final class MappingReader {
                 continue
             }
             guard let text = cellNode.isNull ? "" : cellNode.scalar?.string ?? scalarText(cellNode, key: "\(key).\(year)") else { continue }
-            if let cell = Self.parseCell(text, fail: { self.error($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
+            if let cell = Self.parseCell(text, unit: defaultUnit, fail: { self.error($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
                 cells[year] = cell
             }
         }
@@ -277,14 +297,16 @@ final class MappingReader {
         return (text, nil)
     }
 
-    static func parseCell(_ raw: String, fail: (String, String?) -> Void) -> BudgetCell? {
+    /// A budget cell; an amount in it is in `unit`, unless it ends in a unit of its own
+    /// (`"117.590 kr."`), when it is converted to `unit`, exactly.
+    static func parseCell(_ raw: String, unit: MoneyUnit, fail: (String, String?) -> Void) -> BudgetCell? {
         let text = raw.trimmed
         let (body, mark) = splitMark(text)
         if body.isEmpty || body == "-" || body == "–" || body == "./." {
             return BudgetCell(.empty(printed: body), mark: mark)
         }
         if body.first?.isNumber == true || body.first == "-" || body.first == "−" {
-            return parseAmount(body, fail: fail).map { BudgetCell(.amount($0), mark: mark) }
+            return parseMoney(body, defaultUnit: unit, fail: fail).map { BudgetCell(.amount($0.amount(in: unit)), mark: mark) }
         }
         return BudgetCell(.text(body), mark: mark)
     }

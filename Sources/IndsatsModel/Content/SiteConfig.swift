@@ -84,6 +84,22 @@ public struct SiteConfig: Hashable, Sendable {
         self.source = source
     }
 
+    /// `text` if it is a web address a site can be published at: `http://` or `https://`, a
+    /// host, and no blanks, control characters or characters a link cannot hold. Anything else
+    /// (`javascript:…`, `ftp://…`, a bare host) is nil.
+    public static func webAddress(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: lowered.hasPrefix) else { return nil }
+        let rest = text.dropFirst(scheme.count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let forbidden: Set<Character> = ["\"", "<", ">", "\\", "`", "{", "}", "|", "^"]
+        guard !host.isEmpty, !host.hasPrefix("."), !host.contains("@"),
+            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !SourceLocation.isControl($0) }),
+            !text.contains(where: forbidden.contains)
+        else { return nil }
+        return text
+    }
+
     public func committee(_ id: String) -> Committee? { committees.first { $0.id == id } }
     public func administration(_ id: String) -> Administration? { administrations.first { $0.id == id } }
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
@@ -97,6 +113,9 @@ public struct SiteContent: Sendable {
     public var policyGoals: [PolicyGoal]
     public var annexes: [Annex]
     public var reports: [StatusReport]
+    /// Files that could not be read into content (their errors are reported): a reference to
+    /// one of them is not an error of its own.
+    public var unreadable = UnreadableFiles()
 
     public init(
         config: SiteConfig, activities: [Activity] = [], indicators: [Indicator] = [],
@@ -109,4 +128,16 @@ public struct SiteContent: Sendable {
         self.annexes = annexes
         self.reports = reports
     }
+}
+
+/// The slugs of the content files, by kind, that could not be read into content: their
+/// problems are reported where they are, so references to them need no error of their own.
+public struct UnreadableFiles: Sendable, Hashable {
+    public var activities: Set<String> = []
+    public var indicators: Set<String> = []
+    public var policyGoals: Set<String> = []
+    public var annexes: Set<String> = []
+    public var reports: Set<String> = []
+
+    public init() {}
 }

@@ -10,7 +10,44 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// `path:line:column`; a path with a control character in it (a line break, a tab) is
+    /// quoted and escaped, so that a diagnostic is always one line.
+    public var description: String { "\(Self.printable(path)):\(line):\(column)" }
+
+    /// `path` as it is printed: unchanged, or, when it contains a control character, in quotes
+    /// with that character escaped (`"content/aktiviteter/a\nb.md"`).
+    public static func printable(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: isControl) else { return path }
+        return "\"" + escaped(path, quotes: true) + "\""
+    }
+
+    /// Control characters written as escapes (`\n`, `\t`, `\u{1B}`); with `quotes`, `"` and `\`
+    /// too, for a text put in quotes.
+    public static func escaped(_ text: String, quotes: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) || (quotes && ($0 == "\"" || $0 == "\\")) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\"" where quotes: result += "\\\""
+            case "\\" where quotes: result += "\\\\"
+            case _ where isControl(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional
+    /// controls (which can make a name read differently from what it is).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
@@ -51,11 +88,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// The printed line. Control characters anywhere in it (a key or a value with a line
+    /// break) are escaped, so that a diagnostic is always one line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): "
-        if let field, !field.isEmpty { text += "\(field): " }
-        text += message
-        if let hint { text += " (\(hint))" }
+        if let field, !field.isEmpty { text += "\(SourceLocation.escaped(field)): " }
+        text += SourceLocation.escaped(message)
+        if let hint { text += " (\(SourceLocation.escaped(hint)))" }
         return text
     }
 }

@@ -26,9 +26,9 @@ public struct SiteValidator {
     init(content: SiteContent, today: Day?) {
         self.content = content
         self.today = today
-        activitySlugs = Set(content.activities.map(\.slug))
-        indicatorSlugs = Set(content.indicators.map(\.slug))
-        goalSlugs = Set(content.policyGoals.map(\.slug))
+        activitySlugs = Set(content.activities.map(\.slug)).union(content.unreadable.activities)
+        indicatorSlugs = Set(content.indicators.map(\.slug)).union(content.unreadable.indicators)
+        goalSlugs = Set(content.policyGoals.map(\.slug)).union(content.unreadable.policyGoals)
         administrationIDs = content.config.administrations.map(\.id)
         committeeIDs = content.config.committees.map(\.id)
     }
@@ -71,7 +71,7 @@ public struct SiteValidator {
     }
 
     mutating func resolveName(_ reference: Reference, in names: [String], kind: String, field: String) {
-        guard !names.contains(reference.slug) else { return }
+        guard !reference.slug.isEmpty, !names.contains(reference.slug) else { return }
         diagnostics.error(
             "\"\(reference.slug)\" is not a\(kind.first.map { "aeiou".contains($0) } == true ? "n" : "") \(kind) in indsats.yml",
             at: reference.location, field: field,

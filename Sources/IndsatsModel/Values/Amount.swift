@@ -58,6 +58,24 @@ public struct Money: Hashable, Sendable {
 
     /// The same money in kroner, exactly.
     public var inKroner: Decimal { amount.value * unit.kroner }
+
+    /// The same money as an amount in `other` (`117.590 kr.` in mio. kr. is 0,11759), exactly,
+    /// with as many decimals as that needs.
+    public func amount(in other: MoneyUnit) -> Amount {
+        guard other != unit else { return amount }
+        let value = inKroner / other.kroner
+        // kr. → mio. kr. moves the point six places: 117.590 has 0 decimals, 0,117590 has 6,
+        // of which the last (a zero) is not needed.
+        var scale = max(0, amount.scale + (other.kroner > unit.kroner ? 6 : -6))
+        while scale > 0, Self.isWhole(value, atScale: scale - 1) { scale -= 1 }
+        return Amount(value, scale: scale)
+    }
+
+    private static func isWhole(_ value: Decimal, atScale scale: Int) -> Bool {
+        var shifted = value * pow(10, scale), rounded = Decimal()
+        NSDecimalRound(&rounded, &shifted, 0, .plain)
+        return rounded == shifted
+    }
 }
 
 extension Amount {

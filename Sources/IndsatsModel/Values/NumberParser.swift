@@ -8,7 +8,13 @@ public enum NumberParser {
         case notANumber
         /// `1.242`: a thousands point or a decimal point; the user must say which.
         case ambiguousPoint
+        /// More digits (this many) than an exact decimal holds (`maximumDigits`): it would be rounded.
+        case tooManyDigits(Int)
     }
+
+    /// The most digits a number may have (leading zeros not counted): what `Decimal` holds
+    /// exactly, so that no amount is ever rounded when it is read.
+    public static let maximumDigits = 38
 
     /// Parses `text`. With `pointsAreThousands` (whole kroner: `117.590 kr.`) a point always
     /// separates thousands.
@@ -53,8 +59,11 @@ public enum NumberParser {
             guard let grouped = ungroup(chars) else { return .failure(.notANumber) }
             integerPart = grouped
         }
-        guard !integerPart.isEmpty,
-            let value = decimal(negative: negative, integer: integerPart, fraction: fraction)
+        guard !integerPart.isEmpty else { return .failure(.notANumber) }
+        let significantInteger = integerPart.drop { $0 == UInt8(ascii: "0") }
+        let digits = significantInteger.count + fraction.count
+        guard digits <= maximumDigits else { return .failure(.tooManyDigits(digits)) }
+        guard let value = decimal(negative: negative, integer: integerPart, fraction: fraction)
         else { return .failure(.notANumber) }
         return .success(Amount(value, scale: fraction.count))
     }
@@ -65,7 +74,7 @@ public enum NumberParser {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The exact value of the ASCII digits `integer`.`fraction`: by integer arithmetic when they
-    /// fit 18 digits, else through Foundation's parser.
+    /// fit 18 digits, else through Foundation's parser (exact up to `maximumDigits` digits).
     static func decimal(negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>) -> Decimal? {
         if integer.count + fraction.count <= 18 {
             var mantissa: UInt64 = 0

@@ -51,7 +51,7 @@ public struct TemplateSet: Sendable {
                 "the \(first.hasPrefix("partials/") ? "partial" : "template") \"\(first)\" \(cycle.inherits ? "inherits" : "includes") itself: "
                     + cycle.names.joined(separator: " → "),
                 at: location(of: first, cycle.position),
-                hint: "a template may not include itself, directly or through others")
+                hint: cycle.inherits ? "a layout may not inherit itself, directly or through others" : "a template may not include itself, directly or through others")
         }
         for name in required where !present.contains(name) {
             diagnostics.error("the template \(name).mustache is missing", at: SourceLocation(path: "templates/\(name).mustache"))

@@ -10,6 +10,8 @@ extension TemplateContexts {
     /// (`empty(list)`, `count(list)`), and `a.b` needs `a` to have the field `b`.
     static func check(_ library: MustacheLibrary) -> [Diagnostic] {
         var problems: [Problem: (pages: [String], suggestion: String?)] = [:]
+        // How many kinds of page show each tag.
+        var shownBy: [Tag: Int] = [:]
         for page in pages {
             guard let template = library.template(named: page.template) else { continue }
             var walker = Walker(library: library)
@@ -18,14 +20,29 @@ extension TemplateContexts {
             for (problem, suggestion) in walker.unresolved {
                 problems[problem, default: ([], suggestion)].pages.append(page.name)
             }
+            for tag in walker.visited { shownBy[tag, default: 0] += 1 }
         }
         return problems.keys.sorted().map { problem in
             let (pages, suggestion) = problems[problem]!
-            let names = pages.count == 1 ? pages[0] : pages.dropLast().joined(separator: ", ") + " or " + pages.last!
+            let names: String
+            if pages.count == 1 {
+                names = pages[0]
+            } else if pages.count > 3, pages.count == shownBy[Tag(template: problem.template, position: problem.position)] {
+                // A template that many kinds of page show (the layout), and none has the name.
+                names = "any page"
+            } else {
+                names = pages.dropLast().joined(separator: ", ") + " or " + pages.last!
+            }
             return Diagnostic(
                 .warning, at: TemplateSet.location(of: problem.template, problem.position),
                 "\"\(problem.name)\" is not a variable of \(names)", hint: suggestion.map { "did you mean \"\($0)\"?" })
         }
+    }
+
+    /// A tag in a template.
+    struct Tag: Hashable {
+        var template: String
+        var position: TagPosition
     }
 
     /// A name that does not resolve, at its tag.
@@ -51,6 +68,8 @@ extension TemplateContexts {
         /// Partials, parents and blocks being walked (a guard; cycles are reported before).
         var depth = 0
         var unresolved: [Problem: String?] = [:]
+        /// Every tag that names a value.
+        var visited: Set<Tag> = []
 
         init(library: MustacheLibrary) {
             self.library = library
@@ -100,6 +119,7 @@ extension TemplateContexts {
 
         /// What a tag's value provides (nil: unknown), noting a name that does not resolve.
         mutating func resolve(_ name: Name, in template: String) -> ContextSchema? {
+            visited.insert(Tag(template: template, position: name.position))
             var schema: ContextSchema?
             switch name.kind {
             case .dot:

@@ -17,11 +17,15 @@ public struct MustacheError: Error, Sendable, CustomStringConvertible {
 struct MustacheParser {
     private let bytes: [UInt8]
     private var position = 0
+    /// The offset of the first byte of each line, to tell a tag's line and column.
+    private let lineStarts: [Int]
     /// Where the parsed nodes' texts and objects are kept.
     let arena = TemplateArena()
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
     }
 
     private struct State {
@@ -145,7 +149,8 @@ struct MustacheParser {
                 flushWhitespace()
                 standalone = isStandalone(state)
                 // Only a standalone partial indents what it renders.
-                nodes.append(.partial(arena.keep(PartialCall(name: name, dynamic: dynamic, indentation: standalone ? whitespace : nil, overrides: nil))))
+                nodes.append(.partial(arena.keep(PartialCall(
+                    name: name, dynamic: dynamic, indentation: standalone ? whitespace : nil, overrides: nil, position: self.position(of: tagStart)))))
 
             case UInt8(ascii: "<"):
                 position += 1
@@ -163,7 +168,15 @@ struct MustacheParser {
                     default: throw error("only {{$block}} sections and text can be inside {{<\(raw)}}", at: tagStart)
                     }
                 }
-                nodes.append(.partial(arena.keep(PartialCall(name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides))))
+                if let cycle = Self.overrideCycle(overrides) {
+                    throw MustacheError(
+                        message: "the override of the block \"\(cycle.names[0])\" contains itself: \(cycle.names.joined(separator: " → ")) "
+                            + "(a block's override may not contain the same block, directly or through other overrides, or it would repeat without end)",
+                        line: cycle.position.line, column: cycle.position.column)
+                }
+                nodes.append(.partial(arena.keep(PartialCall(
+                    name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides,
+                    position: self.position(of: tagStart)))))
 
             case UInt8(ascii: "$"):
                 position += 1
@@ -177,7 +190,7 @@ struct MustacheParser {
                 if !definesOverride { flushWhitespace() }
                 standalone = isStandalone(state)
                 let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace))))
+                nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace, position: self.position(of: tagStart)))))
 
             case UInt8(ascii: "="):
                 position += 1
@@ -314,7 +327,7 @@ struct MustacheParser {
             guard functionNames.count == 1, let function = LoopFunction(rawValue: String(functionNames[0])) else {
                 throw parser.error("{{\(raw)}}: a function without a value is one of \(LoopFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", "))", at: offset)
             }
-            return Name(kind: .loop(function), functions: [])
+            return Name(kind: .loop(function), functions: [], text: raw, position: parser.position(of: offset))
         }
         var functions: [Function] = []
         for name in functionNames.reversed() {
@@ -333,7 +346,7 @@ struct MustacheParser {
             guard !parts.isEmpty, !parts.contains(where: \.isEmpty) else { throw parser.error("{{\(raw)}} names nothing", at: offset) }
             kind = .path(parts)
         }
-        return Name(kind: kind, functions: functions)
+        return Name(kind: kind, functions: functions, text: raw, position: parser.position(of: offset))
     }
 
     private mutating func readPartialName(_ state: State, tagStart: Int) throws(MustacheError) -> String {
@@ -382,17 +395,67 @@ struct MustacheParser {
         return .contentType(escapes: parts[1] == "HTML")
     }
 
-    // MARK: Errors
+    // MARK: Positions and errors
+
+    /// The line and column of a byte offset.
+    private func position(of offset: Int) -> TagPosition {
+        let offset = min(offset, bytes.count)
+        // The last line that starts at or before the offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        // Characters, not bytes: continuation bytes of UTF-8 do not start one.
+        let column = 1 + bytes[lineStarts[low]..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return TagPosition(line: low + 1, column: column)
+    }
 
     private func line(of offset: Int) -> Int {
-        1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        position(of: offset).line
     }
 
     private func error(_ message: String, at offset: Int) -> MustacheError {
-        let offset = min(offset, bytes.count)
-        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        // Characters, not bytes: continuation bytes of UTF-8 do not start one.
-        let column = 1 + bytes[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        return MustacheError(message: message, line: line(of: offset), column: column)
+        let position = position(of: offset)
+        return MustacheError(message: message, line: position.line, column: position.column)
+    }
+
+    /// Overrides of one `{{<parent}}` that contain each other (`{{$a}}…{{$a}}…{{/a}}…{{/a}}`):
+    /// rendering one would render the other without end. The names around the cycle, and
+    /// where its first inner block is.
+    static func overrideCycle(_ overrides: [String: [Node]]) -> (names: [String], position: TagPosition)? {
+        func blocks(in nodes: [Node], into found: inout [(name: String, position: TagPosition)]) {
+            for node in nodes {
+                switch node {
+                case .section(_, let list, _): blocks(in: list.object.nodes, into: &found)
+                case .block(let block):
+                    found.append((block.object.name, block.object.position))
+                    blocks(in: block.object.defaultContent, into: &found)
+                case .text, .variable, .partial, .contentType: break
+                }
+            }
+        }
+        var edges: [String: [(name: String, position: TagPosition)]] = [:]
+        for (name, content) in overrides {
+            var found: [(name: String, position: TagPosition)] = []
+            blocks(in: content, into: &found)
+            edges[name] = found.filter { overrides[$0.name] != nil }
+        }
+        var finished = Set<String>()
+        func visit(_ name: String, _ path: [(name: String, position: TagPosition)]) -> (names: [String], position: TagPosition)? {
+            if let start = path.firstIndex(where: { $0.name == name }) {
+                return (path[start...].map(\.name) + [name], path[start].position)
+            }
+            guard !finished.contains(name) else { return nil }
+            for edge in edges[name] ?? [] {
+                if let cycle = visit(edge.name, path + [(name, edge.position)]) { return cycle }
+            }
+            finished.insert(name)
+            return nil
+        }
+        for name in overrides.keys.sorted() {
+            if let cycle = visit(name, []) { return cycle }
+        }
+        return nil
     }
 }

@@ -17,23 +17,28 @@ public struct MustacheTemplate: Sendable {
         arena = parser.arena
     }
 
-    /// The partials and parents this template names (`{{>name}}`, `{{<name}}`), dynamic ones left out.
-    public var referencedTemplates: Set<String> {
-        var names = Set<String>()
-        func visit(_ nodes: [Node]) {
-            for node in nodes {
-                switch node {
-                case .section(_, let list, _): visit(list.object.nodes)
-                case .block(let block): visit(block.object.defaultContent)
-                case .partial(let call):
-                    if !call.object.dynamic { names.insert(call.object.name) }
-                    call.object.overrides?.values.forEach(visit)
-                case .text, .variable, .contentType: break
+    /// The partials and parents this template names (`{{>name}}`, `{{<name}}`), dynamic ones
+    /// left out, in the order of their tags.
+    public var references: [TemplateReference] {
+        var references: [TemplateReference] = []
+        func visit(_ tags: [TemplateTag]) {
+            for tag in tags {
+                switch tag {
+                case .variable: break
+                case .section(_, _, let content), .block(_, let content, _): visit(content)
+                case .partial(let reference, let overrides):
+                    if !reference.dynamic { references.append(reference) }
+                    overrides?.forEach { visit($0.content) }
                 }
             }
         }
-        visit(nodes)
-        return names
+        visit(tags)
+        return references.sorted { $0.position < $1.position }
+    }
+
+    /// The template's tags as a tree (text left out).
+    public var tags: [TemplateTag] {
+        TemplateTag.tags(of: nodes)
     }
 }
 
@@ -56,6 +61,54 @@ public struct MustacheLibrary: Sendable {
         templates[name]?.nodes
     }
 
+    /// The names of the templates, sorted.
+    public var names: [String] {
+        templates.keys.sorted()
+    }
+
+    /// The most partials, parents and blocks rendered inside each other: a recursive partial
+    /// ends when its data ends (Mustache allows that), and one that does not is stopped here
+    /// with an error rather than by running out of stack.
+    public static let maximumDepth = 64
+
+    /// The chains of templates that include each other (`{{>name}}` or `{{<name}}`, also
+    /// inside sections and blocks; dynamic names left out), each reported once, in the order
+    /// of the templates' names. Rendering such a template ends only if its data ends the
+    /// recursion, as in the Mustache specification's recursive partials.
+    public func cycles() -> [TemplateCycle] {
+        // Each template's distinct targets, at their first tag.
+        var edges: [String: [TemplateReference]] = [:]
+        for (name, template) in templates {
+            var seen = Set<String>()
+            edges[name] = template.references.filter { templates[$0.name] != nil && seen.insert($0.name).inserted }
+        }
+        var cycles: [TemplateCycle] = []
+        var finished = Set<String>()
+        // The templates being visited, and the tag that leads from each to the next.
+        var path: [String] = []
+        var steps: [TemplateReference] = []
+        func visit(_ name: String) {
+            path.append(name)
+            for reference in edges[name] ?? [] {
+                if let start = path.firstIndex(of: reference.name) {
+                    let around = steps[start...] + [reference]
+                    cycles.append(TemplateCycle(
+                        names: path[start...] + [reference.name], position: around.first!.position, inherits: around.allSatisfy(\.isParent)))
+                } else if !finished.contains(reference.name) {
+                    steps.append(reference)
+                    visit(reference.name)
+                    steps.removeLast()
+                }
+            }
+            path.removeLast()
+            finished.insert(name)
+        }
+        for name in templates.keys.sorted() where !finished.contains(name) {
+            visit(name)
+        }
+        return cycles
+    }
+
     /// A copy that shares no reference-counted object (names, sections, strings) with this
     /// one, for one thread to render with: two cores counting references on the same objects
     /// slow each other down. The texts stay shared; they are not counted.
@@ -69,11 +122,16 @@ public struct MustacheLibrary: Sendable {
     }
 
     /// The page as UTF-8, or nil when there is no template of that name. `capacity`: the
-    /// bytes to reserve for it (a guess saves growing the buffer).
-    public func render(_ context: TemplateObject, with name: String, capacity: Int = 4096) -> [UInt8]? {
+    /// bytes to reserve for it (a guess saves growing the buffer). Throws when partials,
+    /// parents and blocks nest deeper than `maximumDepth`.
+    public func render(_ context: TemplateObject, with name: String, capacity: Int = 4096) throws(MustacheRenderError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(library: self, root: .object(context), capacity: capacity)
         renderer.render(template.nodes)
+        if var failure = renderer.failure {
+            failure.chain.insert(name, at: 0)
+            throw failure
+        }
         return renderer.output
     }
 }
@@ -97,6 +155,10 @@ private struct Renderer {
     /// The blocks a parent's caller replaces (`{{<base}}{{$main}}…{{/main}}{{/base}}`).
     var overrides: [String: [Node]] = [:]
     var escapes = true
+    /// How many partials, parents and blocks are being rendered inside each other.
+    var depth = 0
+    /// Set when `depth` would pass the limit; rendering then stops.
+    var failure: MustacheRenderError?
 
     init(library: MustacheLibrary, root: TemplateValue, capacity: Int = 0) {
         self.library = library
@@ -166,17 +228,29 @@ private struct Renderer {
             }
 
         case .partial(let call):
+            guard failure == nil else { return }
             let name = call.object.name, partialIndentation = call.object.indentation, partialOverrides = call.object.overrides
             let templateName: String
             if call.object.dynamic {
-                guard case .text(let text) = lookUp(Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [])) else { return }
+                let field = Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [], text: name, position: call.object.position)
+                guard case .text(let text) = lookUp(field) else { return }
                 templateName = text
             } else {
                 templateName = name
             }
             guard let nodes = library.nodes(named: templateName) else { return }
+            guard depth < MustacheLibrary.maximumDepth else {
+                failure = MustacheRenderError(chain: [], refused: templateName, position: call.object.position)
+                return
+            }
+            depth += 1
             let saved = (indentation, overrides, escapes)
-            defer { (indentation, overrides, escapes) = saved }
+            defer {
+                (indentation, overrides, escapes) = saved
+                depth -= 1
+                // The chain is told from the outside in, as rendering unwinds.
+                failure?.chain.insert(templateName, at: 0)
+            }
             if let partialIndentation { indentation += partialIndentation }
             if let partialOverrides {
                 // The outermost caller's override wins.
@@ -186,9 +260,18 @@ private struct Renderer {
             render(nodes)
 
         case .block(let block):
+            guard failure == nil else { return }
             let name = block.object.name, defaultContent = block.object.defaultContent, blockIndentation = block.object.indentation
+            guard depth < MustacheLibrary.maximumDepth else {
+                failure = MustacheRenderError(chain: [], refused: "$" + name, position: block.object.position)
+                return
+            }
+            depth += 1
             let savedIndentation = indentation
-            defer { indentation = savedIndentation }
+            defer {
+                indentation = savedIndentation
+                depth -= 1
+            }
             indentation += blockIndentation
             let outer = loop
             loop = nil
@@ -307,12 +390,13 @@ extension Node {
             let call = call.object
             return .partial(arena.keep(PartialCall(
                 name: Self.detached(call.name), dynamic: call.dynamic, indentation: call.indentation.map { $0.map { $0 } },
-                overrides: call.overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached(into: arena) }) }) })))
+                overrides: call.overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached(into: arena) }) }) },
+                position: call.position)))
         case .block(let block):
             let block = block.object
             return .block(arena.keep(Block(
                 name: Self.detached(block.name), defaultContent: block.defaultContent.map { $0.detached(into: arena) },
-                indentation: block.indentation.map { $0 })))
+                indentation: block.indentation.map { $0 }, position: block.position)))
         }
     }
 
@@ -330,6 +414,6 @@ extension Name {
         case .path(let parts): .path(parts.map(Node.detached))
         case .local(let parts): .local(parts.map(Node.detached))
         }
-        return Name(kind: kind, functions: functions.map { $0 })
+        return Name(kind: kind, functions: functions.map { $0 }, text: Node.detached(text), position: position)
     }
 }

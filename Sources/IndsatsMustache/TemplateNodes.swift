@@ -37,12 +37,15 @@ final class PartialCall: Sendable {
     /// A standalone tag's indentation, put before every line the partial renders.
     let indentation: [UInt8]?
     let overrides: [String: [Node]]?
+    /// Where the tag is.
+    let position: TagPosition
 
-    init(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?) {
+    init(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?, position: TagPosition) {
         self.name = name
         self.dynamic = dynamic
         self.indentation = indentation
         self.overrides = overrides
+        self.position = position
     }
 }
 
@@ -51,11 +54,31 @@ final class Block: Sendable {
     let name: String
     let defaultContent: [Node]
     let indentation: [UInt8]
+    let position: TagPosition
 
-    init(name: String, defaultContent: [Node], indentation: [UInt8]) {
+    init(name: String, defaultContent: [Node], indentation: [UInt8], position: TagPosition) {
         self.name = name
         self.defaultContent = defaultContent
         self.indentation = indentation
+        self.position = position
+    }
+}
+
+/// Where a tag begins in its template: 1-based line and column (the column counts
+/// characters, not bytes). The column is that of the tag's opening delimiter.
+public struct TagPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+
+    public static func < (a: TagPosition, b: TagPosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
     }
 }
 
@@ -98,30 +121,36 @@ final class TemplateArena: @unchecked Sendable {
 /// What a tag looks up: `name`, `a.b`, `.`, a name from the innermost context only (`.a`), or
 /// the position in the enclosing list (`first()`, `index()`), with functions applied to it.
 /// A class, so that rendering refers to it without copying its parts.
-final class Name: Sendable {
-    enum Kind: Sendable {
+public final class Name: Sendable {
+    public enum Kind: Sendable, Hashable {
         case dot
         case path([String])
         case local([String])
         case loop(LoopFunction)
     }
 
-    let kind: Kind
+    public let kind: Kind
     /// Innermost first: `empty(reversed(list))` is `[.reversed, .empty]`.
-    let functions: [Function]
+    public let functions: [Function]
+    /// The name as written in the tag (`empty(budget.rows)`).
+    public let text: String
+    /// Where its tag is.
+    public let position: TagPosition
 
-    init(kind: Kind, functions: [Function]) {
+    init(kind: Kind, functions: [Function], text: String, position: TagPosition) {
         self.kind = kind
         self.functions = functions
+        self.text = text
+        self.position = position
     }
 }
 
 /// The functions a tag can apply to a value (`{{^empty(list)}}`), as swift-mustache names them.
-enum Function: String, Sendable, CaseIterable {
+public enum Function: String, Sendable, CaseIterable {
     case empty, count, first, last, reversed, uppercased, lowercased, capitalized
 }
 
 /// What `{{#first()}}`, `{{index()}}` and the like say about the element being rendered.
-enum LoopFunction: String, Sendable, CaseIterable {
+public enum LoopFunction: String, Sendable, CaseIterable {
     case first, last, index, even, odd
 }

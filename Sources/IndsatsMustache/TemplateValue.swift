@@ -81,6 +81,12 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         return nil
     }
 
+    /// The keys, each once, in the order they were first set.
+    public var keys: [String] {
+        var seen = Set<String>()
+        return pairs.map(\.key).filter { seen.insert($0).inserted }
+    }
+
     /// Sets `key` (a later value of a key replaces an earlier one).
     public mutating func set(_ key: String, _ value: TemplateValue) {
         pairs.append((key, value))

@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsMustache
 
 /// A file of the finished site: its path under the output folder and its bytes.
 public struct OutputFile: Sendable {
@@ -41,9 +42,13 @@ public struct SiteRenderer: Sendable {
     public let builder: PageBuilder
     /// Every page, listed once.
     public let pages: [PageSpec]
+    /// Pages that could not be rendered (path → why); see `renderErrors`.
+    let failures: Failures
 
     public init(content: SiteContent, templates: TemplateSet, options: RenderOptions = RenderOptions(), clock: TimeSums = TimeSums()) {
         self.templates = templates
+        let failures = Failures()
+        self.failures = failures
         var builder = clock.measure("indexes (slugs, facets, citations)") {
             let (index, facets) = ParallelMap.both({ SiteIndex(content) }, { ActivityFacets(activities: content.activities, config: content.config) })
             return PageBuilder(site: index, facets: facets, options: options)
@@ -60,7 +65,12 @@ public struct SiteRenderer: Sendable {
                 var context = PageBuilder.activityRow(activities[index], config: config)
                 rows.append((index, roots.map { root in
                     context["root"] = root
-                    return String(decoding: templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
+                    do throws(MustacheRenderError) {
+                        return String(decoding: try templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
+                    } catch {
+                        failures.set(SitePaths.activity(activities[index].slug) + " (its row in the project bank)", error)
+                        return ""
+                    }
                 }))
             }
             for root in roots { builder.prerenderedRows[root] = Array(repeating: "", count: activities.count) }
@@ -83,7 +93,7 @@ public struct SiteRenderer: Sendable {
     /// several threads at once: pages are written while others are still rendering, and the
     /// finished site is never held in memory as a whole.
     public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums()) {
-        let builder = self.builder, templates = self.templates, pages = self.pages
+        let builder = self.builder, templates = self.templates, pages = self.pages, failures = self.failures
         let data = ProjectBankData(builder: builder)
         // Job 0 is the filter script's index (part of the project bank page, not optional
         // data): the largest single job, started first so that it does not run alone at the end.
@@ -95,8 +105,13 @@ public struct SiteRenderer: Sendable {
             }
             let page = pages[job - 1]
             let context = clock.measure("page contexts") { builder.pageContext(for: page) }
-            let html = clock.measure("templates") { templates.render(context, with: page.template) }
-            sink(OutputFile(path: page.path, data: Data(html)))
+            let html = clock.measure("templates") { () -> Result<[UInt8], MustacheRenderError> in
+                do throws(MustacheRenderError) { return .success(try templates.render(context, with: page.template)) } catch { return .failure(error) }
+            }
+            switch html {
+            case .success(let html): sink(OutputFile(path: page.path, data: Data(html)))
+            case .failure(let error): failures.set(page.path, error)
+            }
         }
         guard builder.site.content.config.enabled(.openData) else { return }
         data.files(into: sink)
@@ -105,6 +120,23 @@ public struct SiteRenderer: Sendable {
         if let base = data.baseURL {
             sink(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
         }
+    }
+}
+
+extension SiteRenderer {
+    /// Errors for the pages that could not be rendered (after `render`): nothing of the site
+    /// may be published then.
+    public var renderErrors: Diagnostics {
+        TemplateSet.diagnostics(for: failures.all)
+    }
+
+    /// Render failures by page, gathered from several threads.
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byPage: [String: MustacheRenderError] = [:]
+
+        func set(_ page: String, _ error: MustacheRenderError) { lock.withLock { byPage[page] = error } }
+        var all: [String: MustacheRenderError] { lock.withLock { byPage } }
     }
 }
 

@@ -69,6 +69,8 @@ public struct SiteBuilder: Sendable {
         }
         guard write else {
             let paths = Self.timed("render", &timings) { renderer.render().map(\.path) }
+            diagnostics.append(contentsOf: renderer.renderErrors)
+            guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
             let kept = paths.filter { path in !archivedPrefixes.contains { path.hasPrefix($0) } } + frozen.map(\.path)
             return Report(diagnostics: diagnostics, files: kept.sorted(), timings: timings)
         }
@@ -85,6 +87,12 @@ public struct SiteBuilder: Sendable {
                 frozen.forEach(staging.write)
             }
             Self.addParts(clock.seconds, to: &timings)
+            // A page that could not be rendered: nothing is published.
+            diagnostics.append(contentsOf: renderer.renderErrors)
+            guard !diagnostics.hasErrors else {
+                writer.abort(staging)
+                return Report(diagnostics: diagnostics, files: nil, timings: timings)
+            }
             try Self.timed("finish (assets\(options.pdf ? ", PDF" : ""), swap)", &timings) {
                 try writer.commit(staging, assets: templates.appendingPathComponent("assets")) { folder in
                     guard let printer else { return }
@@ -142,7 +150,10 @@ public struct SiteBuilder: Sendable {
         if let correction { stamp.corrections.append(ArchiveStamp.Correction(date: day, note: correction)) }
         prepared.content.reports[index].archive = stamp
         let report = prepared.content.reports[index]
-        var files = SiteRenderer(content: prepared.content, templates: prepared.templates, options: RenderOptions(pdf: pdf)).render()
+        let renderer = SiteRenderer(content: prepared.content, templates: prepared.templates, options: RenderOptions(pdf: pdf))
+        var files = renderer.render()
+        diagnostics.append(contentsOf: renderer.renderErrors)
+        guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
         do {
             if pdf, let printer {
                 // Print from a complete copy of the site, so that the page finds its stylesheet.

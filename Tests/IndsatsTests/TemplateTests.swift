@@ -12,7 +12,7 @@ struct TemplateTests {
     func render(_ templates: [String: String], _ context: TemplateObject, main: String = "t") throws -> String {
         var library = MustacheLibrary()
         for (name, text) in templates { library.register(try MustacheTemplate(parsing: text), named: name) }
-        return String(decoding: try #require(library.render(context, with: main)), as: UTF8.self)
+        return String(decoding: try #require(try library.render(context, with: main)), as: UTF8.self)
     }
 
     func render(_ text: String, _ context: TemplateObject) throws -> String {

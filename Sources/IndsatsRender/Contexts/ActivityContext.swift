@@ -13,6 +13,8 @@ extension PageBuilder {
         page.add("title", activity.title)
         page.add("slug", activity.slug)
         page.add("h", "h2")
+        // Ids need no prefix on the activity's own page (see `embeddedActivityContext`).
+        page.add("idPrefix", nil as String?)
         page.add("summary", activity.summary)
         page.add("administration", administration.map { Context(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
         page.add("areaURL", facetURL(.area(activity.area.slug)))

@@ -4,12 +4,16 @@ import PackageDescription
 // The pipeline, one module per stage; dependencies point one way:
 //   IndsatsModel  ←  IndsatsLoad, IndsatsFormat  ←  IndsatsRender  ←  IndsatsSite  ←  indsats
 //   IndsatsMustache (no dependencies)  ←  IndsatsRender
+//
+// Built and tested on Linux (Debian 12) only, so no platform is claimed: the system calls are
+// Glibc's (the imports are guarded, but nothing is built or tested on macOS).
 let package = Package(
     name: "indsats",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "indsats", targets: ["indsats"]),
         .library(name: "IndsatsSite", targets: ["IndsatsSite"]),
+        /// The fuzz target (`scripts/fuzz`); built plainly, it replays saved inputs.
+        .executable(name: "indsats-fuzz", targets: ["IndsatsFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -40,6 +44,14 @@ let package = Package(
         .executableTarget(
             name: "indsats",
             dependencies: ["IndsatsSite", "IndsatsRender", "IndsatsModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        /// The libFuzzer target over what reads user-written text (see `scripts/fuzz`). It lives
+        /// in `Fuzz/`, apart from the pipeline's modules, with its seed inputs.
+        .executableTarget(
+            name: "IndsatsFuzz",
+            dependencies: ["IndsatsLoad", "IndsatsModel", "IndsatsFormat", "IndsatsMustache"],
+            path: "Fuzz",
+            exclude: ["seeds"]
         ),
         .testTarget(
             name: "IndsatsTests",

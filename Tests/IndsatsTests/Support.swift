@@ -9,14 +9,26 @@ enum Repo {
     static let fixtures = root.appendingPathComponent("Tests/IndsatsTests/Fixtures")
 }
 
-/// A fresh temporary folder, removed by the caller.
+/// The folder this test process makes its temporary folders in, removed when the process exits,
+/// so that no test leaves anything behind: not the sites that shared `static let`s build once
+/// for many tests, nor what a failed test did not get to remove.
+let testScratch: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("indsats-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: testScratch) }
+    return url
+}()
+
+/// A fresh temporary folder in `testScratch`. A test may remove it when done (it is removed at
+/// exit anyway).
 func temporaryFolder(_ name: String = "indsats-test") -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    let url = testScratch.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
 
-/// Builds the site at `root` with the repository's templates into a temporary output folder.
+/// Builds the site at `root` with the repository's templates into a temporary output folder
+/// (in `testScratch`).
 func buildSite(_ root: URL) -> (report: SiteBuilder.Report, output: URL) {
     let output = temporaryFolder("indsats-output").appendingPathComponent("output")
     let report = SiteBuilder(root: root, output: output, templates: Repo.templates).build()

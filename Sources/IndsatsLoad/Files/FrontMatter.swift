@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import IndsatsModel
 
 /// A content file split into its YAML front matter and its Markdown body, with the line

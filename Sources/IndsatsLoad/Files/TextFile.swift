@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a whole file as UTF-8 text with plain system calls (one `open`, `fstat`, usually one
 /// `read`): content files are read ten thousand at a time, and Foundation's URL and `Data`

@@ -1,6 +1,10 @@
 import CMark
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import IndsatsModel
 
 /// Renders Markdown with the system libcmark. Safe by default: raw HTML is omitted and

@@ -168,10 +168,12 @@ let context: TemplateObject = {
 
 func renderTemplate(_ text: String) {
     guard let template = try? MustacheTemplate(parsing: text) else { return }
-    _ = template.referencedTemplates
+    _ = template.references
+    _ = template.tags
     var library = shippedTemplates
     library.register(template, named: "fuzz")
-    _ = library.render(context, with: "fuzz")
+    _ = library.cycles()
+    _ = try? library.render(context, with: "fuzz")
 }
 
 /// libFuzzer's entry point.

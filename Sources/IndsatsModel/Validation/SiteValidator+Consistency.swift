@@ -131,6 +131,25 @@ extension SiteValidator {
         }
     }
 
+    /// Indicators, and policy goals, are numbered once each: the barometer lists them by number.
+    mutating func checkUniqueNumbers() {
+        func check(_ items: [(number: Int?, source: SourceLocation)], kind: String) {
+            var first: [Int: SourceLocation] = [:]
+            for item in items {
+                guard let number = item.number else { continue }
+                if let earlier = first[number] {
+                    diagnostics.error(
+                        "\(earlier.path) is already \(kind) \(number)", at: item.source, field: "number",
+                        hint: "give each \(kind) its own number")
+                } else {
+                    first[number] = item.source
+                }
+            }
+        }
+        check(content.indicators.map { ($0.number, $0.source) }, kind: "indicator")
+        check(content.policyGoals.map { ($0.number, $0.source) }, kind: "policy goal")
+    }
+
     // MARK: - Dates in the future
 
     /// Dates that record something that has happened (a measurement, a result, a document's

@@ -89,9 +89,16 @@ public struct ReportArchive: Sendable {
         let years = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         for name in years {
             let manifestURL = folder.appendingPathComponent(name).appendingPathComponent("manifest.json")
-            guard fm.fileExists(atPath: manifestURL.path) else { continue }
             let location = SourceLocation(path: "\(Self.folderName)/\(name)/manifest.json")
             let restore = "restore it from version control: git checkout -- \(location.path)"
+            guard fm.fileExists(atPath: manifestURL.path) else {
+                // A folder of frozen files without its manifest would no longer be frozen.
+                let files = (try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)) ?? []
+                if files.contains(where: { !$0.hasPrefix(".") }) {
+                    diagnostics.error("the archive folder \(Self.folderName)/\(name)/ has lost its manifest; without it the report would no longer be frozen", at: location, hint: restore)
+                }
+                continue
+            }
             guard let data = try? Data(contentsOf: manifestURL) else {
                 diagnostics.error("the archive's manifest cannot be read", at: location, hint: "check that the file can be read")
                 continue

@@ -54,7 +54,8 @@ extension SiteValidator {
     // MARK: - Breakdowns
 
     /// An indicator broken down into itself, directly (`a → a`) or through others
-    /// (`a → b → a`). Each circle is reported once, in the file of its first indicator by slug.
+    /// (`a → b → a`). Each circle found is reported once, in the file of its first indicator by
+    /// slug; every tangle of breakdowns gives at least one.
     mutating func checkBreakdownCycles() {
         var breakdowns: [String: [Reference]] = [:]
         for indicator in content.indicators where breakdowns[indicator.slug] == nil {

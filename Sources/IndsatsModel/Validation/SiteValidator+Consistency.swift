@@ -54,7 +54,8 @@ extension SiteValidator {
     // MARK: - Breakdowns
 
     /// An indicator broken down into itself, directly (`a → a`) or through others
-    /// (`a → b → a`). Each circle is reported once, in the file of its first indicator by slug.
+    /// (`a → b → a`). Each circle found is reported once, in the file of its first indicator by
+    /// slug; every tangle of breakdowns gives at least one.
     mutating func checkBreakdownCycles() {
         var breakdowns: [String: [Reference]] = [:]
         for indicator in content.indicators where breakdowns[indicator.slug] == nil {
@@ -129,6 +130,25 @@ extension SiteValidator {
                 "\(earlier.source.path) is already annex \(annex.number) to \(annex.committee.slug), \(dated)", at: annex.source, field: "number",
                 hint: "give each annex to a committee its own number, or correct the date")
         }
+    }
+
+    /// Indicators, and policy goals, are numbered once each: the barometer lists them by number.
+    mutating func checkUniqueNumbers() {
+        func check(_ items: [(number: Int?, source: SourceLocation)], kind: String) {
+            var first: [Int: SourceLocation] = [:]
+            for item in items {
+                guard let number = item.number else { continue }
+                if let earlier = first[number] {
+                    diagnostics.error(
+                        "\(earlier.path) is already \(kind) \(number)", at: item.source, field: "number",
+                        hint: "give each \(kind) its own number")
+                } else {
+                    first[number] = item.source
+                }
+            }
+        }
+        check(content.indicators.map { ($0.number, $0.source) }, kind: "indicator")
+        check(content.policyGoals.map { ($0.number, $0.source) }, kind: "policy goal")
     }
 
     // MARK: - Dates in the future

@@ -48,6 +48,7 @@ public struct SiteValidator {
         content.reports.forEach { check($0) }
         checkBreakdownCycles()
         checkDuplicateAnnexes()
+        checkUniqueNumbers()
         if let today { checkFutureDates(after: today) }
     }
 

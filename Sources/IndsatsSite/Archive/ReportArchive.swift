@@ -10,6 +10,8 @@ import IndsatsRender
 /// cites, `indsats.yml`). Every later build copies the frozen files instead of rendering the
 /// report, so it reads byte for byte as published even after what it cites has changed. The
 /// report's own file may not change; `indsats correct` re-freezes it with a dated correction.
+/// The archive is sealed: its manifest records a SHA-256 of every frozen file and a seal over
+/// what it records, and `verify` refuses any difference (see `Manifest`).
 public struct ReportArchive: Sendable {
     public static let folderName = "arkiv"
 
@@ -87,9 +89,16 @@ public struct ReportArchive: Sendable {
         let years = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         for name in years {
             let manifestURL = folder.appendingPathComponent(name).appendingPathComponent("manifest.json")
-            guard fm.fileExists(atPath: manifestURL.path) else { continue }
             let location = SourceLocation(path: "\(Self.folderName)/\(name)/manifest.json")
             let restore = "restore it from version control: git checkout -- \(location.path)"
+            guard fm.fileExists(atPath: manifestURL.path) else {
+                // A folder of frozen files without its manifest would no longer be frozen.
+                let files = (try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)) ?? []
+                if files.contains(where: { !$0.hasPrefix(".") }) {
+                    diagnostics.error("the archive folder \(Self.folderName)/\(name)/ has lost its manifest; without it the report would no longer be frozen", at: location, hint: restore)
+                }
+                continue
+            }
             guard let data = try? Data(contentsOf: manifestURL) else {
                 diagnostics.error("the archive's manifest cannot be read", at: location, hint: "check that the file can be read")
                 continue
@@ -265,8 +274,10 @@ public struct ReportArchive: Sendable {
     /// A correction is dated on or after the archiving and the last correction before it.
     static func checkCorrectionDate(_ day: Day, after stamp: ArchiveStamp?, at here: SourceLocation, _ diagnostics: inout Diagnostics) {
         guard let stamp else { return }
-        let (earliest, what) = stamp.corrections.last.map { ($0.date, "the last correction, dated") } ?? (stamp.archived, "the report was published and archived on")
-        guard day < max(earliest, stamp.archived) else { return }
+        let last = stamp.corrections.last?.date
+        let earliest = max(last ?? stamp.archived, stamp.archived)
+        guard day < earliest else { return }
+        let what = last == earliest ? "the last correction, dated" : "the report was published and archived on"
         diagnostics.error(
             "the correction is dated \(DanishFormat.date(day)), before \(what) \(DanishFormat.date(earliest)); corrections are recorded in the order they are made",
             at: here, field: "--date", hint: "give --date \(earliest.iso) or later, or leave it out to record today")

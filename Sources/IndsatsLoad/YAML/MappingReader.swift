@@ -254,8 +254,8 @@ final class MappingReader {
         mappings(key).compactMap { item in
             defer { item.finish() }
             let mark = item.string("mark", required: true), text = item.string("text", required: true)
-            guard let mark, let text else { return nil }
-            return Footnote(mark: mark, text: text)
+            // Kept without its text (already an error), so that its mark is still known.
+            return mark.map { Footnote(mark: $0, text: text ?? "") }
         }
     }
 

@@ -94,7 +94,8 @@ enum ConfigReader {
         @discardableResult
         mutating func check(_ text: String, what: String, at node: Node, field: String) -> Bool {
             let location = map.document.location(node)
-            let name = Slug.make(text).isEmpty ? text : Slug.make(text)
+            let slug = Slug.make(text)
+            let name = slug.isEmpty ? text : slug
             guard let first = seen[what]?[name] else {
                 seen[what, default: [:]][name] = (text, location.line)
                 return true

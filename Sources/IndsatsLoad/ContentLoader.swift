@@ -100,9 +100,16 @@ public struct ContentLoader: Sendable {
         var files: [(String, ContentKind)] = []
         for folder in folders.sorted() where !folder.hasPrefix(".") {
             guard let kind = ContentKind(rawValue: folder) else {
-                diagnostics.warning(
-                    "unknown content folder; it is not read", at: SourceLocation(path: "content/\(folder)"),
-                    hint: "content folders are " + ContentKind.allCases.map(\.rawValue).joined(separator: ", "))
+                let location = SourceLocation(path: "content/\(folder)")
+                let kinds = ContentKind.allCases.map(\.rawValue).joined(separator: ", ")
+                if let meant = ContentKind(rawValue: folder.lowercased()) {
+                    // `Aktiviteter/`: meant as content, and the site would be published without it.
+                    diagnostics.error("the folder is not read: content folders are named in lower case", at: location, hint: "rename it to \(meant.rawValue)")
+                } else if isDirectory(contentURL.appendingPathComponent(folder).path) {
+                    diagnostics.warning("unknown content folder; it is not read", at: location, hint: "content folders are " + kinds)
+                } else {
+                    diagnostics.warning("the file is not read: content files go in one of the folders \(kinds)", at: location)
+                }
                 continue
             }
             let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path) ?? []
@@ -116,6 +123,11 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
     /// Why the file at `path` (under `content/<kind>/`) is not read, if it is not: a name with

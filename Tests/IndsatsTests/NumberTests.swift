@@ -52,6 +52,14 @@ struct NumberTests {
         #expect(NumberParser.parse("1.242") == .failure(.ambiguousPoint))
     }
 
+    @Test func thousandsGroupsNeverStartWithAZero() {
+        // In kroner a point groups thousands: "0.205 kr." is no amount, "0,205" is meant.
+        #expect(NumberParser.parse("0.205", pointsAreThousands: true) == .failure(.notANumber))
+        #expect(NumberParser.parse("0.123,5") == .failure(.notANumber))
+        #expect(NumberParser.parse("012.345.678") == .failure(.notANumber))
+        #expect(value("100.205", thousands: true) == 100_205)
+    }
+
     @Test func thirtyEightDigitsAreReadExactly() throws {
         let digits = "12345678901234567890123456789012345678"
         #expect(try NumberParser.parse(digits).get().value.description == digits)

@@ -90,6 +90,31 @@ struct ReadingTests {
         #expect(activity.current.financing.map(\.amount.inKroner) == [1_400_000, 100_000])
     }
 
+    @Test func anEconomicOverviewReadsTheSameCells() throws {
+        let (content, messages) = try loadSite([
+            "content/statusrapporter/2009.md": """
+                ---
+                year: 2009
+                title: Statusredegørelse 2009
+                economy:
+                  years: [2008, 2009]
+                  sections:
+                    - title: Indsatser
+                      subtotal: {values: {2008: "7,017590", 2009: "6,9"}, total: "13,917590"}
+                      rows:
+                        - {label: Jobpatruljer, values: {2008: "6,9", 2009: "6,9"}, total: "13,8"}
+                        - {label: "Sprog og Integration^3", values: {2008: "117.590 kr.", 2009: "-"}, total: "117.590 kr."}
+                  footnotes: [{mark: "3", text: Tre}]
+                ---
+                """
+        ])
+        #expect(messages.isEmpty, "\(messages)")
+        let row = try #require(content?.reports.first?.economy?.sections.first?.rows.last)
+        #expect(row.values[2008]?.amount?.value == decimal("0.11759"))
+        #expect(row.values[2009]?.content == .empty(printed: "-"))
+        #expect(row.mark == "3")
+    }
+
     @Test func aBudgetInKronerReadsPointsAsThousands() throws {
         let config = Self.config + "\nbudget_unit: kr."
         let (content, messages) = try loadSite(activity("budget: {2018: \"117.590\", 2019: \"1,5 mio. kr.\"}"), config: config)

@@ -105,7 +105,8 @@ struct ActivityReader {
             version.total = Declared(total, at: map.document.location(map.value("total")))
         }
         if map.has("financing") {
-            version.financing = map.mappings("financing").compactMap { item in
+            let listed = map.value("financing").map { $0.sequence?.count ?? 1 } ?? 0
+            let financing = map.mappings("financing").compactMap { item -> Financing? in
                 defer { item.finish() }
                 let source = item.string("source", required: true)
                 let amount = item.money("amount", defaultUnit: config.budgetUnit, required: true)
@@ -113,6 +114,9 @@ struct ActivityReader {
                 guard let source, let amount else { return nil }
                 return Financing(source: source, amount: amount, note: note)
             }
+            // With an item that could not be read (already an error), the sum would differ
+            // from the total because of it: none is kept to check.
+            version.financing = financing.count == listed ? financing : []
         }
         if map.has("partners") { version.partners = map.strings("partners") }
         if map.has("goals") { version.goals = map.mappings("goals").map(readGoal) }

@@ -34,11 +34,11 @@ enum ConfigReader {
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }
             let id = item.string("id", required: true), name = item.string("name", required: true)
-            guard let id, let name else { return nil }
-            guard unique.check(id, what: "committee id", item: item, key: "id"),
-                unique.check(name, what: "committee name", item: item, key: "name")
-            else { return nil }
-            return SiteConfig.Committee(id: id, name: name)
+            // Kept without its name or with a name used twice (either already an error), so
+            // that what refers to its id is no error too.
+            guard let id, unique.check(id, what: "committee id", item: item, key: "id") else { return nil }
+            if let name { unique.check(name, what: "committee name", item: item, key: "name") }
+            return SiteConfig.Committee(id: id, name: name ?? "")
         }
         config.administrations = map.mappings("administrations").compactMap { item in
             defer { item.finish() }
@@ -47,11 +47,9 @@ enum ConfigReader {
             if let committee, !config.committees.contains(where: { $0.id == committee.slug }) {
                 item.error("\"\(committee.slug)\" is not one of the committees", key: "committee", at: item.value("committee"))
             }
-            guard let id, let name else { return nil }
-            guard unique.check(id, what: "administration id", item: item, key: "id"),
-                unique.check(name, what: "administration name", item: item, key: "name")
-            else { return nil }
-            return SiteConfig.Administration(id: id, name: name, committee: committee?.slug)
+            guard let id, unique.check(id, what: "administration id", item: item, key: "id") else { return nil }
+            if let name { unique.check(name, what: "administration name", item: item, key: "name") }
+            return SiteConfig.Administration(id: id, name: name ?? "", committee: committee?.slug)
         }
         for (index, node) in map.list("areas").enumerated() {
             let key = "areas.\(index + 1)"
@@ -61,11 +59,11 @@ enum ConfigReader {
         config.themes = map.mappings("themes").compactMap { item in
             defer { item.finish() }
             let id = item.string("id", required: true), name = item.string("name", required: true)
-            guard let id, let name else { return nil }
-            guard unique.check(id, what: "theme id", item: item, key: "id"),
-                unique.check(name, what: "theme name", item: item, key: "name")
-            else { return nil }
-            return SiteConfig.Theme(id: id, name: name)
+            // Kept without its name or with a name used twice (either already an error), so
+            // that what refers to its id is no error too.
+            guard let id, unique.check(id, what: "theme id", item: item, key: "id") else { return nil }
+            if let name { unique.check(name, what: "theme name", item: item, key: "name") }
+            return SiteConfig.Theme(id: id, name: name ?? "")
         }
         return config
     }
@@ -87,14 +85,17 @@ enum ConfigReader {
         var seen: [String: [String: (text: String, line: Int)]] = [:]
 
         /// Whether `text` is new among the `what`s; if not, an error at it naming the first.
+        @discardableResult
         mutating func check(_ text: String, what: String, item: MappingReader, key: String) -> Bool {
             guard let node = item.value(key) else { return true }
             return check(text, what: what, at: node, field: item.path(key))
         }
 
+        @discardableResult
         mutating func check(_ text: String, what: String, at node: Node, field: String) -> Bool {
             let location = map.document.location(node)
-            let name = Slug.make(text).isEmpty ? text : Slug.make(text)
+            let slug = Slug.make(text)
+            let name = slug.isEmpty ? text : slug
             guard let first = seen[what]?[name] else {
                 seen[what, default: [:]][name] = (text, location.line)
                 return true

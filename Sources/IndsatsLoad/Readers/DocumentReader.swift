@@ -86,6 +86,7 @@ struct DocumentReader {
 
     func readEconomy(_ map: MappingReader) -> EconomicOverview {
         defer { map.finish() }
+        let unreadableBefore = map.document.unreadableFigures
         let years = map.list("years", required: true).compactMap { node -> Int? in
             guard let year = Int(node.scalar?.string ?? "") else {
                 map.error("\"\(node.scalar?.string ?? "")\" is not a year", key: "years", at: node)
@@ -111,7 +112,10 @@ struct DocumentReader {
             return EconomicOverview.Section(title: title ?? "", subtotal: subtotal, rows: rows)
         }
         let total = map.mapping("total").map { totalLine($0, label: nil, years: years) }
-        return EconomicOverview(title: map.string("title"), years: years, sections: sections, total: total, footnotes: map.footnotes())
+        let overview = EconomicOverview(title: map.string("title"), years: years, sections: sections, total: total, footnotes: map.footnotes())
+        // A figure that could not be read is an error already: the totals over it would only
+        // differ because of it, so they are not checked (the build stops anyway).
+        return map.document.unreadableFigures > unreadableBefore ? overview.withoutDeclaredTotals : overview
     }
 
     func totalLine(_ map: MappingReader, label: String?, years: [Int]) -> EconomicOverview.TotalLine {
@@ -124,12 +128,25 @@ struct DocumentReader {
 
     func cell(_ map: MappingReader, _ key: String) -> BudgetCell? {
         guard let node = map.value(key), let text = map.scalarText(node, key: key) else { return nil }
-        return MappingReader.parseCell(text, unit: config.budgetUnit) { map.error($0, key: key, at: node, hint: $1) }
+        return MappingReader.parseCell(text, unit: config.budgetUnit) { map.figureError($0, key: key, at: node, hint: $1) }
     }
 
     func checkYears(_ values: YearCells, years: [Int], in map: MappingReader) {
         for year in values.years where !years.contains(year) {
             map.error("\(year) is not one of the overview's years", key: "values.\(year)", at: map.value("values"))
         }
+    }
+}
+
+extension EconomicOverview {
+    /// The overview with no declared totals to check: rows, subtotals and the grand total.
+    var withoutDeclaredTotals: EconomicOverview {
+        var overview = self
+        overview.total = nil
+        for index in overview.sections.indices {
+            overview.sections[index].subtotal = nil
+            for row in overview.sections[index].rows.indices { overview.sections[index].rows[row].total = nil }
+        }
+        return overview
     }
 }

@@ -254,8 +254,8 @@ final class MappingReader {
         mappings(key).compactMap { item in
             defer { item.finish() }
             let mark = item.string("mark", required: true), text = item.string("text", required: true)
-            guard let mark, let text else { return nil }
-            return Footnote(mark: mark, text: text)
+            // Kept without its text (already an error), so that its mark is still known.
+            return mark.map { Footnote(mark: $0, text: text ?? "") }
         }
     }
 
@@ -270,15 +270,24 @@ final class MappingReader {
         for (yearNode, cellNode) in mapping {
             let yearText = yearNode.scalar?.string ?? ""
             guard let year = Int(yearText), (1900...2200).contains(year) else {
-                error("\"\(yearText)\" is not a year", key: key, at: yearNode)
+                figureError("\"\(yearText)\" is not a year", key: key, at: yearNode)
                 continue
             }
-            guard let text = cellNode.isNull ? "" : cellNode.scalar?.string ?? scalarText(cellNode, key: "\(key).\(year)") else { continue }
-            if let cell = Self.parseCell(text, unit: defaultUnit, fail: { self.error($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
+            guard let text = cellNode.isNull ? "" : cellNode.scalar?.string else {
+                figureError("expected a single value, found \(Self.describe(cellNode))", key: "\(key).\(year)", at: cellNode)
+                continue
+            }
+            if let cell = Self.parseCell(text, unit: defaultUnit, fail: { self.figureError($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
                 cells[year] = cell
             }
         }
         return YearCells(cells)
+    }
+
+    /// A figure that cannot be read: an error, counted (`YAMLDocument.unreadableFigures`).
+    func figureError(_ message: String, key: String, at node: Node?, hint: String? = nil) {
+        document.unreadableFigures += 1
+        error(message, key: key, at: node, hint: hint)
     }
 
     /// Splits a printed footnote mark off the end of a text: `46,4*` → (`46,4`, `*`),

@@ -8,6 +8,9 @@ final class YAMLDocument {
     let path: String
     let lineOffset: Int
     var diagnostics = Diagnostics()
+    /// How many figures (budget cells and their years) could not be read so far: a sum over
+    /// them would be wrong, so a reader does not check totals once this grows.
+    var unreadableFigures = 0
 
     init(path: String, lineOffset: Int) {
         self.path = path

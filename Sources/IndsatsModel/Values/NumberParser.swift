@@ -88,10 +88,11 @@ public enum NumberParser {
         return Decimal(string: plain, locale: posix)
     }
 
-    /// `1.000.000` → `1000000`; nil when the groups are not of three digits.
+    /// `1.000.000` → `1000000`; nil when the groups are not of three digits, or the first is
+    /// a zero (`0.205` groups no thousands).
     private static func ungroup(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         let groups = text.split(separator: point, omittingEmptySubsequences: false)
-        guard let head = groups.first, (1...3).contains(head.count) || groups.count == 1 else { return nil }
+        guard let head = groups.first, groups.count == 1 || ((1...3).contains(head.count) && head.first != UInt8(ascii: "0")) else { return nil }
         guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         return groups.count == 1 ? head : ArraySlice(groups.joined())
     }

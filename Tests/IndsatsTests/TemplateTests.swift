@@ -162,6 +162,14 @@ struct TemplateTests {
         #expect(printed.count == 1 + TemplateSet.required.count - 2)
     }
 
+    @Test func aMissingTemplatesFolderIsOneError() {
+        let scratch = temporaryFolder("templates")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var diagnostics = Diagnostics()
+        _ = TemplateSet.load(from: scratch.appendingPathComponent("nowhere"), diagnostics: &diagnostics)
+        #expect(diagnostics.all.map(\.description) == ["templates:1:1: error: there is no templates folder (give its place with --templates DIR)"])
+    }
+
     /// The Mustache specification's recursive partial: it ends where the data ends.
     @Test func aPartialMayIncludeItselfWhereTheDataEndsTheRecursion() throws {
         let tree: TemplateObject = ["content": "X", "nodes": [["content": "Y", "nodes": [TemplateObject]()] as TemplateObject]]

@@ -61,11 +61,6 @@ public struct MustacheLibrary: Sendable {
         templates[name]?.nodes
     }
 
-    /// The names of the templates, sorted.
-    public var names: [String] {
-        templates.keys.sorted()
-    }
-
     /// The most partials, parents and blocks rendered inside each other: a recursive partial
     /// ends when its data ends (Mustache allows that), and one that does not is stopped here
     /// with an error rather than by running out of stack.

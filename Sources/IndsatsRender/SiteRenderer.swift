@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
                     do throws(MustacheRenderError) {
                         return String(decoding: try templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
                     } catch {
-                        failures.set(SitePaths.activity(activities[index].slug) + " (its row in the project bank)", error)
+                        failures.set("the project bank's row of \(activities[index].slug)", error)
                         return ""
                     }
                 }))

@@ -18,6 +18,12 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names = Set<String>()
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            // One error, not one per missing template.
+            diagnostics.error("there is no templates folder", at: SourceLocation(path: "templates"), hint: "give its place with --templates DIR")
+            return TemplateSet(library: library, names: names)
+        }
         let files = (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         // Every template file, whether it parses or not: one that does not is reported once,
         // not again as missing wherever it is included.

@@ -90,4 +90,125 @@ struct TemplateTests {
         #expect(error.location.column == 4)
         #expect(diagnostics.errors.contains { $0.location.path == "templates/u.mustache" && $0.message.contains("partials/nowhere") })
     }
+
+    /// Loads `templates` (name → text) as a site's templates folder; the diagnostics as printed.
+    func load(_ templates: [String: String]) throws -> [String] {
+        let folder = temporaryFolder("templates")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in templates {
+            let file = folder.appendingPathComponent("\(name).mustache")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        var diagnostics = Diagnostics()
+        _ = TemplateSet.load(from: folder, diagnostics: &diagnostics)
+        return diagnostics.sorted.map(\.description).filter { !$0.contains("is missing") }
+    }
+
+    @Test func tagsKeepTheirLineAndColumn() throws {
+        let template = try MustacheTemplate(parsing: "<p>æøå {{title}}</p>\n\r\n  {{#rows}}{{>partials/row}}{{/rows}}\n{{<base}}{{/base}}")
+        guard case .variable(let title) = template.tags[0], case .section(let rows, _, let content) = template.tags[1],
+              case .partial(let row, nil) = content[0], case .partial(let base, _?) = template.tags[2]
+        else { Issue.record("\(template.tags)"); return }
+        // Columns count characters, not bytes.
+        #expect(title.position == TagPosition(line: 1, column: 8))
+        #expect(rows.position == TagPosition(line: 3, column: 3))
+        #expect(row.position == TagPosition(line: 3, column: 12) && row.name == "partials/row" && !row.isParent)
+        #expect(base.position == TagPosition(line: 4, column: 1) && base.isParent)
+        #expect(template.references.map(\.name) == ["partials/row", "base"])
+    }
+
+    @Test func aMissingPartialOrParentIsReportedAtItsTag() throws {
+        let diagnostics = try load([
+            "base": "<main>{{$main}}{{/main}}</main>",
+            "partials/footnotes": "<ol></ol>",
+            "t": "<p>\n\n  {{#rows}}{{>partials/fodnoter}}{{/rows}}\n{{<basis}}{{/basis}}",
+        ])
+        #expect(diagnostics == [
+            "templates/t.mustache:3:12: error: the template includes \"partials/fodnoter\", but there is no templates/partials/fodnoter.mustache (did you mean \"partials/footnotes\"?)",
+            "templates/t.mustache:4:1: error: the template inherits \"basis\", but there is no templates/basis.mustache (did you mean \"base\"?)",
+        ])
+    }
+
+    @Test func templatesThatIncludeThemselvesAreAnErrorWithTheChain() throws {
+        let diagnostics = try load([
+            "partials/a": "<p>\n  {{>partials/a}}",
+            "partials/b": "{{>partials/c}}",
+            "partials/c": "{{#rows}}\n{{>partials/b}}{{/rows}}",
+            "partials/x": "{{>partials/y}}",
+            "partials/y": "{{#z}}{{>partials/z}}{{/z}}",
+            "partials/z": "{{^empty(x)}}{{>partials/x}}{{/empty(x)}}",
+            "base": "{{<frame}}{{/frame}}",
+            "frame": "{{$main}}{{<base}}{{/base}}{{/main}}",
+        ])
+        #expect(diagnostics == [
+            "templates/base.mustache:1:1: error: the template \"base\" inherits itself: base → frame → base (a layout may not inherit itself, directly or through others)",
+            "templates/partials/a.mustache:2:3: error: the partial \"partials/a\" includes itself: partials/a → partials/a (a template may not include itself, directly or through others)",
+            "templates/partials/b.mustache:1:1: error: the partial \"partials/b\" includes itself: partials/b → partials/c → partials/b (a template may not include itself, directly or through others)",
+            "templates/partials/x.mustache:1:1: error: the partial \"partials/x\" includes itself: partials/x → partials/y → partials/z → partials/x (a template may not include itself, directly or through others)",
+        ])
+    }
+
+    @Test func aTemplateThatDoesNotParseIsReportedOnceAndARequiredOneThatIsMissing() throws {
+        let folder = temporaryFolder("templates")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{{#open}}".write(to: folder.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+        try "{{>home}}".write(to: folder.appendingPathComponent("emner.mustache"), atomically: true, encoding: .utf8)
+        var diagnostics = Diagnostics()
+        _ = TemplateSet.load(from: folder, diagnostics: &diagnostics)
+        let printed = diagnostics.sorted.map(\.description)
+        #expect(printed.filter { $0.contains("home") } == ["templates/home.mustache:1:1: error: the template does not parse: the section {{#open}} is not closed"])
+        #expect(printed.contains("templates/aktivitet.mustache:1:1: error: the template aktivitet.mustache is missing"))
+        #expect(printed.count == 1 + TemplateSet.required.count - 2)
+    }
+
+    @Test func aMissingTemplatesFolderIsOneError() {
+        let scratch = temporaryFolder("templates")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var diagnostics = Diagnostics()
+        _ = TemplateSet.load(from: scratch.appendingPathComponent("nowhere"), diagnostics: &diagnostics)
+        #expect(diagnostics.all.map(\.description) == ["templates:1:1: error: there is no templates folder (give its place with --templates DIR)"])
+    }
+
+    /// The Mustache specification's recursive partial: it ends where the data ends.
+    @Test func aPartialMayIncludeItselfWhereTheDataEndsTheRecursion() throws {
+        let tree: TemplateObject = ["content": "X", "nodes": [["content": "Y", "nodes": [TemplateObject]()] as TemplateObject]]
+        #expect(try render(["t": "{{>node}}", "node": "{{content}}<{{#nodes}}{{>node}}{{/nodes}}>"], tree) == "X<Y<>>")
+    }
+
+    @Test func recursionWithoutEndStopsAtTheDepthLimitWithTheChain() throws {
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(parsing: "{{>a}}"), named: "t")
+        // Twice per level: stopping must not take 2^64 steps either.
+        library.register(try MustacheTemplate(parsing: "{{>b}}{{>b}}"), named: "a")
+        library.register(try MustacheTemplate(parsing: "<p>\n {{>a}}{{>a}}"), named: "b")
+        #expect(library.cycles().map(\.names) == [["a", "b", "a"]])
+        do {
+            _ = try library.render(["x": "1"], with: "t")
+            Issue.record("rendered without end")
+        } catch {
+            #expect(error.chain.count == MustacheLibrary.maximumDepth + 1)
+            #expect(Array(error.chain.prefix(4)) == ["t", "a", "b", "a"])
+            #expect(error.refused == "a" && error.chain.last == "b")
+            #expect(error.position == TagPosition(line: 2, column: 2))
+            #expect(error.description.hasPrefix("partials, parents and blocks are nested more than 64 deep: t → a → b → a"))
+        }
+        // A partial named by a value is followed too.
+        library.register(try MustacheTemplate(parsing: "{{>*name}}"), named: "self")
+        #expect(throws: MustacheRenderError.self) { try library.render(["name": "self"], with: "self") }
+    }
+
+    @Test func aBlockInsideItsOwnOverrideIsAnError() throws {
+        func error(_ text: String) -> MustacheError? {
+            do { _ = try MustacheTemplate(parsing: text); return nil } catch { return error }
+        }
+        let own = try #require(error("{{<base}}{{$main}}\n  {{$main}}x{{/main}}{{/main}}{{/base}}"))
+        #expect((own.line, own.column) == (2, 3))
+        #expect(own.message.hasPrefix("the override of the block \"main\" contains itself: main → main"))
+        let mutual = try #require(error("{{<base}}{{$a}}{{#x}}{{$b}}{{/b}}{{/x}}{{/a}}{{$b}}{{$a}}{{/a}}{{/b}}{{/base}}"))
+        #expect((mutual.line, mutual.column) == (1, 22))
+        #expect(mutual.message.hasPrefix("the override of the block \"a\" contains itself: a → b → a"))
+        // Blocks of other names, and the same name outside an override, are fine.
+        #expect(error("{{<base}}{{$main}}{{$head}}{{/head}}{{/main}}{{/base}}{{$a}}{{$a}}{{/a}}{{/a}}") == nil)
+    }
 }

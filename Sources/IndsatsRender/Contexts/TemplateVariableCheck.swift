@@ -7,7 +7,8 @@ extension TemplateContexts {
     /// its parent and partials: a partial is checked inside the section it is included in,
     /// once for each page kind that includes it. A name is looked up as Mustache does: in the
     /// innermost section that has it, then outwards. Names are resolved before any function
-    /// (`empty(list)`, `count(list)`), and `a.b` needs `a` to have the field `b`.
+    /// (`empty(list)`, `count(list)`), and `a.b` needs `a` to have the field `b`. An override
+    /// of a block its layout does not have (`{{$mian}}`) is a warning too.
     static func check(_ library: MustacheLibrary) -> [Diagnostic] {
         var problems: [Problem: (pages: [String], suggestion: String?)] = [:]
         var unusedOverrides: [Tag: (parent: String, block: String, suggestion: String?)] = [:]

@@ -161,9 +161,12 @@ struct MustacheParser {
                 flushWhitespace()
                 standalone = isStandalone(state)
                 var overrides: [String: [Node]] = [:]
+                var overridePositions: [String: TagPosition] = [:]
                 for node in try parse(state.enteringParent(raw, at: tagStart)) {
                     switch node {
-                    case .block(let block): overrides[block.object.name] = block.object.defaultContent
+                    case .block(let block):
+                        overrides[block.object.name] = block.object.defaultContent
+                        overridePositions[block.object.name] = block.object.position
                     case .text: break
                     default: throw error("only {{$block}} sections and text can be inside {{<\(raw)}}", at: tagStart)
                     }
@@ -176,7 +179,7 @@ struct MustacheParser {
                 }
                 nodes.append(.partial(arena.keep(PartialCall(
                     name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides,
-                    position: self.position(of: tagStart)))))
+                    position: self.position(of: tagStart), overridePositions: overridePositions))))
 
             case UInt8(ascii: "$"):
                 position += 1

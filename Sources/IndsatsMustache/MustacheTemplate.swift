@@ -386,7 +386,7 @@ extension Node {
             return .partial(arena.keep(PartialCall(
                 name: Self.detached(call.name), dynamic: call.dynamic, indentation: call.indentation.map { $0.map { $0 } },
                 overrides: call.overrides.map { Dictionary(uniqueKeysWithValues: $0.map { (Self.detached($0.key), $0.value.map { $0.detached(into: arena) }) }) },
-                position: call.position)))
+                position: call.position, overridePositions: call.overridePositions)))
         case .block(let block):
             let block = block.object
             return .block(arena.keep(Block(

@@ -37,15 +37,17 @@ final class PartialCall: Sendable {
     /// A standalone tag's indentation, put before every line the partial renders.
     let indentation: [UInt8]?
     let overrides: [String: [Node]]?
-    /// Where the tag is.
+    /// Where the tag is, and where each override's `{{$name}}` tag is.
     let position: TagPosition
+    let overridePositions: [String: TagPosition]
 
-    init(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?, position: TagPosition) {
+    init(name: String, dynamic: Bool, indentation: [UInt8]?, overrides: [String: [Node]]?, position: TagPosition, overridePositions: [String: TagPosition] = [:]) {
         self.name = name
         self.dynamic = dynamic
         self.indentation = indentation
         self.overrides = overrides
         self.position = position
+        self.overridePositions = overridePositions
     }
 }
 

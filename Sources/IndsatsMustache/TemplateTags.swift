@@ -23,7 +23,9 @@ public indirect enum TemplateTag: Sendable {
                 let call = call.object
                 let reference = TemplateReference(name: call.name, dynamic: call.dynamic, isParent: call.overrides != nil, position: call.position)
                 return .partial(reference, overrides: call.overrides.map { overrides in
-                    overrides.keys.sorted().map { TemplateOverride(name: $0, content: tags(of: overrides[$0]!)) }
+                    overrides.keys.sorted().map {
+                        TemplateOverride(name: $0, content: tags(of: overrides[$0]!), position: call.overridePositions[$0] ?? call.position)
+                    }
                 })
             case .block(let block):
                 return .block(name: block.object.name, content: tags(of: block.object.defaultContent), position: block.object.position)
@@ -46,6 +48,8 @@ public struct TemplateReference: Sendable, Hashable {
 public struct TemplateOverride: Sendable {
     public let name: String
     public let content: [TemplateTag]
+    /// Where its `{{$name}}` tag is.
+    public let position: TagPosition
 }
 
 /// Templates that include each other in a circle: `a` includes `b`, which includes `a`.

@@ -133,6 +133,15 @@ struct TemplateContextTests {
         ], "\(found)")
     }
 
+    /// What a misspelt block holds is silently left out of the page.
+    @Test func anOverrideOfABlockTheLayoutDoesNotHaveIsAWarning() throws {
+        let page = "{{<base}}{{$head}}<style></style>{{/head}}\n{{$mian}}<h1>{{title}}</h1>{{/mian}}{{/base}}"
+        let found = try warnings(["aktivitet": page])
+        #expect(found == [
+            "templates/aktivitet.mustache:2:1: warning: the layout \"base\" has no block \"mian\", so what {{$mian}} holds is not shown (did you mean \"main\"?)",
+        ], "\(found)")
+    }
+
     @Test func aPartialThatSeveralPagesShowNamesThePagesWithoutTheName() throws {
         let body = "{{#budget}}{{unit}}{{/budget}} {{idPrefix}}{{idPrefx}}"
         let found = try warnings(["partials/activity-body": body])

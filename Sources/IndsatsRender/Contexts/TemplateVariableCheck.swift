@@ -7,9 +7,11 @@ extension TemplateContexts {
     /// its parent and partials: a partial is checked inside the section it is included in,
     /// once for each page kind that includes it. A name is looked up as Mustache does: in the
     /// innermost section that has it, then outwards. Names are resolved before any function
-    /// (`empty(list)`, `count(list)`), and `a.b` needs `a` to have the field `b`.
+    /// (`empty(list)`, `count(list)`), and `a.b` needs `a` to have the field `b`. An override
+    /// of a block its layout does not have (`{{$mian}}`) is a warning too.
     static func check(_ library: MustacheLibrary) -> [Diagnostic] {
         var problems: [Problem: (pages: [String], suggestion: String?)] = [:]
+        var unusedOverrides: [Tag: (parent: String, block: String, suggestion: String?)] = [:]
         // How many kinds of page show each tag.
         var shownBy: [Tag: Int] = [:]
         for page in pages {
@@ -21,8 +23,16 @@ extension TemplateContexts {
                 problems[problem, default: ([], suggestion)].pages.append(page.name)
             }
             for tag in walker.visited { shownBy[tag, default: 0] += 1 }
+            unusedOverrides.merge(walker.unusedOverrides) { first, _ in first }
         }
-        return problems.keys.sorted().map { problem in
+        let overrideWarnings = unusedOverrides.keys.sorted { ($0.template, $0.position) < ($1.template, $1.position) }.map { tag in
+            let unused = unusedOverrides[tag]!
+            return Diagnostic(
+                .warning, at: TemplateSet.location(of: tag.template, tag.position),
+                "the layout \"\(unused.parent)\" has no block \"\(unused.block)\", so what {{$\(unused.block)}} holds is not shown",
+                hint: unused.suggestion.map { "did you mean \"\($0)\"?" })
+        }
+        return overrideWarnings + problems.keys.sorted().map { problem in
             let (pages, suggestion) = problems[problem]!
             let names: String
             if pages.count == 1 {
@@ -70,6 +80,11 @@ extension TemplateContexts {
         var unresolved: [Problem: String?] = [:]
         /// Every tag that names a value.
         var visited: Set<Tag> = []
+        /// The blocks walked so far (`{{$main}}`).
+        var blocks: Set<String> = []
+        /// Overrides that their parent has no block for: its tag, the parent, the block's name
+        /// and the name it probably meant.
+        var unusedOverrides: [Tag: (parent: String, block: String, suggestion: String?)] = [:]
 
         init(library: MustacheLibrary) {
             self.library = library
@@ -101,10 +116,18 @@ extension TemplateContexts {
                         overrides[override.name] = (override.content, template)
                     }
                     depth += 1
+                    let blocksBefore = blocks
+                    blocks = []
                     walk(partial.tags, in: reference.name)
+                    for override in callOverrides ?? [] where !blocks.contains(override.name) {
+                        unusedOverrides[Tag(template: template, position: override.position)] =
+                            (reference.name, override.name, TemplateSet.closest(to: override.name, among: blocks))
+                    }
+                    blocks.formUnion(blocksBefore)
                     depth -= 1
                     overrides = saved
                 case .block(let name, let content, _):
+                    blocks.insert(name)
                     guard depth < MustacheLibrary.maximumDepth else { continue }
                     depth += 1
                     if let override = overrides[name] {

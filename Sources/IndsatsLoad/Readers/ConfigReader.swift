@@ -21,10 +21,12 @@ enum ConfigReader {
         }
         config.rawHTML = map.bool("raw_html") ?? false
         config.review = map.bool("review") ?? false
-        for (index, name) in map.strings("disable").enumerated() {
+        for (index, node) in map.list("disable").enumerated() {
+            let key = "disable.\(index + 1)"
+            guard let name = map.scalarText(node, key: key)?.trimmed, !name.isEmpty else { continue }
             guard let output = SiteConfig.Output(rawValue: name) else {
                 map.error(
-                    "\"\(name)\" is not an output that can be switched off", key: "disable.\(index + 1)", at: map.list("disable")[index],
+                    "\"\(name)\" is not an output that can be switched off", key: key, at: node,
                     hint: "one of " + SiteConfig.Output.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }

@@ -140,6 +140,7 @@ public struct SiteBuilder: Sendable {
             ReportArchive.checkCorrectionDate(day, after: entry.stamp, at: here, &diagnostics)
         default: break
         }
+        ReportArchive(root: root).checkFreeze(year: year, manifest: existing?.manifest, &diagnostics)
         let printer = PDFPrinter.find()
         if pdf && printer == nil {
             diagnostics.error(PDFPrinter.missingMessage, at: here, hint: "or publish without a PDF: --no-pdf")
@@ -171,7 +172,7 @@ public struct SiteBuilder: Sendable {
                 year: year, stamp: stamp, published: files, stylesheet: stylesheet,
                 sources: ReportArchive.sources(of: report, in: SiteIndex(prepared.content)))
         } catch {
-            diagnostics.error("the report was not archived: \(error)", at: here)
+            diagnostics.error("the report was not archived: " + FileSystemError.sentence(for: error, "cannot archive", here.path), at: here)
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
         return Report(diagnostics: diagnostics, files: files.map(\.path).sorted(), timings: timings)

@@ -120,6 +120,57 @@ struct ArchiveTests {
         #expect(String(decoding: data(site, "arkiv/2009/statusrapport-2009.csv")!, as: UTF8.self).contains("Værtsprogram"))
     }
 
+    @Test func archivingNeverDeletesAFileThatIsNotTheArchivesOwn() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        // Before the first publication (a visible file there is a lost manifest, see load).
+        let hidden = site.appendingPathComponent("arkiv/2009/.udkast")
+        try FileManager.default.createDirectory(at: hidden.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("udkast\n".utf8).write(to: hidden)
+        let first = builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false)
+        #expect(first.diagnostics.errors.map(\.description) == [
+            "arkiv/2009/.udkast:1:1: error: is not part of the archived 2009 report; archiving replaces arkiv/2009/ whole, so it would delete this file (move it out of arkiv/2009/ and run the command again)"
+        ])
+        try FileManager.default.removeItem(at: hidden)
+        // A correction.
+        let notes = site.appendingPathComponent("arkiv/2009/noter.txt")
+        let refusal = "arkiv/2009/noter.txt:1:1: error: is not part of the archived 2009 report; archiving replaces arkiv/2009/ whole, so it would delete this file (move it out of arkiv/2009/ and run the command again)"
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+        let manifest = data(site, "arkiv/2009/manifest.json")
+        try Data("udkast\n".utf8).write(to: notes)
+        let corrected = builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: "Rettet.", pdf: false)
+        #expect(corrected.diagnostics.errors.map(\.description) == [refusal])
+        #expect(data(site, "arkiv/2009/noter.txt") == Data("udkast\n".utf8))
+        #expect(data(site, "arkiv/2009/manifest.json") == manifest)
+    }
+
+    @Test func theStagingFolderOfAStoppedPublishIsNotReadAsAnArchivedYear() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false).diagnostics.hasErrors)
+        let archive = site.appendingPathComponent("arkiv")
+        try FileManager.default.copyItem(at: archive.appendingPathComponent("2009"), to: archive.appendingPathComponent(".2009.building-4242"))
+        #expect(builder(site).build(write: false).diagnostics.all.isEmpty)
+        // The next archiving of that year removes it.
+        #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: "Rettet.", pdf: false).diagnostics.hasErrors)
+        #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent(".2009.building-4242").path))
+    }
+
+    @Test func aFileThatCannotBeReadWhileArchivingIsASentence() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("assets/style.css"))
+        let result = SiteBuilder(root: site, templates: templates).publish(year: 2009, on: Day(iso: "2009-03-05")!, pdf: false)
+        let errors = result.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("arkiv/2009:1:1: error: the report was not archived: cannot archive ") == true, "\(errors)")
+        #expect(errors.first?.hasSuffix("templates/assets/style.css: a folder on the way does not exist") == true, "\(errors)")
+        #expect(!errors.joined().contains("Error Domain"))
+        #expect(data(site, "arkiv/2009/manifest.json") == nil)
+    }
+
     @Test func aCorrectionNeedsANoteThatIsNotOnlyWhiteSpace() throws {
         let site = try copyOfFixture("valid-site")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }

@@ -82,11 +82,12 @@ public struct ReportArchive: Sendable {
     }
 
     /// Every archived year, read from its manifest. A manifest that cannot be read is an error
-    /// (and its year is left out).
+    /// (and its year is left out). Hidden entries are not years: among them are the staging
+    /// folders of a `publish` or `correct` that was stopped half-way (`.2009.building-123`).
     public func load(diagnostics: inout Diagnostics) -> [Int: Entry] {
         let fm = FileManager.default
         var entries: [Int: Entry] = [:]
-        let years = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let years = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         for name in years {
             let manifestURL = folder.appendingPathComponent(name).appendingPathComponent("manifest.json")
             let location = SourceLocation(path: "\(Self.folderName)/\(name)/manifest.json")
@@ -227,16 +228,37 @@ public struct ReportArchive: Sendable {
         for (source, checksum) in entry.manifest.sources.sorted(by: { $0.key < $1.key }) where check("kilde/" + source, checksum) {
             intact.insert(source)
         }
-        let listed = Set(entry.manifest.files.keys).union(entry.manifest.sources.keys.map { "kilde/" + $0 }).union(["manifest.json"])
-        let present = (FileManager.default.enumerator(atPath: entry.folder.path)?.allObjects as? [String] ?? []).sorted()
-        for path in present where !listed.contains(path) && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: entry.folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+        for path in Self.unlistedFiles(in: entry.folder, manifest: entry.manifest) where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             diagnostics.warning(
                 "is not part of the archived \(year) report (its manifest does not list it), so it is not published",
                 at: SourceLocation(path: "\(Self.folderName)/\(year)/\(path)"), hint: "remove it")
         }
         return intact
+    }
+
+    /// The files below a year's folder that are not the archive's own: not the manifest and
+    /// not listed in it (every file when there is no manifest), hidden ones included; relative
+    /// to `folder`, sorted.
+    static func unlistedFiles(in folder: URL, manifest: Manifest?) -> [String] {
+        var listed: Set<String> = ["manifest.json"]
+        if let manifest { listed.formUnion(Array(manifest.files.keys) + manifest.sources.keys.map { "kilde/" + $0 }) }
+        let present = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        return present.filter { path in
+            var isFolder: ObjCBool = false
+            return !listed.contains(path)
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+    }
+
+    /// `freeze` replaces the year's folder whole: a file in it that is not the archive's own
+    /// (a note put there by hand) is an error, so that publishing never deletes it.
+    func checkFreeze(year: Int, manifest: Manifest?, _ diagnostics: inout Diagnostics) {
+        let name = "\(Self.folderName)/\(year)"
+        for path in Self.unlistedFiles(in: folder.appendingPathComponent(String(year)), manifest: manifest) {
+            diagnostics.error(
+                "is not part of the archived \(year) report; archiving replaces \(name)/ whole, so it would delete this file",
+                at: SourceLocation(path: "\(name)/\(path)"), hint: "move it out of \(name)/ and run the command again")
+        }
     }
 
     /// A file name published beside the report: no folder, not hidden.

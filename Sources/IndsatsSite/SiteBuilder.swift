@@ -111,9 +111,11 @@ public struct SiteBuilder: Sendable {
 
     /// Freezes the report of `year` in the archive (`arkiv/<year>/`), or, with a `correction`,
     /// re-freezes an archived one with that dated note. Nothing is archived when there are errors.
-    /// The day may not be after `options.today`; a correction needs a note (not only white
-    /// space) and a day not before the archiving nor before the last correction.
-    public func publish(year: Int, on day: Day, correction: String? = nil, pdf: Bool = true) -> Report {
+    /// The day (default: `options.today`, the one reading of the clock) may not be after
+    /// `options.today`; a correction needs a note (not only white space) and a day not before
+    /// the archiving nor before the last correction.
+    public func publish(year: Int, on day: Day? = nil, correction: String? = nil, pdf: Bool = true) -> Report {
+        let day = day ?? options.today
         var timings: [(String, Double)] = []
         let here = SourceLocation(path: "\(ReportArchive.folderName)/\(year)")
         var diagnostics = ReportArchive.checkRequest(day: day, note: correction, today: options.today, at: here)
@@ -164,7 +166,7 @@ public struct SiteBuilder: Sendable {
                 try SiteWriter(output: site).write(files, assets: templates.appendingPathComponent("assets"))
                 let path = SitePaths.reportPDF(year)
                 let failures = printer.print([PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(year)), pdf: site.appendingPathComponent(path))])
-                if let failure = failures.first { throw WriteError(message: failure) }
+                if let failure = failures.first { throw PrintFailure(message: failure) }
                 files.append(OutputFile(path: path, data: try Data(contentsOf: site.appendingPathComponent(path))))
             }
             let stylesheet = try Data(contentsOf: templates.appendingPathComponent("assets/style.css"))
@@ -227,7 +229,7 @@ public struct SiteBuilder: Sendable {
                 name: SitePaths.report(report.year))
         }
         let failures = printer.print(jobs)
-        if !failures.isEmpty { throw WriteError(message: failures.joined(separator: "; ")) }
+        if !failures.isEmpty { throw PrintFailure(message: failures.joined(separator: "; ")) }
     }
 
     /// The parts of the stage just timed, as indented lines: time added up over the threads

@@ -133,7 +133,7 @@ public struct SiteWriter: Sendable {
         // the old site aside: it is put back.
         let name = URL(fileURLWithPath: target).lastPathComponent
         let entries = FileSystem.entries(parent) ?? []
-        if FileSystem.kind(target) == nil, let aside = entries.sorted().first(where: { Self.isLeftover($0, of: name) && $0.contains(".old-") }) {
+        if FileSystem.kind(target) == nil, let aside = entries.sorted().first(where: { Self.leftoverKind($0, of: name) == .old }) {
             _ = FileSystem.rename(parent + "/" + aside, target)
         }
         // Checked again now that no other build can change it.
@@ -141,10 +141,10 @@ public struct SiteWriter: Sendable {
         guard URL(fileURLWithPath: target).deletingLastPathComponent().path == parent else {
             throw .failed(FileSystemError("cannot write", shown, reason: "the link there was changed while the build waited (build again)"))
         }
-        for entry in FileSystem.entries(parent) ?? [] where Self.isLeftover(entry, of: name) {
+        for entry in FileSystem.entries(parent) ?? [] where Self.leftoverKind(entry, of: name) != nil {
             FileSystem.remove(parent + "/" + entry)
         }
-        let folder = URL(fileURLWithPath: parent).appendingPathComponent(".\(name).building-\(Self.processID)")
+        let folder = URL(fileURLWithPath: parent).appendingPathComponent(Self.ownName(.building, of: name))
         do {
             try FileSystem.makeFolders(folder.path)
             return try Staging(folder: folder, target: target, shown: shown, lock: lock)
@@ -154,17 +154,23 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Whether `entry`, beside the output folder `name`, is a staging or old folder of a build
-    /// (`.output.building-123`, `.output.old-123`); nothing else is ever removed.
-    static func isLeftover(_ entry: String, of name: String) -> Bool {
-        for kind in ["building", "old"] {
-            let prefix = ".\(name).\(kind)-"
-            if entry.hasPrefix(prefix), entry.count > prefix.count, entry.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
-        }
-        return false
+    /// The folders a build makes beside the output folder: the new site while it is written,
+    /// and the old one while it is moved aside (where the file system cannot swap).
+    enum Leftover: String, CaseIterable { case building, old }
+
+    /// This process's folder of `kind` beside the output folder `name`: `.output.building-123`.
+    static func ownName(_ kind: Leftover, of name: String) -> String {
+        ".\(name).\(kind.rawValue)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    static var processID: Int32 { ProcessInfo.processInfo.processIdentifier }
+    /// Which of a build's folders `entry`, beside the output folder `name`, is (of any process:
+    /// `.output.building-123`, `.output.old-123`), if any; nothing else is ever removed.
+    static func leftoverKind(_ entry: String, of name: String) -> Leftover? {
+        Leftover.allCases.first { kind in
+            let prefix = ".\(name).\(kind.rawValue)-"
+            return entry.hasPrefix(prefix) && entry.count > prefix.count && entry.dropFirst(prefix.count).allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
 
     func checkedTarget() throws(Failure) -> String {
         guard let location else { return output.path }
@@ -233,7 +239,7 @@ public struct SiteWriter: Sendable {
             break
         case .some(let code) where FileSystem.cannotExchange(code):
             let old = URL(fileURLWithPath: target).deletingLastPathComponent()
-                .appendingPathComponent(".\(URL(fileURLWithPath: target).lastPathComponent).old-\(Self.processID)").path
+                .appendingPathComponent(Self.ownName(.old, of: URL(fileURLWithPath: target).lastPathComponent)).path
             if let code = FileSystem.rename(target, old) { throw .failed(FileSystemError("cannot replace", shown, code: code)) }
             if let code = FileSystem.rename(folder, target) {
                 _ = FileSystem.rename(old, target)
@@ -254,9 +260,4 @@ enum Wording {
     static func seconds(_ value: Double) -> String {
         value == 1 ? "1 second" : String(format: "%g seconds", value)
     }
-}
-
-public struct WriteError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

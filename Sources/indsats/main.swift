@@ -89,12 +89,11 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(name: .long, help: "Archive without a PDF (when Chromium is not installed).")
     var noPdf = false
 
-    func day() throws -> Day {
-        if let date {
-            guard let day = Day(iso: date) else { throw ValidationError("--date: \"\(date)\" is not a date (YYYY-MM-DD)") }
-            return day
-        }
-        return Day.today()
+    /// The day given with `--date`; nil for today (the builder's build day).
+    func day() throws -> Day? {
+        guard let date else { return nil }
+        guard let day = Day(iso: date) else { throw ValidationError("--date: \"\(date)\" is not a date (YYYY-MM-DD)") }
+        return day
     }
 }
 

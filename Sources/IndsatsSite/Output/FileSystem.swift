@@ -40,7 +40,7 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     public static func sentence(for error: Error, _ action: String, _ path: String) -> String {
         switch error {
         case let error as FileSystemError: return error.description
-        case let error as WriteError: return error.description
+        case let error as PrintFailure: return error.description
         case let error as SiteWriter.Failure: return error.description
         default:
             let named = (error as NSError).userInfo[NSFilePathErrorKey] as? String

@@ -80,7 +80,7 @@ public struct PDFPrinter: Sendable {
             process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
         } catch {
-            return "\(job.name): cannot start \(chromium.path): \(FileSystemError.code(of: error).map(FileSystemError.reason) ?? "\(error)")"
+            return "\(job.name): " + FileSystemError("cannot start", chromium.path, error: error).description
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
@@ -94,4 +94,10 @@ public struct PDFPrinter: Sendable {
         }
         return nil
     }
+}
+
+/// Pages Chromium could not print, as the messages `PDFPrinter.print` returns.
+struct PrintFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -17,7 +17,7 @@ struct DocumentReader {
             selection.areas = select.references("areas")
             if let years = select.mapping("years") {
                 defer { years.finish() }
-                let from = years.int("from", required: true, range: 1900...2200), to = years.int("to", required: true, range: 1900...2200)
+                let from = years.int("from", required: true, range: Day.plausibleYears), to = years.int("to", required: true, range: Day.plausibleYears)
                 if let from, let to {
                     if from <= to { selection.years = from...to } else { years.error("\"from\" is after \"to\"", key: "to", at: years.node) }
                 }
@@ -44,7 +44,7 @@ struct DocumentReader {
 
     func readReport(_ map: MappingReader, slug: String, body: MarkdownDocument) -> StatusReport? {
         defer { map.finish() }
-        let year = map.int("year", required: true, range: 1900...2200)
+        let year = map.int("year", required: true, range: Day.plausibleYears)
         let title = map.string("title", required: true)
         if let year, slug != String(year) {
             map.error("the file of the \(year) report must be named \(year).md", key: "year", at: map.value("year"))
@@ -88,7 +88,7 @@ struct DocumentReader {
         defer { map.finish() }
         let unreadableBefore = map.document.unreadableFigures
         let years = map.list("years", required: true).compactMap { node -> Int? in
-            guard let year = Int(node.scalar?.string ?? "") else {
+            guard let year = Int(node.scalar?.string ?? ""), Day.plausibleYears.contains(year) else {
                 map.error("\"\(node.scalar?.string ?? "")\" is not a year", key: "years", at: node)
                 return nil
             }

@@ -269,7 +269,7 @@ final class MappingReader {
         var cells: [Int: BudgetCell] = [:]
         for (yearNode, cellNode) in mapping {
             let yearText = yearNode.scalar?.string ?? ""
-            guard let year = Int(yearText), (1900...2200).contains(year) else {
+            guard let year = Int(yearText), Day.plausibleYears.contains(year) else {
                 figureError("\"\(yearText)\" is not a year", key: key, at: yearNode)
                 continue
             }

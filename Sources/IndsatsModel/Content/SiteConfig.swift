@@ -94,7 +94,7 @@ public struct SiteConfig: Hashable, Sendable {
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let forbidden: Set<Character> = ["\"", "<", ">", "\\", "`", "{", "}", "|", "^"]
         guard !host.isEmpty, !host.hasPrefix("."), !host.contains("@"),
-            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !SourceLocation.isControl($0) }),
+            text.unicodeScalars.allSatisfy({ $0 != " " && !SourceLocation.isControl($0) }),
             !text.contains(where: forbidden.contains)
         else { return nil }
         return text

@@ -14,6 +14,9 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
+    /// The years a year field (a report's, a budget's, an annex's selection) may name.
+    public static let plausibleYears = 1900...2200
+
     /// Strict ISO 8601 `YYYY-MM-DD`.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -160,8 +160,8 @@ public struct SiteBuilder: Sendable {
         do {
             if pdf, let printer {
                 // Print from a complete copy of the site, so that the page finds its stylesheet.
-                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("indsats-publish-\(UUID().uuidString)")
-                defer { try? FileManager.default.removeItem(at: scratch) }
+                let scratch = try FileSystem.makeTemporaryFolder("indsats-publish")
+                defer { FileSystem.remove(scratch.path) }
                 let site = scratch.appendingPathComponent("site")
                 try SiteWriter(output: site).write(files, assets: templates.appendingPathComponent("assets"))
                 let path = SitePaths.reportPDF(year)

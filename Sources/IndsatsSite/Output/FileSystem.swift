@@ -137,8 +137,16 @@ enum FileSystem {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileSystemError("cannot make the folder", path, code: errno) }
     }
 
+    /// A new, empty folder `<prefix>-<random>` in the system's temporary folder, for the
+    /// caller to remove when done.
+    static func makeTemporaryFolder(_ prefix: String) throws(FileSystemError) -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try makeFolders(folder.path)
+        return folder
+    }
+
     /// Removes a file or a folder with everything in it; failures are ignored (used for
-    /// staging folders and leftovers only).
+    /// staging folders, leftovers and temporary folders only).
     static func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }

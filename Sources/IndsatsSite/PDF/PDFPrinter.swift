@@ -61,8 +61,13 @@ public struct PDFPrinter: Sendable {
     /// go to a file (not a pipe a hung browser could keep open), and a browser that takes
     /// longer than `timeout` is killed.
     func printOne(_ job: Job) -> String? {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("indsats-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let profile: URL
+        do {
+            profile = try FileSystem.makeTemporaryFolder("indsats-chromium")
+        } catch {
+            return "\(job.name): \(error.description)"
+        }
+        defer { FileSystem.remove(profile.path) }
         let log = profile.appendingPathComponent("chromium.log")
         let process = Process()
         process.executableURL = chromium
@@ -75,7 +80,6 @@ public struct PDFPrinter: Sendable {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do {
-            try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: log)
             try process.run()

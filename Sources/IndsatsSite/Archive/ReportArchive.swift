@@ -192,7 +192,7 @@ public struct ReportArchive: Sendable {
         if !manifest.files.keys.allSatisfy(Self.isPlainName) || !manifest.sources.keys.allSatisfy(Self.isSourcePath) {
             problems.append("it names a file outside the archive")
         }
-        if !(Array(manifest.files.values) + Array(manifest.sources.values)).allSatisfy(Self.isChecksum) {
+        if !(Array(manifest.files.values) + Array(manifest.sources.values)).allSatisfy(SHA256.isHex) {
             problems.append("a checksum is not a SHA-256")
         }
         guard problems.isEmpty else {
@@ -270,10 +270,6 @@ public struct ReportArchive: Sendable {
     static func isSourcePath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.isEmpty && !path.hasPrefix("/") && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-    }
-
-    static func isChecksum(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     /// What `publish` and `correct` are asked to record: a day not after today, and for a

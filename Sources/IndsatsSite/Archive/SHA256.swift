@@ -17,6 +17,11 @@ public enum SHA256 {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Whether `text` is a digest as `hex` writes it: 64 lower-case hex digits.
+    public static func isHex(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
     /// The 32-byte digest of `data`.
     public static func digest(_ data: Data) -> [UInt8] {
         var state: [UInt32] = [

@@ -154,6 +154,11 @@ struct ArchiveTests {
         // The next archiving of that year removes it.
         #expect(!builder(site).publish(year: 2009, on: Day(iso: "2009-04-01")!, correction: "Rettet.", pdf: false).diagnostics.hasErrors)
         #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent(".2009.building-4242").path))
+        // Stopped while the year's folder was moved aside: said, not silently unarchived.
+        try FileManager.default.moveItem(at: archive.appendingPathComponent("2009"), to: archive.appendingPathComponent(".2009.old-4242"))
+        #expect(builder(site).build(write: false).diagnostics.errors.map(\.description) == [
+            "arkiv/.2009.old-4242:1:1: error: the archived 2009 report was moved aside by a publish or correct that was stopped, so it is not in arkiv/2009/ (rename arkiv/.2009.old-4242 back to arkiv/2009)"
+        ])
     }
 
     @Test func aFileThatCannotBeReadWhileArchivingIsASentence() throws {

@@ -87,7 +87,17 @@ public struct ReportArchive: Sendable {
     public func load(diagnostics: inout Diagnostics) -> [Int: Entry] {
         let fm = FileManager.default
         var entries: [Int: Entry] = [:]
-        let years = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let years = names.filter { !$0.hasPrefix(".") }
+        // Where the file system cannot swap folders in one step, a year's folder is moved aside
+        // for a moment; stopped then, the report would silently be no longer archived.
+        for aside in names where aside.hasPrefix(".") {
+            let year = String(aside.dropFirst().prefix { $0 != "." })
+            guard !year.isEmpty, !years.contains(year), SiteWriter.leftoverKind(aside, of: year) == .old else { continue }
+            diagnostics.error(
+                "the archived \(year) report was moved aside by a publish or correct that was stopped, so it is not in \(Self.folderName)/\(year)/",
+                at: SourceLocation(path: "\(Self.folderName)/\(aside)"), hint: "rename \(Self.folderName)/\(aside) back to \(Self.folderName)/\(year)")
+        }
         for name in years {
             let manifestURL = folder.appendingPathComponent(name).appendingPathComponent("manifest.json")
             let location = SourceLocation(path: "\(Self.folderName)/\(name)/manifest.json")

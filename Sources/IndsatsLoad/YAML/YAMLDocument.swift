@@ -30,7 +30,7 @@ final class YAMLDocument {
         } catch let error as YamlError {
             report(error)
         } catch {
-            diagnostics.error("cannot read the front matter: \(error)", at: SourceLocation(path: path, line: lineOffset))
+            diagnostics.error("the YAML cannot be read", at: SourceLocation(path: path, line: lineOffset), hint: "check its indentation, colons and quotes")
         }
         return nil
     }
@@ -57,7 +57,8 @@ final class YAMLDocument {
         case .reader(let problem, _, _, _):
             diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset))
         default:
-            diagnostics.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: lineOffset))
+            // Not raised while reading (writing and decoding failures): no raw dump if it were.
+            diagnostics.error("the YAML cannot be read", at: SourceLocation(path: path, line: lineOffset), hint: "check its indentation, colons and quotes")
         }
     }
 }

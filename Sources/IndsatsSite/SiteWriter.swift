@@ -197,6 +197,8 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Gives up a build: removes its staging folder and releases the lock; the output folder
+    /// is left as it was.
     public func abort(_ staging: Staging) {
         FileSystem.remove(staging.folder.path)
         staging.lock.release()

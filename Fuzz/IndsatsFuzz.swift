@@ -7,10 +7,10 @@ import IndsatsMustache
 // The fuzz target: what indsats reads from text a user writes, fed arbitrary bytes.
 //
 // The first byte of an input chooses what reads the rest (`Target`); the rest is a whole file's
-// text. `scripts/fuzz` builds this with libFuzzer (`-sanitize=fuzzer`, and `-D INDSATS_FUZZ` so
-// that libFuzzer's `main` is the program's) and seeds it with the shipped content and templates.
-// Built without the sanitizer (`swift build`), it is a replayer: `swift run indsats-fuzz FILE…`
-// runs saved inputs once each, to debug a crash with an ordinary build.
+// text. `scripts/fuzz` builds this with libFuzzer (`-sanitize=fuzzer`, and `-D INDSATS_FUZZ`, so
+// that `main` runs libFuzzer's driver) and seeds it with the shipped content and templates.
+// Built without them (`swift build`), it is a replayer: `swift run indsats-fuzz FILE…` runs
+// saved inputs once each and prints what they gave, to debug a crash in an ordinary build.
 
 /// What an input's first byte chooses (modulo the number of cases).
 enum Target: UInt8, CaseIterable {
@@ -72,10 +72,11 @@ let sites: URL = {
     return folder
 }()
 
-func site(_ name: String, config: Data?) -> URL {
+/// The site `name`, with a `content/<folder>` folder (made the first time).
+func site(_ name: String, folder: String = "", config: Data?) -> URL {
     let root = sites.appendingPathComponent(name)
     if !FileManager.default.fileExists(atPath: root.path) {
-        try! FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(at: root.appendingPathComponent("content/" + folder), withIntermediateDirectories: true)
         if let config { try! config.write(to: root.appendingPathComponent(ContentLoader.configFile)) }
     }
     return root
@@ -84,11 +85,9 @@ func site(_ name: String, config: Data?) -> URL {
 let shippedConfig = try! Data(contentsOf: repository.appendingPathComponent(ContentLoader.configFile))
 
 func readContent(_ data: UnsafeBufferPointer<UInt8>, kind: ContentKind) {
-    let root = site(kind.rawValue, config: shippedConfig)
-    let folder = root.appendingPathComponent("content/\(kind.rawValue)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let root = site(kind.rawValue, folder: kind.rawValue, config: shippedConfig)
     // A report's file is named after its year; the shipped report is 2009.
-    let file = folder.appendingPathComponent(kind == .report ? "2009.md" : "fuzz.md")
+    let file = root.appendingPathComponent("content/\(kind.rawValue)/" + (kind == .report ? "2009.md" : "fuzz.md"))
     write(data, to: file)
     check(ContentLoader(root: root).load())
 }
@@ -130,16 +129,18 @@ func check(_ result: LoadResult) {
 
 func parseNumbers(_ text: String) {
     for pointsAreThousands in [false, true] {
-        if case .success(let amount) = NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
-            _ = DanishFormat.number(amount)
-            _ = DanishFormat.plain(amount)
-            _ = DanishFormat.percent(amount, decimals: 2)
+        switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
+        case .success(let amount):
+            let shown = [DanishFormat.number(amount), DanishFormat.plain(amount), DanishFormat.percent(amount, decimals: 2)]
+            if verbose { print("  amount\(pointsAreThousands ? " (points are thousands)" : ""): " + shown.joined(separator: " | ")) }
+        case .failure(let failure):
+            if verbose { print("  not an amount\(pointsAreThousands ? " (points are thousands)" : ""): \(failure)") }
         }
     }
     if let day = Day(iso: text) {
         precondition(day.iso == text, "\(text) is read as the day \(day.iso)")
-        _ = DanishFormat.date(day)
-        _ = day.ordinal
+        let shown = DanishFormat.date(day)
+        if verbose { print("  day: \(shown), ordinal \(day.ordinal)") }
     }
 }
 
@@ -167,13 +168,26 @@ let context: TemplateObject = {
 }()
 
 func renderTemplate(_ text: String) {
-    guard let template = try? MustacheTemplate(parsing: text) else { return }
-    _ = template.references
+    let template: MustacheTemplate
+    do {
+        template = try MustacheTemplate(parsing: text)
+    } catch {
+        if verbose { print("  does not parse: \(error.line):\(error.column): \(error.message)") }
+        return
+    }
+    let names = Set(template.references.map(\.name))
     _ = template.tags
     var library = shippedTemplates
     library.register(template, named: "fuzz")
-    _ = library.cycles()
-    _ = try? library.render(context, with: "fuzz")
+    let cycles = library.cycles()
+    let page: [UInt8]?
+    do {
+        page = try library.render(context, with: "fuzz")
+    } catch {
+        if verbose { print("  stops: \(error)") }
+        return
+    }
+    if verbose { print("  includes \(names.sorted()), \(cycles.count) cycles; renders \(page.map { String(decoding: $0, as: UTF8.self) } ?? "nothing")") }
 }
 
 /// libFuzzer's entry point.

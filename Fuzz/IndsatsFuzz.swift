@@ -115,7 +115,8 @@ func write(_ data: UnsafeBufferPointer<UInt8>, to file: URL) {
 /// Whether to print what each input gave (when replaying).
 nonisolated(unsafe) var verbose = false
 
-/// Validates what was read and prints every diagnostic to a string, as `check` would.
+/// Validates what was read and formats every diagnostic, as `indsats check` does (printed only
+/// when replaying; the formatting is code under test too).
 func check(_ result: LoadResult) {
     var diagnostics = result.diagnostics
     if let content = result.content {

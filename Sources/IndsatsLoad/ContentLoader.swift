@@ -112,7 +112,13 @@ public struct ContentLoader: Sendable {
                 }
                 continue
             }
-            let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path) ?? []
+            var loops: [String] = []
+            let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path, loops: &loops) ?? []
+            for loop in loops.sorted() {
+                diagnostics.warning(
+                    "the folder is a link back to a folder it is in, so it is not read again (everything in it is read once already)",
+                    at: SourceLocation(path: "content/\(folder)/\(loop)"), hint: "remove the link")
+            }
             for name in names.sorted() {
                 let path = "content/\(folder)/\(name)"
                 if let problem = Self.nameProblem(path) {

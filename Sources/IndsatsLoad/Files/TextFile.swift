@@ -37,8 +37,26 @@ enum TextFile {
 /// Lists folders with plain system calls.
 enum FolderListing {
     /// The paths of the files under `folder` (relative to it, in subfolders too), unsorted;
-    /// names starting with a dot are skipped. Nil when the folder cannot be read.
-    static func files(under folder: String) -> [String]? {
+    /// names starting with a dot are skipped. Nil when the folder cannot be read. A folder
+    /// that is (through a link) one of the folders it is in is not listed again: its path is
+    /// added to `loops` instead (else the listing would go round until paths grow too long).
+    static func files(under folder: String, loops: inout [String]) -> [String]? {
+        files(under: folder, ancestors: [], loops: &loops)
+    }
+
+    private struct FolderID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private static func files(under folder: String, ancestors: Set<FolderID>, loops: inout [String]) -> [String]? {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return nil }
+        let id = FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard !ancestors.contains(id) else {
+            loops.append("")
+            return []
+        }
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var result: [String] = []
@@ -54,7 +72,9 @@ enum FolderListing {
             default: isFolder = false
             }
             if isFolder {
-                result += (files(under: folder + "/" + name) ?? []).map { name + "/" + $0 }
+                var inner: [String] = []
+                result += (files(under: folder + "/" + name, ancestors: ancestors.union([id]), loops: &inner) ?? []).map { name + "/" + $0 }
+                loops += inner.map { $0.isEmpty ? name : name + "/" + $0 }
             } else {
                 result.append(name)
             }

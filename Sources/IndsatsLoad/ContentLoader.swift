@@ -184,9 +184,17 @@ public struct ContentLoader: Sendable {
     func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> LoadedFile {
         let fileSlug = String((path as NSString).lastPathComponent.dropLast(3))
         func unreadable(_ diagnostics: [Diagnostic]) -> LoadedFile { LoadedFile(item: nil, diagnostics: diagnostics, kind: kind, slug: fileSlug) }
-        let read = clock.measure("read files") { TextFile.read(rootPath + path) }
-        guard let text = read else {
-            return unreadable([Diagnostic(.error, at: SourceLocation(path: path), "cannot read the file as UTF-8 text")])
+        let text: String
+        switch clock.measure("read files", { TextFile.read(rootPath + path) }) {
+        case .text(let read): text = read
+        case .failed(let code):
+            // A listed file that is not there is a link to nothing.
+            let reason = code == ENOENT ? "it is a link to something that does not exist" : FileProblem.reason(code)
+            return unreadable([Diagnostic(.error, at: SourceLocation(path: path), "cannot read the file: \(reason)")])
+        case .notUTF8(let line, let column):
+            return unreadable([Diagnostic(
+                .error, at: SourceLocation(path: path, line: line, column: column), "the file is not UTF-8 text: this character is in another encoding",
+                hint: "save the file with the encoding UTF-8, for example with the editor's \"Save as\"")])
         }
         guard let file = clock.measure("front matter", { FrontMatterFile.split(text) }) else {
             return unreadable([Diagnostic(

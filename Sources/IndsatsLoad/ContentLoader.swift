@@ -69,8 +69,24 @@ public struct ContentLoader: Sendable {
 
     func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {
         let path = Self.configFile
-        guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
-            diagnostics.error("cannot read the site configuration", at: SourceLocation(path: path), hint: "run indsats in the site's folder, or pass --root")
+        let text: String
+        switch TextFile.read(root.appendingPathComponent(path).path) {
+        case .text(let read): text = read
+        case .failed(let code):
+            let site = "the site's folder, which holds indsats.yml, content/ and templates/,"
+            let (message, hint): (String, String) =
+                switch (code, isDirectory(root.path), FileManager.default.fileExists(atPath: root.path)) {
+                case (ENOENT, true, _): ("\(root.path) has no indsats.yml, so it is not a site's folder", "run indsats in \(site) or name it with --root")
+                case (ENOENT, false, false), (ENOTDIR, false, false): ("there is no folder \(root.path)", "name \(site) with --root")
+                case (ENOENT, false, true), (ENOTDIR, false, true): ("\(root.path) is a file, not a site's folder", "name \(site) with --root")
+                default: ("cannot read the site configuration: \(FileProblem.reason(code))", "run indsats in \(site) or name it with --root")
+                }
+            diagnostics.error(message, at: SourceLocation(path: path), hint: hint)
+            return nil
+        case .notUTF8(let line, let column):
+            diagnostics.error(
+                "the file is not UTF-8 text: this character is in another encoding", at: SourceLocation(path: path, line: line, column: column),
+                hint: "save the file with the encoding UTF-8, for example with the editor's \"Save as\"")
             return nil
         }
         let document = YAMLDocument(path: path, lineOffset: 1)

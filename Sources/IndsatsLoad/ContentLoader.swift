@@ -69,8 +69,24 @@ public struct ContentLoader: Sendable {
 
     func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {
         let path = Self.configFile
-        guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
-            diagnostics.error("cannot read the site configuration", at: SourceLocation(path: path), hint: "run indsats in the site's folder, or pass --root")
+        let text: String
+        switch TextFile.read(root.appendingPathComponent(path).path) {
+        case .text(let read): text = read
+        case .failed(let code):
+            let site = "the site's folder, which holds indsats.yml, content/ and templates/,"
+            let (message, hint): (String, String) =
+                switch (code, isDirectory(root.path), FileManager.default.fileExists(atPath: root.path)) {
+                case (ENOENT, true, _): ("\(root.path) has no indsats.yml, so it is not a site's folder", "run indsats in \(site) or name it with --root")
+                case (ENOENT, false, false), (ENOTDIR, false, false): ("there is no folder \(root.path)", "name \(site) with --root")
+                case (ENOENT, false, true), (ENOTDIR, false, true): ("\(root.path) is a file, not a site's folder", "name \(site) with --root")
+                default: ("cannot read the site configuration: \(FileProblem.reason(code))", "run indsats in \(site) or name it with --root")
+                }
+            diagnostics.error(message, at: SourceLocation(path: path), hint: hint)
+            return nil
+        case .notUTF8(let line, let column):
+            diagnostics.error(
+                "the file is not UTF-8 text: this character is in another encoding", at: SourceLocation(path: path, line: line, column: column),
+                hint: "save the file with the encoding UTF-8, for example with the editor's \"Save as\"")
             return nil
         }
         let document = YAMLDocument(path: path, lineOffset: 1)
@@ -112,7 +128,13 @@ public struct ContentLoader: Sendable {
                 }
                 continue
             }
-            let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path) ?? []
+            var loops: [String] = []
+            let names = FolderListing.files(under: contentURL.appendingPathComponent(folder).path, loops: &loops) ?? []
+            for loop in loops.sorted() {
+                diagnostics.warning(
+                    "the folder is a link back to a folder it is in, so it is not read again (everything in it is read once already)",
+                    at: SourceLocation(path: "content/\(folder)/\(loop)"), hint: "remove the link")
+            }
             for name in names.sorted() {
                 let path = "content/\(folder)/\(name)"
                 if let problem = Self.nameProblem(path) {
@@ -178,9 +200,17 @@ public struct ContentLoader: Sendable {
     func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> LoadedFile {
         let fileSlug = String((path as NSString).lastPathComponent.dropLast(3))
         func unreadable(_ diagnostics: [Diagnostic]) -> LoadedFile { LoadedFile(item: nil, diagnostics: diagnostics, kind: kind, slug: fileSlug) }
-        let read = clock.measure("read files") { TextFile.read(rootPath + path) }
-        guard let text = read else {
-            return unreadable([Diagnostic(.error, at: SourceLocation(path: path), "cannot read the file as UTF-8 text")])
+        let text: String
+        switch clock.measure("read files", { TextFile.read(rootPath + path) }) {
+        case .text(let read): text = read
+        case .failed(let code):
+            // A listed file that is not there is a link to nothing.
+            let reason = code == ENOENT ? "it is a link to something that does not exist" : FileProblem.reason(code)
+            return unreadable([Diagnostic(.error, at: SourceLocation(path: path), "cannot read the file: \(reason)")])
+        case .notUTF8(let line, let column):
+            return unreadable([Diagnostic(
+                .error, at: SourceLocation(path: path, line: line, column: column), "the file is not UTF-8 text: this character is in another encoding",
+                hint: "save the file with the encoding UTF-8, for example with the editor's \"Save as\"")])
         }
         guard let file = clock.measure("front matter", { FrontMatterFile.split(text) }) else {
             return unreadable([Diagnostic(

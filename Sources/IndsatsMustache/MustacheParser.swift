@@ -38,11 +38,14 @@ struct MustacheParser {
         var parentDefinitionIndent: Int?
         var open: [UInt8] = Array("{{".utf8)
         var close: [UInt8] = Array("}}".utf8)
+        /// How many sections, blocks and parents enclose this one.
+        var depth = 0
 
         func entering(section name: String, at start: Int, newLine: Bool) -> State {
             var state = self
             state.sectionName = name
             state.sectionStart = start
+            state.depth += 1
             state.atParentDefinitionTop = false
             if !newLine { state.newLine = false }
             return state
@@ -52,6 +55,7 @@ struct MustacheParser {
             var state = self
             state.sectionName = name
             state.sectionStart = start
+            state.depth += 1
             state.newLine = true
             state.inParentDefinition = true
             state.atParentDefinitionTop = true
@@ -63,7 +67,16 @@ struct MustacheParser {
         try parse(State())
     }
 
+    /// How deep sections, blocks and parents may nest: far more than a page needs, and few
+    /// enough that parsing and rendering them cannot run out of stack.
+    static let maximumNesting = 100
+
     private mutating func parse(_ initial: State) throws(MustacheError) -> [Node] {
+        guard initial.depth <= Self.maximumNesting else {
+            throw error(
+                "more than \(Self.maximumNesting) sections are open here, one inside the other; most likely some are not closed "
+                    + "(close each {{#name}} with {{/name}})", at: initial.sectionStart)
+        }
         var nodes: [Node] = []
         var state = initial
         var whitespaceBefore: [UInt8] = []

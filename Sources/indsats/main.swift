@@ -89,11 +89,17 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(name: .long, help: "Archive without a PDF (when Chromium is not installed).")
     var noPdf = false
 
+    /// A `--date` that is no date is refused here, while the arguments are checked, so that
+    /// the usage printed with the error is that of the command.
+    func validate() throws {
+        if let date, Day(iso: date) == nil {
+            throw ValidationError("--date: \"\(date)\" is not a date (write an existing day as YYYY-MM-DD, e.g. 2026-12-01)")
+        }
+    }
+
     /// The day given with `--date`; nil for today (the builder's build day).
-    func day() throws -> Day? {
-        guard let date else { return nil }
-        guard let day = Day(iso: date) else { throw ValidationError("--date: \"\(date)\" is not a date (YYYY-MM-DD)") }
-        return day
+    func day() -> Day? {
+        date.flatMap { Day(iso: $0) }
     }
 }
 
@@ -104,7 +110,7 @@ struct Publish: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
 
     func run() throws {
-        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).publish(year: archive.year, on: try archive.day(), pdf: !archive.noPdf)
+        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).publish(year: archive.year, on: archive.day(), pdf: !archive.noPdf)
         report(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitCode(1) }
         print("archived the \(archive.year) report in \(ReportArchive.folderName)/\(archive.year)/ (commit it)")
@@ -120,7 +126,7 @@ struct Correct: ParsableCommand {
     var note: String
 
     func run() throws {
-        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).publish(year: archive.year, on: try archive.day(), correction: note, pdf: !archive.noPdf)
+        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).publish(year: archive.year, on: archive.day(), correction: note, pdf: !archive.noPdf)
         report(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitCode(1) }
         print("re-archived the \(archive.year) report with the correction in \(ReportArchive.folderName)/\(archive.year)/ (commit it)")

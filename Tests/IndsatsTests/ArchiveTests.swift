@@ -253,3 +253,25 @@ struct ArchiveTests {
         })
     }
 }
+
+/// The command line of `publish` and `correct`.
+@Suite("Archive commands: a --date that is no day is refused with the command's own usage")
+struct ArchiveCommandTests {
+    @Test(arguments: ["publish", "correct"])
+    func aDateThatIsNoDayIsAUsageErrorOfTheCommand(_ command: String) throws {
+        let binary = try #require(KilledBuildTests.binary)
+        let process = Process()
+        process.executableURL = binary
+        // A root with no site: should the date pass, nothing could be written.
+        process.arguments = [command, "2009", "--root", temporaryFolder().appendingPathComponent("no-site").path, "--date", "2026-02-30", "--no-pdf"] + (command == "correct" ? ["--note", "x"] : [])
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(printed.contains("--date: \"2026-02-30\" is not a date"))
+        #expect(printed.contains("Usage: indsats \(command) "), "\(printed)")
+    }
+}

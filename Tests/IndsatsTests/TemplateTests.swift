@@ -78,6 +78,19 @@ struct TemplateTests {
         #expect(error("{{#a}}{{/a}}{{b.c}}{{.}}{{=<% %>=}}<%d%>") == nil)
     }
 
+    @Test func sectionsNestedThousandsDeepAreAnErrorNotACrash() throws {
+        func error(_ text: String) -> MustacheError? {
+            do { _ = try MustacheTemplate(parsing: text); return nil } catch { return error }
+        }
+        // 5,000 unclosed sections overflowed the stack while parsing (SIGSEGV).
+        let deep = try #require(error(String(repeating: "{{#a}}", count: 5000)))
+        #expect((deep.line, deep.column) == (1, 601))
+        #expect(deep.message.hasPrefix("more than 100 sections are open here"))
+        // As deep as allowed, closed, still renders.
+        let nested = String(repeating: "{{#a}}", count: 100) + "x" + String(repeating: "{{/a}}", count: 100)
+        #expect(try render(nested, ["a": true]) == "x")
+    }
+
     @Test func aTemplateErrorIsLocatedInTheUsersFile() throws {
         let folder = temporaryFolder("templates")
         defer { try? FileManager.default.removeItem(at: folder) }

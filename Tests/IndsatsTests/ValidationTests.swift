@@ -169,3 +169,39 @@ struct TotalsTests {
         ])
     }
 }
+
+/// `--root` that names no site: the error says what the folder is instead.
+@Suite("Site folder: a root that is no site is named for what it is")
+struct SiteFolderTests {
+    func errors(root: URL) -> [String] {
+        let output = temporaryFolder("indsats-output").appendingPathComponent("output")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        return SiteBuilder(root: root, output: output, templates: Repo.templates).build(write: false)
+            .diagnostics.errors.map(\.description)
+    }
+
+    @Test func aFolderWithoutIndsatsYmlIsNamedAsNotASite() {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(errors(root: folder) == [
+            "indsats.yml:1:1: error: \(folder.path) has no indsats.yml, so it is not a site's folder (run indsats in the site's folder, which holds indsats.yml, content/ and templates/, or name it with --root)",
+        ])
+    }
+
+    @Test func aRootThatIsAFileOrMissingIsNamedSo() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("indsats.yml")
+        try Data("title: x\n".utf8).write(to: file)
+        #expect(errors(root: file).first?.contains("\(file.path) is a file, not a site's folder") == true)
+        let missing = folder.appendingPathComponent("missing")
+        #expect(errors(root: missing).first?.contains("there is no folder \(missing.path)") == true)
+    }
+
+    @Test func aConfigurationNotInUTF8PointsAtTheCharacter() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Array("title: K".utf8) + [0xF8] + Array("benhavn\n".utf8)).write(to: folder.appendingPathComponent("indsats.yml"))
+        #expect(errors(root: folder).first?.hasPrefix("indsats.yml:1:9: error: the file is not UTF-8 text") == true)
+    }
+}

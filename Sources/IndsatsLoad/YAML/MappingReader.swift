@@ -120,7 +120,7 @@ final class MappingReader {
     func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
         guard let number = Int(text.trimmed), text.first != "0" || text == "0" else {
-            error("\"\(text)\" is not a whole number", key: key, at: node)
+            error("\(Self.quoted(text)) is not a whole number", key: key, at: node)
             return nil
         }
         if let range, !range.contains(number) {
@@ -136,9 +136,16 @@ final class MappingReader {
         case "true", "yes", "ja": return true
         case "false", "no", "nej": return false
         default:
-            error("\"\(text)\" is not true or false", key: key, at: node)
+            error("\(Self.quoted(text)) is not true or false", key: key, at: node)
             return nil
         }
+    }
+
+    /// `text` in quotes as a message shows it: a value longer than 60 characters is shortened
+    /// to its start and end (a pasted value of thousands of digits would fill the screen).
+    static func quoted(_ text: String) -> String {
+        guard text.count > 60 else { return "\"\(text)\"" }
+        return "\"\(text.prefix(40))…\(text.suffix(10))\""
     }
 
     func amount(_ key: String, required: Bool = false) -> Amount? {
@@ -148,7 +155,7 @@ final class MappingReader {
 
     /// The number in `text`; `printed` (default: `text`) is what a message quotes.
     static func parseAmount(_ text: String, printed: String? = nil, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
-        let quoted = "\"\(printed ?? text)\""
+        let quoted = Self.quoted(printed ?? text)
         switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
         case .success(let amount): return amount
         case .failure(.ambiguousPoint):
@@ -190,7 +197,7 @@ final class MappingReader {
 
     func day(_ text: String, key: String, node: Node) -> Day? {
         guard let day = Day(iso: text.trimmed) else {
-            error("\"\(text)\" is not a date", key: key, at: node, hint: "write an existing day as YYYY-MM-DD, e.g. 2011-04-07")
+            error("\(Self.quoted(text)) is not a date", key: key, at: node, hint: "write an existing day as YYYY-MM-DD, e.g. 2011-04-07")
             return nil
         }
         return day
@@ -199,7 +206,7 @@ final class MappingReader {
     func oneOf<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T? where T.RawValue == String {
         guard let text = string(key, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
-            error("\"\(text)\" is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))", key: key, at: self.value(key))
+            error("\(Self.quoted(text)) is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))", key: key, at: self.value(key))
             return nil
         }
         return value

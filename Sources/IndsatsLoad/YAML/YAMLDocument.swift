@@ -28,7 +28,7 @@ final class YAMLDocument {
             // references on the same two objects for every scalar.
             return try Yams.compose(yaml: yaml, Resolver.basic.removing(.str), Constructor(), .utf8)
         } catch let error as YamlError {
-            report(error)
+            report(error, in: yaml)
         } catch {
             diagnostics.error("the YAML cannot be read", at: SourceLocation(path: path, line: lineOffset), hint: "check its indentation, colons and quotes")
         }
@@ -44,10 +44,30 @@ final class YAMLDocument {
         SourceLocation(path: path, line: mark.line + lineOffset - 1, column: mark.column)
     }
 
-    private func report(_ error: YamlError) {
+    /// Whether the character at `mark` in `yaml` is a tab.
+    private func isTab(at mark: Mark, in yaml: String) -> Bool {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        let line = lines[mark.line - 1].unicodeScalars
+        guard mark.column >= 1, mark.column <= line.count else { return false }
+        return line[line.index(line.startIndex, offsetBy: mark.column - 1)] == "\t"
+    }
+
+    private func report(_ error: YamlError, in yaml: String) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own words name its C function; say what it means.
+                diagnostics.error(
+                    "invalid YAML: the value is nested too deeply (lists and mappings inside each other more than 1000 levels)",
+                    at: location(mark), hint: "check the brackets [ ] and braces { }")
+                return
+            }
+            if problem.contains("tab character") || isTab(at: mark, in: yaml) {
+                diagnostics.error("invalid YAML: a tab is used to indent; YAML indents with spaces only", at: location(mark), hint: "replace the tab with spaces")
+                return
+            }
             let prefix = context.map { "\($0.text.trimmingCharacters(in: .whitespacesAndNewlines)): " } ?? ""
             diagnostics.error("invalid YAML: \(prefix)\(problem)", at: location(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -223,6 +223,12 @@ public struct ContentLoader: Sendable {
             let map = MappingReader.make(node, document: document, field: "")
         else { return unreadable(document.diagnostics.all) }
         let body = clock.measure("Markdown") { markdown.render(file.body) }
+        if let control = ControlCharacter.first(in: file.body) {
+            // cmark would pass it on to the page (all but NUL, which it makes a U+FFFD).
+            document.diagnostics.error(
+                ControlCharacter.message(control.scalar), at: SourceLocation(path: path, line: file.bodyLine + control.line - 1, column: control.column),
+                hint: ControlCharacter.hint)
+        }
         // A `slug` key (as Hugo's front matter has) overrides the file name, for every kind.
         let slug = map.string("slug") ?? fileSlug
         let item: Item? = clock.measure("model (typed fields)") {

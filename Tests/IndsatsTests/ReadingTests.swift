@@ -251,6 +251,22 @@ struct ReadingTests {
         #expect(SourceLocation(path: "a\tb\u{7F}\u{2028}.md").description == #""a\tb\u{7F}\u{2028}.md":1:1"#)
         let diagnostic = Diagnostic(.error, at: SourceLocation(path: "a.md"), field: "sum\nmary", "\"3,3\nx\" is not an amount", hint: "a\tb")
         #expect(diagnostic.description == #"a.md:1:1: error: sum\nmary: "3,3\nx" is not an amount (a\tb)"#)
+        let controls = Diagnostic(.error, at: SourceLocation(path: "a.md"), "\"a\u{0}b\u{1}\u{85}c\u{2028}\"")
+        #expect(controls.description == #"a.md:1:1: error: "a\u{0}b\u{1}\u{85}c\u{2028}""#)
+    }
+
+    @Test func aControlCharacterInTheConfigurationIsAnErrorNamingIt() throws {
+        let (content, messages) = try loadSite([:], config: ReadingTests.config.replacingOccurrences(of: "title: Læsning", with: #"title: "Læs\u0085ning""#))
+        #expect(content == nil || content?.config.title != "Læs\u{85}ning")
+        #expect(messages == [
+            #"indsats.yml:1:8: error: title: the text contains the control character U+0085, which cannot be shown on a page (delete it: it is invisible in most editors, and comes from pasted text or from an escape such as \x01 in quotes)"#
+        ])
+    }
+
+    @Test func tabsAndLineBreaksInATextAreNotControlCharactersToRefuse() throws {
+        let (content, messages) = try loadSite(activity("summary: \"a\\tb\\r\\nc\"").mapValues { $0 + "Tekst\tmed tab.\r\n" })
+        #expect(messages.isEmpty, "\(messages)")
+        #expect(content?.activities.first?.summary == "a\tb\r\nc")
     }
 
     // MARK: - The configuration

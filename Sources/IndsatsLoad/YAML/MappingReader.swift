@@ -103,10 +103,20 @@ final class MappingReader {
 
     // MARK: - Scalars
 
-    /// The text of a scalar; an error for a list or mapping.
+    /// The text of a scalar; an error for a list or mapping. Every value read as text passes
+    /// here (or through `checkedText`), so that a control character cannot reach a page.
     func scalarText(_ node: Node, key: String) -> String? {
         guard let scalar = node.scalar else {
             error("expected a single value, found \(Self.describe(node))", key: key, at: node)
+            return nil
+        }
+        return checkedText(scalar, node: node, key: key)
+    }
+
+    /// The scalar's text; nil, with an error, when it has a control character.
+    func checkedText(_ scalar: Node.Scalar, node: Node, key: String) -> String? {
+        if let control = scalar.string.unicodeScalars.first(where: ControlCharacter.isForbidden) {
+            error(ControlCharacter.message(control), key: key, at: node, hint: ControlCharacter.hint)
             return nil
         }
         return scalar.string
@@ -280,8 +290,12 @@ final class MappingReader {
                 figureError("\"\(yearText)\" is not a year", key: key, at: yearNode)
                 continue
             }
-            guard let text = cellNode.isNull ? "" : cellNode.scalar?.string else {
+            guard let scalar = cellNode.scalar else {
                 figureError("expected a single value, found \(Self.describe(cellNode))", key: "\(key).\(year)", at: cellNode)
+                continue
+            }
+            guard let text = cellNode.isNull ? "" : checkedText(scalar, node: cellNode, key: "\(key).\(year)") else {
+                document.unreadableFigures += 1
                 continue
             }
             if let cell = Self.parseCell(text, unit: defaultUnit, fail: { self.figureError($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {

@@ -109,6 +109,45 @@ struct OutputSafetyTests {
         #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("aktiviteter").path))
     }
 
+    @Test func forceNeverReplacesTheHomeFolderAFolderAboveItOrTheTopFolder() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        let home = site.scratch.appendingPathComponent("home/kim")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try Data("brev".utf8).write(to: home.appendingPathComponent("brev.txt"))
+        func verdict(_ output: URL) -> OutputLocation.Verdict {
+            OutputLocation(output: output, root: site.root, templates: site.root.appendingPathComponent("templates"), force: true, home: home.path).target()
+        }
+        func message(_ verdict: OutputLocation.Verdict) -> String? {
+            if case .refuse(let diagnostic) = verdict { diagnostic.description } else { nil }
+        }
+        let hint = "(name a folder of its own with --output, such as output (--force does not allow this))"
+        #expect(message(verdict(home)) == "\(home.path):1:1: error: the output folder is your home folder: a build replaces its output folder whole, so it would delete all your files \(hint)")
+        #expect(message(verdict(home.appendingPathComponent("../../home/."))) == "\(site.scratch.path)/home:1:1: error: the output folder contains your home folder: a build replaces its output folder whole, so it would delete all your files \(hint)")
+        #expect(message(verdict(URL(fileURLWithPath: "/"))) == "/:1:1: error: the output folder is the top folder of the computer (/): a build replaces its output folder whole, so it would delete everything on the computer \(hint)")
+        // A folder inside the home folder is the user's to name.
+        #expect(verdict(home.appendingPathComponent("site")) == .replace(home.appendingPathComponent("site").path))
+    }
+
+    @Test func forceNeverReplacesAGitRepository() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        let repository = site.scratch.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        // Even one an earlier build made (its history would go with it).
+        try Data().write(to: repository.appendingPathComponent(OutputLocation.markerName))
+        let worktree = site.scratch.appendingPathComponent("worktree")
+        try FileManager.default.createDirectory(at: worktree, withIntermediateDirectories: true)
+        try Data("gitdir: /elsewhere\n".utf8).write(to: worktree.appendingPathComponent(".git"))
+        let before = FixtureCase.snapshot(site.scratch)
+        for folder in [repository, worktree] {
+            #expect(errors(site.builder(output: folder, force: true).build()) == [
+                "\(folder.path):1:1: error: \(folder.path) is a git repository (it has a .git entry): a build replaces its output folder whole, so it would delete the repository and its history (name another folder with --output; to keep the site in git, copy the built site into the repository (--force does not allow this))",
+            ])
+        }
+        #expect(FixtureCase.snapshot(site.scratch) == before)
+    }
+
     @Test func anEmptyFolderIsUsed() throws {
         let site = try ScratchSite()
         defer { site.remove() }

@@ -9,6 +9,8 @@ import IndsatsModel
 /// - never a file, and never the site's folder, `content/`, the templates or `arkiv/`, a
 ///   folder above one of them, or a folder inside `content/`, the templates or `arkiv/`
 ///   (`force` does not change this);
+/// - never `/`, the user's home folder or a folder above it, nor a folder with a `.git` entry
+///   (a git repository, whose history the build would delete), `force` or not;
 /// - a link at the output is kept: the folder it points to is what gets replaced (checked
 ///   by the same rules), so a web server that follows the link sees the new site.
 public struct OutputLocation: Sendable {
@@ -22,12 +24,23 @@ public struct OutputLocation: Sendable {
     public let templates: URL
     /// Replace a non-empty folder that an earlier build did not make (`build --force`).
     public let force: Bool
+    /// The user's home folder, which the output may neither be nor contain.
+    public let home: String?
 
-    public init(output: URL, root: URL, templates: URL, force: Bool = false) {
+    /// `home` is the user's home folder (by default `$HOME`, else the account's).
+    public init(output: URL, root: URL, templates: URL, force: Bool = false, home: String? = OutputLocation.userHome) {
         self.output = output.standardizedFileURL
         self.root = root.standardizedFileURL
         self.templates = templates.standardizedFileURL
         self.force = force
+        self.home = home
+    }
+
+    /// `$HOME`, else the home folder of the account.
+    public static var userHome: String? {
+        if let home = ProcessInfo.processInfo.environment["HOME"], home.hasPrefix("/") { return home }
+        let home = NSHomeDirectory()
+        return home.hasPrefix("/") ? home : nil
     }
 
     /// The output as the user knows it: relative to the site's folder when inside it.
@@ -61,6 +74,7 @@ public struct OutputLocation: Sendable {
         case .folder, nil:
             target = FileSystem.resolvedPath(path)
         }
+        if let refusal = homeRefusal(target) { return refusal }
         for folder in protectedFolders {
             let real = FileSystem.resolvedPath(folder.path)
             if target == real || real.hasPrefix(target == "/" ? "/" : target + "/") {
@@ -75,6 +89,7 @@ public struct OutputLocation: Sendable {
                     hint: "name a folder outside content/, the templates and arkiv/ with --output, such as output")
             }
         }
+        if let refusal = repositoryRefusal(target) { return refusal }
         if FileSystem.kind(target) == .folder, !force {
             let entries = FileSystem.entries(target) ?? []
             if !entries.isEmpty, !entries.contains(Self.markerName) {
@@ -84,6 +99,37 @@ public struct OutputLocation: Sendable {
             }
         }
         return .replace(target)
+    }
+
+    /// Why `target` may not be replaced, even with `--force`: it is `/`, the home folder or a
+    /// folder above it.
+    func homeRefusal(_ target: String) -> Verdict? {
+        let forceHint = "name a folder of its own with --output, such as output (--force does not allow this)"
+        if target == "/" {
+            return refuse(
+                "the output folder is the top folder of the computer (/): a build replaces its output folder whole, so it would delete everything on the computer",
+                hint: forceHint)
+        }
+        if let home, !home.isEmpty {
+            let real = FileSystem.resolvedPath(home)
+            if target == real {
+                return refuse("the output folder is your home folder: a build replaces its output folder whole, so it would delete all your files", hint: forceHint)
+            }
+            if real.hasPrefix(target + "/") {
+                return refuse("the output folder contains your home folder: a build replaces its output folder whole, so it would delete all your files", hint: forceHint)
+            }
+        }
+        return nil
+    }
+
+    /// Why `target` may not be replaced, even with `--force`: it is a git repository.
+    func repositoryRefusal(_ target: String) -> Verdict? {
+        if FileSystem.kind(target) == .folder, FileSystem.kind(target + "/.git") != nil {
+            return refuse(
+                "\(shown) is a git repository (it has a .git entry): a build replaces its output folder whole, so it would delete the repository and its history",
+                hint: "name another folder with --output; to keep the site in git, copy the built site into the repository (--force does not allow this)")
+        }
+        return nil
     }
 
     /// The folders the output must never be, contain or (but for the site's folder) sit in.

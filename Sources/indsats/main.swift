@@ -71,12 +71,14 @@ struct Build: ParsableCommand {
                 print(String(format: "%8.1f ms  %@", seconds * 1000, stage))
             }
         }
+        // A path with a line break in it is printed escaped, as diagnostics print it.
+        let shown = SourceLocation.printable(builder.output.path)
         guard let files = result.files, !result.diagnostics.hasErrors else {
-            FileHandle.standardError.write(Data("build failed: \(builder.output.path) was left as it was\n".utf8))
+            FileHandle.standardError.write(Data("build failed: \(shown) was left as it was\n".utf8))
             throw ExitCode(1)
         }
         let pages = files.filter { $0.hasSuffix(".html") }.count
-        print("wrote \(pages) pages and \(files.count - pages) data files to \(builder.output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        print("wrote \(pages) pages and \(files.count - pages) data files to \(shown) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }
 

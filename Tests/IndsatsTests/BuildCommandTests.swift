@@ -1,0 +1,42 @@
+import Foundation
+import IndsatsSite
+import Testing
+
+/// The last lines `indsats build` prints, run as the real binary.
+@Suite("Build command: its closing line is one line and true")
+struct BuildCommandTests {
+    /// Runs `indsats build` with `arguments`; its exit status and what it printed (standard
+    /// output, then standard error).
+    func build(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let binary = try #require(KilledBuildTests.binary)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["build"] + arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let failed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, printed, failed)
+    }
+
+    @Test func anOutputPathWithALineBreakIsPrintedEscaped() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        let output = site.scratch.appendingPathComponent("out\nput")
+        let built = try build(["--root", site.root.path, "--output", output.path])
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(built.output.hasPrefix("wrote "))
+        #expect(built.output.contains(" to \"\(site.scratch.path)/out\\nput\" in "), "\(built.output)")
+        #expect(built.output.filter { $0 == "\n" }.count == 1)
+
+        // A file in the way: the build fails, and says so on one line.
+        let blocked = site.scratch.appendingPathComponent("blo\ncked")
+        try Data("x".utf8).write(to: blocked)
+        let failed = try build(["--root", site.root.path, "--output", blocked.path])
+        #expect(failed.status == 1)
+        #expect(failed.errors.hasSuffix("\nbuild failed: \"\(site.scratch.path)/blo\\ncked\" was left as it was\n"), "\(failed.errors)")
+    }
+}

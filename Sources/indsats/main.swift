@@ -74,7 +74,10 @@ struct Build: ParsableCommand {
         // A path with a line break in it is printed escaped, as diagnostics print it.
         let shown = SourceLocation.printable(builder.output.path)
         guard let files = result.files, !result.diagnostics.hasErrors else {
-            FileHandle.standardError.write(Data("build failed: \(shown) was left as it was\n".utf8))
+            // A build that fails never writes; say so of the output only when there is one
+            // (with --root naming a file, the output would be a path below that file).
+            let there = (try? FileManager.default.attributesOfItem(atPath: builder.output.path)) != nil
+            FileHandle.standardError.write(Data("build failed: \(there ? "\(shown) was left as it was" : "nothing was written")\n".utf8))
             throw ExitCode(1)
         }
         let pages = files.filter { $0.hasSuffix(".html") }.count

@@ -40,3 +40,25 @@ struct BuildCommandTests {
         #expect(failed.errors.hasSuffix("\nbuild failed: \"\(site.scratch.path)/blo\\ncked\" was left as it was\n"), "\(failed.errors)")
     }
 }
+
+extension BuildCommandTests {
+    @Test func aRootThatIsAFileSaysNothingWasWrittenNotThatAnOutputBelowItWasKept() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        let file = site.root.appendingPathComponent("indsats.yml")
+        let failed = try build(["--root", file.path])
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("error: \(file.path) is a file, not a site's folder"), "\(failed.errors)")
+        #expect(failed.errors.hasSuffix("\nbuild failed: nothing was written\n"), "\(failed.errors)")
+        #expect(!failed.errors.contains("was left as it was"))
+    }
+
+    @Test func aFailedBuildNamesTheOutputItLeftAsItWas() throws {
+        let site = try ScratchSite()
+        defer { site.remove() }
+        try Data("x".utf8).write(to: site.output)
+        let failed = try build(["--root", site.root.path])
+        #expect(failed.status == 1)
+        #expect(failed.errors.hasSuffix("\nbuild failed: \(site.output.path) was left as it was\n"), "\(failed.errors)")
+    }
+}

@@ -19,6 +19,9 @@ final class MappingReader {
     private var wasRead: [Bool] = []
     /// Every key asked for (present or not), for the suggestions of `finish()`.
     private var asked: [String] = []
+    /// Whether the mapping has a YAML merge key (`<<: {…}`): it is one error, and the fields
+    /// it was meant to bring are not reported missing as well.
+    private var hasMergeKey = false
 
     init(_ node: Node, document: YAMLDocument, prefix: String = "") {
         self.node = node
@@ -32,6 +35,11 @@ final class MappingReader {
                 values.append(value)
             }
             wasRead = Array(repeating: false, count: keys.count)
+        }
+        for index in keys.indices where keys[index] == "<<" && keyNodes[index].scalar?.style == .plain {
+            hasMergeKey = true
+            wasRead[index] = true
+            document.diagnostics.error("YAML merge keys (<<) are not supported: write the fields out", at: document.location(keyNodes[index]), field: path("<<"))
         }
     }
 
@@ -64,7 +72,7 @@ final class MappingReader {
     func value(_ key: String, required: Bool = false, hint: String? = nil) -> Node? {
         asked.append(key)
         guard let index = keys.firstIndex(of: key) else {
-            if required { error("required field is missing", key: key, at: node, hint: hint) }
+            if required && !hasMergeKey { error("required field is missing", key: key, at: node, hint: hint) }
             return nil
         }
         wasRead[index] = true

@@ -121,8 +121,19 @@ final class MappingReader {
         return checkedText(scalar, node: node, key: key)
     }
 
-    /// The scalar's text; nil, with an error, when it has a control character.
+    /// YAML's standard tags of a scalar, and none (`""`, or `"!"` for a quoted one).
+    static let plainTags = Set(["", "!"] + ["str", "int", "float", "bool", "null"].map { "tag:yaml.org,2002:" + $0 })
+
+    /// The scalar's text; nil, with an error, when it has a tag such as `!!binary` (its text
+    /// would be shown as it is written, not as what the tag means) or a control character.
     func checkedText(_ scalar: Node.Scalar, node: Node, key: String) -> String? {
+        let tag = scalar.tag.description
+        guard Self.plainTags.contains(tag) else {
+            let standard = "tag:yaml.org,2002:"
+            let written = tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag.hasPrefix("!") ? tag : "!<\(tag)>"
+            error("YAML tags such as \(Self.quoted(written)) are not supported", key: key, at: node, hint: "remove the tag and write the value as plain text")
+            return nil
+        }
         if let control = scalar.string.unicodeScalars.first(where: ControlCharacter.isForbidden) {
             error(ControlCharacter.message(control), key: key, at: node, hint: ControlCharacter.hint)
             return nil

@@ -62,8 +62,13 @@ public struct OutputLocation: Sendable {
         case .link:
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             guard let real = FileSystem.realPath(path), FileSystem.kind(real) == .folder else {
+                var info = stat()
+                let which = stat(path, &info) == 0 ? "is not a folder"
+                    : errno == ELOOP ? "goes round in a loop"
+                    : errno == ENOENT || errno == ENOTDIR ? "does not exist"
+                    : "cannot be reached: \(FileProblem.reason(errno))"
                 return refuse(
-                    "\(shown) is a link to \(destination), which is not a folder",
+                    "\(shown) is a link to \(destination), which \(which)",
                     hint: "point the link at a folder, or name another folder with --output")
             }
             target = real

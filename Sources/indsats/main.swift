@@ -55,7 +55,7 @@ struct Build: ParsableCommand {
     var timings = false
     @Flag(name: .long, help: "Also print each annex and report to PDF (needs Chromium), linked from its page.")
     var pdf = false
-    @Flag(name: .long, help: "Replace an output folder that indsats did not make (never the site's folder, content/, templates/ or arkiv/).")
+    @Flag(name: .long, help: "Replace an output folder that indsats did not make (never the site's folder, content/, templates/, arkiv/, your home folder or a git repository).")
     var force = false
 
     func run() throws {

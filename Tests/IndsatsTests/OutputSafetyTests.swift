@@ -121,7 +121,7 @@ struct OutputSafetyTests {
         func message(_ verdict: OutputLocation.Verdict) -> String? {
             if case .refuse(let diagnostic) = verdict { diagnostic.description } else { nil }
         }
-        let hint = "(name a folder of its own with --output, such as output (--force does not allow this))"
+        let hint = "(name a folder of its own with --output, such as output; --force does not allow this)"
         #expect(message(verdict(home)) == "\(home.path):1:1: error: the output folder is your home folder: a build replaces its output folder whole, so it would delete all your files \(hint)")
         #expect(message(verdict(home.appendingPathComponent("../../home/."))) == "\(site.scratch.path)/home:1:1: error: the output folder contains your home folder: a build replaces its output folder whole, so it would delete all your files \(hint)")
         #expect(message(verdict(URL(fileURLWithPath: "/"))) == "/:1:1: error: the output folder is the top folder of the computer (/): a build replaces its output folder whole, so it would delete everything on the computer \(hint)")
@@ -142,7 +142,7 @@ struct OutputSafetyTests {
         let before = FixtureCase.snapshot(site.scratch)
         for folder in [repository, worktree] {
             #expect(errors(site.builder(output: folder, force: true).build()) == [
-                "\(folder.path):1:1: error: \(folder.path) is a git repository (it has a .git entry): a build replaces its output folder whole, so it would delete the repository and its history (name another folder with --output; to keep the site in git, copy the built site into the repository (--force does not allow this))",
+                "\(folder.path):1:1: error: \(folder.path) is a git repository (it has a .git entry): a build replaces its output folder whole, so it would delete the repository and its history (name another folder with --output; to keep the site in git, copy the built site into the repository; --force does not allow this)",
             ])
         }
         #expect(FixtureCase.snapshot(site.scratch) == before)

@@ -109,7 +109,7 @@ public struct OutputLocation: Sendable {
     /// Why `target` may not be replaced, even with `--force`: it is `/`, the home folder or a
     /// folder above it.
     func homeRefusal(_ target: String) -> Verdict? {
-        let forceHint = "name a folder of its own with --output, such as output (--force does not allow this)"
+        let forceHint = "name a folder of its own with --output, such as output; --force does not allow this"
         if target == "/" {
             return refuse(
                 "the output folder is the top folder of the computer (/): a build replaces its output folder whole, so it would delete everything on the computer",
@@ -132,7 +132,7 @@ public struct OutputLocation: Sendable {
         if FileSystem.kind(target) == .folder, FileSystem.kind(target + "/.git") != nil {
             return refuse(
                 "\(shown) is a git repository (it has a .git entry): a build replaces its output folder whole, so it would delete the repository and its history",
-                hint: "name another folder with --output; to keep the site in git, copy the built site into the repository (--force does not allow this)")
+                hint: "name another folder with --output; to keep the site in git, copy the built site into the repository; --force does not allow this")
         }
         return nil
     }

@@ -208,8 +208,9 @@ enum VersionDiff {
             }
             changes.append("Budget (\(unit.rawValue)): \(text(old.budget)) → \(text(new.budget))")
         }
-        let added = new.partners.filter { !old.partners.contains($0) }
-        let removed = old.partners.filter { !new.partners.contains($0) }
+        let oldPartners = Set(old.partners), newPartners = Set(new.partners)
+        let added = new.partners.filter { !oldPartners.contains($0) }
+        let removed = old.partners.filter { !newPartners.contains($0) }
         if !added.isEmpty { changes.append("Nye partnere: \(added.joined(separator: ", "))") }
         if !removed.isEmpty { changes.append("Partnere udgået: \(removed.joined(separator: ", "))") }
         if old.goals != new.goals {

@@ -54,6 +54,8 @@ extension PageBuilder {
                 return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum())]
             }
         }
+        // The activities' footnotes under the table, each once and not those the annex has.
+        var shownNotes = Set(annex.footnotes)
         return Context([
             "years": years.map(String.init),
             "unit": site.content.config.budgetUnit.rawValue,
@@ -73,9 +75,7 @@ extension PageBuilder {
                 ])
             },
             "grandTotals": annex.showTotals ? totals(activities) : [],
-            "footnotes": footnotesContext(activities.flatMap(\.current.footnotes).reduce(into: [Footnote]()) { all, note in
-                if !all.contains(note) && !annex.footnotes.contains(note) { all.append(note) }
-            }),
+            "footnotes": footnotesContext(activities.flatMap(\.current.footnotes).filter { shownNotes.insert($0).inserted }),
         ])
     }
 

@@ -108,25 +108,50 @@ public struct ActivityFacets: Sendable {
     ) -> [FacetValue] {
         var members: [String: [Int]] = [:]
         for (index, activity) in activities.enumerated() {
-            let values = key(activity)
-            for (position, value) in values.enumerated() where !values[..<position].contains(value) {
+            // A value listed twice by one activity counts once: its list then already ends
+            // with this activity's position.
+            for value in key(activity) where members[value]?.last != index {
                 members[value, default: []].append(index)
             }
         }
         let known = order ?? []
-        let rest = members.keys.filter { !known.contains($0) }.sorted(by: DanishOrder.precedes)
-        var usedSlugs: Set<String> = []
+        let knownSet = Set(known)
+        let rest = sortedForReaders(members.keys.filter { !knownSet.contains($0) })
+        var slugs = UniqueSlugs()
         return (known + rest).compactMap { value in
             guard let positions = members[value] else { return nil }
             let (facet, label, base) = describe(value)
-            var slug = base.isEmpty ? "x" : base
-            var counter = 2
-            while usedSlugs.contains(slug) {
-                slug = "\(base)-\(counter)"
-                counter += 1
-            }
-            usedSlugs.insert(slug)
-            return FacetValue(facet: facet, label: label, slug: slug, members: positions)
+            return FacetValue(facet: facet, label: label, slug: slugs.claim(base), members: positions)
         }
+    }
+
+    /// Values in Danish alphabetical order; values a Danish reader sorts alike (`LGBT` and
+    /// `lgbt`) in code point order, so that the order never depends on a dictionary's.
+    static func sortedForReaders(_ values: [String]) -> [String] {
+        DanishOrder.sorted(values.sorted(), by: { $0 })
+    }
+}
+
+/// Hands out page slugs unique within one kind of facet: a slug taken already gets `-2`, `-3`,
+/// … (the first number not taken). Each claim costs the same however many values share a
+/// slug (it resumes from the last number given for the same base).
+struct UniqueSlugs {
+    private var used: Set<String> = []
+    /// Base → the next number to try.
+    private var next: [String: Int] = [:]
+
+    /// The slug for a value whose slug would be `base`: `base` itself when free (`x` for an
+    /// empty one), else `base-2`, `base-3`, … Marks it taken.
+    mutating func claim(_ base: String) -> String {
+        let stem = base.isEmpty ? "x" : base
+        var counter = next[stem] ?? 1
+        var slug = counter == 1 ? stem : "\(stem)-\(counter)"
+        while used.contains(slug) {
+            counter += 1
+            slug = "\(stem)-\(counter)"
+        }
+        next[stem] = counter + 1
+        used.insert(slug)
+        return slug
     }
 }

@@ -189,7 +189,7 @@ extension PageBuilder {
             values.map { ["value": $0, "label": $0] }
         }
         func distinct(_ key: (Activity) -> String?) -> [String] {
-            Set(facets.byTitle.compactMap(key)).sorted(by: DanishOrder.precedes)
+            ActivityFacets.sortedForReaders(Array(Set(facets.byTitle.compactMap(key))))
         }
         // `name` is the form field (and address parameter) the filter script reads.
         let fields: [(name: String, label: String, options: [Context])] = [

@@ -42,7 +42,9 @@ struct Check: ParsableCommand {
         let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).build(write: false)
         report(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitCode(1) }
-        print("ok: \(result.files?.count ?? 0) pages would be written")
+        // Counted as `build` counts: pages, and the data files (CSV, JSON, feed, sitemap) apart.
+        let files = result.files ?? [], pages = files.filter { $0.hasSuffix(".html") }.count
+        print("ok: \(pages) pages and \(files.count - pages) data files would be written")
     }
 }
 

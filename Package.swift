@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "IndsatsTests",
             dependencies: ["IndsatsSite", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

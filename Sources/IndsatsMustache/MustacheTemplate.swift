@@ -120,8 +120,14 @@ public struct MustacheLibrary: Sendable {
     /// bytes to reserve for it (a guess saves growing the buffer). Throws when partials,
     /// parents and blocks nest deeper than `maximumDepth`.
     public func render(_ context: TemplateObject, with name: String, capacity: Int = 4096) throws(MustacheRenderError) -> [UInt8]? {
+        try render(.object(context), with: name, capacity: capacity)
+    }
+
+    /// The page as UTF-8 with any value as the root context, also a list or a text (`{{.}}`
+    /// is then the value itself); otherwise as `render(_:with:capacity:)` with an object.
+    public func render(_ root: TemplateValue, with name: String, capacity: Int = 4096) throws(MustacheRenderError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(library: self, root: .object(context), capacity: capacity)
+        var renderer = Renderer(library: self, root: root, capacity: capacity)
         renderer.render(template.nodes)
         if var failure = renderer.failure {
             failure.chain.insert(name, at: 0)

@@ -21,6 +21,10 @@ struct MustacheParser {
     private let lineStarts: [Int]
     /// Where the parsed nodes' texts and objects are kept.
     let arena = TemplateArena()
+    /// The delimiters, until a `{{=<% %>=}}` tag changes them for the rest of the template
+    /// (also after the end of the section it is in).
+    private var open: [UInt8] = Array("{{".utf8)
+    private var close: [UInt8] = Array("}}".utf8)
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -33,11 +37,13 @@ struct MustacheParser {
         var sectionName: String?
         var sectionStart = 0
         var newLine = true
-        var inParentDefinition = false
+        /// Whether lines lose `removedIndentation` at their start: inside a parent's overrides
+        /// and a standalone block, whose indentation is put back where they are rendered.
+        var removesIndentation = false
+        /// Directly inside `{{<parent}}`, where blocks are overrides.
         var atParentDefinitionTop = false
-        var parentDefinitionIndent: Int?
-        var open: [UInt8] = Array("{{".utf8)
-        var close: [UInt8] = Array("}}".utf8)
+        /// How many spaces each line loses; nil until the first line of an override sets it.
+        var removedIndentation: Int?
         /// How many sections, blocks and parents enclose this one.
         var depth = 0
 
@@ -57,7 +63,7 @@ struct MustacheParser {
             state.sectionStart = start
             state.depth += 1
             state.newLine = true
-            state.inParentDefinition = true
+            state.removesIndentation = true
             state.atParentDefinitionTop = true
             return state
         }
@@ -97,7 +103,7 @@ struct MustacheParser {
         var level = Level(state: initial)
         while position < bytes.count {
             if level.state.newLine { readIndentation(&level) }
-            let (text, foundTag) = readText(until: level.state.open)
+            let (text, foundTag) = readText(until: open)
             if !foundTag, let newline = newlineLength() {
                 level.nodes.append(.text(arena.store(level.whitespaceBefore + text + bytes[position..<position + newline])))
                 position += newline
@@ -110,7 +116,7 @@ struct MustacheParser {
                 level.state.newLine = false
             }
             guard foundTag else { break }
-            if try readTag(&level, tagStart: position - level.state.open.count) { return level.nodes }
+            if try readTag(&level, tagStart: position - open.count) { return level.nodes }
         }
         if let open = level.state.sectionName {
             throw error("the section {{#\(open)}} is not closed", at: level.state.sectionStart)
@@ -119,14 +125,15 @@ struct MustacheParser {
     }
 
     /// The spaces that begin a line, kept back in `level`; inside a parent's overrides, less
-    /// the indentation of the override's first line.
+    /// the indentation of the override's first line, and inside a standalone block, less the
+    /// block's own.
     private mutating func readIndentation(_ level: inout Level) {
         let whitespace = readSpaces()
-        if level.state.inParentDefinition && !level.state.atParentDefinitionTop {
-            if let indent = level.state.parentDefinitionIndent {
+        if level.state.removesIndentation && !level.state.atParentDefinitionTop {
+            if let indent = level.state.removedIndentation {
                 level.whitespaceBefore = Array(whitespace.dropFirst(indent))
             } else {
-                level.state.parentDefinitionIndent = whitespace.count
+                level.state.removedIndentation = whitespace.count
             }
         } else {
             level.whitespaceBefore = Array(whitespace)
@@ -153,11 +160,11 @@ struct MustacheParser {
             standalone = isStandalone(level.state)
         case UInt8(ascii: "%"):
             position += 1
-            level.nodes.append(try readPragma(level.state, tagStart: tagStart))
+            level.nodes.append(try readPragma(tagStart: tagStart))
             standalone = isStandalone(level.state)
         default:
             level.flushWhitespace(into: arena)
-            let (_, name) = try readName(level.state, tagStart: tagStart)
+            let (_, name) = try readName(tagStart: tagStart)
             level.nodes.append(.variable(arena.keep(name), escaped: true))
         }
         level.state.newLine = standalone
@@ -168,7 +175,7 @@ struct MustacheParser {
     private mutating func readSection(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
         let inverted = bytes[position] == UInt8(ascii: "^")
         position += 1
-        let (raw, name) = try readName(level.state, tagStart: tagStart)
+        let (raw, name) = try readName(tagStart: tagStart)
         let standalone = isStandalone(level.state)
         if !standalone { level.flushWhitespace(into: arena) }
         let content = try parse(level.state.entering(section: raw, at: tagStart, newLine: standalone))
@@ -179,7 +186,7 @@ struct MustacheParser {
     /// `{{/name}}`, which must close the section being read.
     private mutating func readClosing(_ level: inout Level, tagStart: Int) throws(MustacheError) {
         position += 1
-        let (raw, _) = try readName(level.state, tagStart: tagStart)
+        let (raw, _) = try readName(tagStart: tagStart)
         guard let open = level.state.sectionName else {
             throw error("{{/\(raw)}} closes no section", at: tagStart)
         }
@@ -191,7 +198,6 @@ struct MustacheParser {
 
     /// `{{! comment }}`; whether it is standalone.
     private mutating func readComment(_ level: Level, tagStart: Int) throws(MustacheError) -> Bool {
-        let close = level.state.close
         position += 1
         guard let end = find(close) else { throw error("a comment is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart) }
         position = end + close.count
@@ -203,7 +209,7 @@ struct MustacheParser {
         let triple = bytes[position] == UInt8(ascii: "{")
         level.flushWhitespace(into: arena)
         position += 1
-        let (_, name) = try readName(level.state, tagStart: tagStart)
+        let (_, name) = try readName(tagStart: tagStart)
         if triple {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw error("{{{ is not closed with }}}", at: tagStart) }
             position += 1
@@ -217,7 +223,7 @@ struct MustacheParser {
         skipWhitespace()
         let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
         if dynamic { position += 1 }
-        let name = try readPartialName(level.state, tagStart: tagStart)
+        let name = try readPartialName(tagStart: tagStart)
         let whitespace = level.whitespaceBefore
         level.flushWhitespace(into: arena)
         let standalone = isStandalone(level.state)
@@ -230,7 +236,7 @@ struct MustacheParser {
     private mutating func readParent(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
         position += 1
         skipWhitespace()
-        let raw = try readPartialName(level.state, tagStart: tagStart)
+        let raw = try readPartialName(tagStart: tagStart)
         let dynamic = raw.hasPrefix("*")
         let whitespace = level.whitespaceBefore
         level.flushWhitespace(into: arena)
@@ -260,19 +266,36 @@ struct MustacheParser {
 
     /// `{{$name}}default{{/name}}`: a block, or directly inside `{{<parent}}` an override of
     /// one; whether its opening tag is standalone.
+    ///
+    /// A block's indentation is put before each line it renders after the first (the first
+    /// follows the spaces before its tag). A standalone block's indentation is that of the line
+    /// after its tag, taken off the default's lines and put before every line it renders
+    /// (the specification's "intrinsic indentation"). An override keeps the whitespace before
+    /// it to itself.
     private mutating func readBlock(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
         position += 1
-        let (raw, name) = try readName(level.state, tagStart: tagStart)
+        let (raw, name) = try readName(tagStart: tagStart)
         guard case .path(let parts) = name.kind, parts.count == 1, name.functions.isEmpty else {
             throw error("a block's name is one plain name, not {{$\(raw)}}", at: tagStart)
         }
-        // An override inside `{{<parent}}` keeps the whitespace before it to itself.
         let definesOverride = level.state.atParentDefinitionTop
-        let whitespace = definesOverride ? [] : level.whitespaceBefore
-        if !definesOverride { level.flushWhitespace(into: arena) }
         let standalone = isStandalone(level.state)
-        let content = try parse(level.state.entering(section: raw, at: tagStart, newLine: standalone))
-        level.nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace, position: self.position(of: tagStart)))))
+        var inner = level.state.entering(section: raw, at: tagStart, newLine: standalone)
+        var indentation: [UInt8] = []
+        if standalone && !definesOverride {
+            let next = spaces(at: position)
+            let removed = level.state.removesIndentation ? level.state.removedIndentation ?? 0 : 0
+            indentation = Array(next.dropFirst(removed))
+            inner.removesIndentation = true
+            inner.removedIndentation = next.count
+        } else if !definesOverride {
+            indentation = level.whitespaceBefore
+            level.flushWhitespace(into: arena)
+        }
+        let content = try parse(inner)
+        level.nodes.append(.block(arena.keep(Block(
+            name: raw, defaultContent: content, indentation: indentation, indentsFirstLine: standalone && !definesOverride,
+            position: self.position(of: tagStart)))))
         return standalone
     }
 
@@ -320,9 +343,16 @@ struct MustacheParser {
     }
 
     private mutating func readSpaces() -> ArraySlice<UInt8> {
-        let start = position
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
-        return bytes[start..<position]
+        let spaces = spaces(at: position)
+        position = spaces.endIndex
+        return spaces
+    }
+
+    /// The spaces and tabs from `offset` on.
+    private func spaces(at offset: Int) -> ArraySlice<UInt8> {
+        var end = offset
+        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+        return bytes[offset..<end]
     }
 
     private mutating func skipWhitespace() {
@@ -358,16 +388,16 @@ struct MustacheParser {
     }
 
     /// A tag's name up to the closing delimiter: its text, and what it looks up.
-    private mutating func readName(_ state: State, tagStart: Int) throws(MustacheError) -> (String, Name) {
+    private mutating func readName(tagStart: Int) throws(MustacheError) -> (String, Name) {
         skipWhitespace()
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position], brackets: true) { position += 1 }
         let raw = String(decoding: bytes[start..<position], as: UTF8.self)
         skipWhitespace()
-        guard matches(state.close, at: position) else {
-            throw error("the tag is not closed with \(String(decoding: state.close, as: UTF8.self)), or its name has a character names cannot have", at: position)
+        guard matches(close, at: position) else {
+            throw error("the tag is not closed with \(String(decoding: close, as: UTF8.self)), or its name has a character names cannot have", at: position)
         }
-        position += state.close.count
+        position += close.count
         return (raw, try Self.name(raw, at: tagStart, in: self))
     }
 
@@ -410,16 +440,16 @@ struct MustacheParser {
         return Name(kind: kind, functions: functions, text: raw, position: parser.position(of: offset))
     }
 
-    private mutating func readPartialName(_ state: State, tagStart: Int) throws(MustacheError) -> String {
+    private mutating func readPartialName(tagStart: Int) throws(MustacheError) -> String {
         skipWhitespace()
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position], brackets: true, slash: true) { position += 1 }
         let name = String(decoding: bytes[start..<position], as: UTF8.self)
         skipWhitespace()
-        guard !name.isEmpty, matches(state.close, at: position) else {
-            throw error("the partial's name is missing, or the tag is not closed with \(String(decoding: state.close, as: UTF8.self))", at: tagStart)
+        guard !name.isEmpty, matches(close, at: position) else {
+            throw error("the partial's name is missing, or the tag is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart)
         }
-        position += state.close.count
+        position += close.count
         return name
     }
 
@@ -431,24 +461,24 @@ struct MustacheParser {
             return Array(bytes[start..<position])
         }
         skipWhitespace()
-        let open = word()
+        let newOpen = word()
         skipWhitespace()
-        let close = word()
+        let newClose = word()
         skipWhitespace()
-        guard !open.isEmpty, !close.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
-              matches(state.close, at: position + 1)
+        guard !newOpen.isEmpty, !newClose.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
+              matches(close, at: position + 1)
         else { throw error("a delimiter tag has the form {{=<% %>=}}", at: tagStart) }
-        position += 1 + state.close.count
-        state.open = open
-        state.close = close
+        position += 1 + close.count
+        open = newOpen
+        close = newClose
         state.atParentDefinitionTop = false
     }
 
     /// `{{% CONTENT_TYPE: HTML}}` (escape values, the default) or `TEXT` (do not).
-    private mutating func readPragma(_ state: State, tagStart: Int) throws(MustacheError) -> Node {
-        guard let end = find(state.close) else { throw error("the pragma is not closed", at: tagStart) }
+    private mutating func readPragma(tagStart: Int) throws(MustacheError) -> Node {
+        guard let end = find(close) else { throw error("the pragma is not closed", at: tagStart) }
         let text = String(decoding: bytes[position..<end], as: UTF8.self)
-        position = end + state.close.count
+        position = end + close.count
         let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, parts[0] == "CONTENT_TYPE", ["HTML", "TEXT"].contains(parts[1]) else {
             throw error("the only pragma is {{% CONTENT_TYPE: HTML}} or {{% CONTENT_TYPE: TEXT}}", at: tagStart)

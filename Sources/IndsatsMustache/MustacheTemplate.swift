@@ -276,7 +276,11 @@ private struct Renderer {
             indentation += blockIndentation
             let outer = loop
             loop = nil
+            let start = output.count
             render(overrides[name] ?? defaultContent)
+            if block.object.indentsFirstLine, output.count > start {
+                output.insert(contentsOf: blockIndentation, at: start)
+            }
             loop = outer
 
         case .contentType(let escapes):
@@ -397,7 +401,7 @@ extension Node {
             let block = block.object
             return .block(arena.keep(Block(
                 name: Self.detached(block.name), defaultContent: block.defaultContent.map { $0.detached(into: arena) },
-                indentation: block.indentation.map { $0 }, position: block.position)))
+                indentation: block.indentation.map { $0 }, indentsFirstLine: block.indentsFirstLine, position: block.position)))
         }
     }
 

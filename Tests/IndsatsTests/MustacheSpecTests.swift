@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsMustache
+import IndsatsRender
 import Testing
 
 /// The Mustache specification's own tests (`mustache/spec`, its `specs/*.json`), read at run
@@ -99,7 +100,7 @@ private struct SpecFile: Decodable {
     struct Test: Decodable {
         var name: String
         var desc: String
-        var data: JSONValue
+        var data: SpecData
         var template: String
         var partials: [String: String]?
         var expected: String
@@ -108,42 +109,39 @@ private struct SpecFile: Decodable {
     var tests: [Test]
 }
 
-/// Any JSON value, as the specification's data holds it.
-private enum JSONValue: Decodable {
-    case null
-    case bool(Bool)
-    case number(Decimal)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+/// A JSON value of the specification's data, read into the site's `JSONValue`.
+private struct SpecData: Decodable {
+    var value: JSONValue
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Decimal.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
+            value = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            value = .bool(flag)
+        } else if let number = try? container.decode(Decimal.self) {
+            value = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            value = .string(text)
+        } else if let elements = try? container.decode([SpecData].self) {
+            value = .array(elements.map(\.value))
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            value = .object(try container.decode([String: SpecData].self).mapValues(\.value))
         }
     }
 
     /// The engine's value: null is absent, and a number is text as the specification prints
     /// it (`1.210` → `1.21`, `85` → `85`).
-    var templateValue: TemplateValue {
-        switch self {
+    var templateValue: TemplateValue { Self.templateValue(value) }
+
+    private static func templateValue(_ value: JSONValue) -> TemplateValue {
+        switch value {
         case .null: .absent
-        case .bool(let value): .bool(value)
-        case .number(let value): .text("\(value)")
-        case .string(let value): .text(value)
-        case .array(let values): .list(values.map(\.templateValue))
-        case .object(let fields): .object(TemplateObject(fields: fields.mapValues(\.templateValue)))
+        case .bool(let flag): .bool(flag)
+        case .number(let number): .text("\(number)")
+        case .string(let text): .text(text)
+        case .array(let elements): .list(elements.map(templateValue))
+        case .object(let fields): .object(TemplateObject(fields: fields.mapValues(templateValue)))
         }
     }
 }

@@ -21,6 +21,10 @@ struct MustacheParser {
     private let lineStarts: [Int]
     /// Where the parsed nodes' texts and objects are kept.
     let arena = TemplateArena()
+    /// The delimiters, until a `{{=<% %>=}}` tag changes them for the rest of the template
+    /// (also after the end of the section it is in).
+    private var open: [UInt8] = Array("{{".utf8)
+    private var close: [UInt8] = Array("}}".utf8)
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -33,11 +37,13 @@ struct MustacheParser {
         var sectionName: String?
         var sectionStart = 0
         var newLine = true
-        var inParentDefinition = false
+        /// Whether lines lose `removedIndentation` at their start: inside a parent's overrides
+        /// and a standalone block, whose indentation is put back where they are rendered.
+        var removesIndentation = false
+        /// Directly inside `{{<parent}}`, where blocks are overrides.
         var atParentDefinitionTop = false
-        var parentDefinitionIndent: Int?
-        var open: [UInt8] = Array("{{".utf8)
-        var close: [UInt8] = Array("}}".utf8)
+        /// How many spaces each line loses; nil until the first line of an override sets it.
+        var removedIndentation: Int?
         /// How many sections, blocks and parents enclose this one.
         var depth = 0
 
@@ -57,9 +63,25 @@ struct MustacheParser {
             state.sectionStart = start
             state.depth += 1
             state.newLine = true
-            state.inParentDefinition = true
+            state.removesIndentation = true
             state.atParentDefinitionTop = true
             return state
+        }
+    }
+
+    /// What is being read at one level of nesting: the nodes so far, and the whitespace that
+    /// began the current line (kept back until it is known whether the line's tag is standalone).
+    private struct Level {
+        var state: State
+        var nodes: [Node] = []
+        var whitespaceBefore: [UInt8] = []
+
+        /// Adds the whitespace kept back as text.
+        mutating func flushWhitespace(into arena: TemplateArena) {
+            if !whitespaceBefore.isEmpty {
+                nodes.append(.text(arena.store(whitespaceBefore)))
+                whitespaceBefore = []
+            }
         }
     }
 
@@ -71,164 +93,210 @@ struct MustacheParser {
     /// enough that parsing and rendering them cannot run out of stack.
     static let maximumNesting = 100
 
+    /// The nodes up to the end of the section `initial` opens (or of the template).
     private mutating func parse(_ initial: State) throws(MustacheError) -> [Node] {
         guard initial.depth <= Self.maximumNesting else {
             throw error(
                 "more than \(Self.maximumNesting) sections are open here, one inside the other; most likely some are not closed "
                     + "(close each {{#name}} with {{/name}})", at: initial.sectionStart)
         }
-        var nodes: [Node] = []
-        var state = initial
-        var whitespaceBefore: [UInt8] = []
-        func flushWhitespace() {
-            if !whitespaceBefore.isEmpty {
-                nodes.append(.text(arena.store(whitespaceBefore)))
-                whitespaceBefore = []
-            }
-        }
+        var level = Level(state: initial)
         while position < bytes.count {
-            if state.newLine {
-                let whitespace = readSpaces()
-                if state.inParentDefinition && !state.atParentDefinitionTop {
-                    if let indent = state.parentDefinitionIndent {
-                        whitespaceBefore = Array(whitespace.dropFirst(indent))
-                    } else {
-                        state.parentDefinitionIndent = whitespace.count
-                    }
-                } else {
-                    whitespaceBefore = Array(whitespace)
-                }
-            }
-            let (text, foundTag) = readText(until: state.open)
+            if level.state.newLine { readIndentation(&level) }
+            let (text, foundTag) = readText(until: open)
             if !foundTag, let newline = newlineLength() {
-                nodes.append(.text(arena.store(whitespaceBefore + text + bytes[position..<position + newline])))
+                level.nodes.append(.text(arena.store(level.whitespaceBefore + text + bytes[position..<position + newline])))
                 position += newline
-                state.newLine = true
+                level.state.newLine = true
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(arena.store(whitespaceBefore + text)))
-                whitespaceBefore = []
-                state.newLine = false
+                level.nodes.append(.text(arena.store(level.whitespaceBefore + text)))
+                level.whitespaceBefore = []
+                level.state.newLine = false
             }
             guard foundTag else { break }
-            let tagStart = position - state.open.count
-            var standalone = false
-            switch bytes.count > position ? bytes[position] : 0 {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                let inverted = bytes[position] == UInt8(ascii: "^")
-                position += 1
-                let (raw, name) = try readName(state, tagStart: tagStart)
-                if isStandalone(state) { standalone = true } else { flushWhitespace() }
-                let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                nodes.append(.section(arena.keep(name), arena.keep(NodeList(content)), inverted: inverted))
+            if try readTag(&level, tagStart: position - open.count) { return level.nodes }
+        }
+        if let open = level.state.sectionName {
+            throw error("the section {{#\(open)}} is not closed", at: level.state.sectionStart)
+        }
+        return level.nodes
+    }
 
-            case UInt8(ascii: "/"):
-                position += 1
-                let (raw, _) = try readName(state, tagStart: tagStart)
-                guard let open = state.sectionName else {
-                    throw error("{{/\(raw)}} closes no section", at: tagStart)
-                }
-                guard raw == open else {
-                    throw error("{{/\(raw)}} closes the section {{#\(open)}} (opened on line \(line(of: state.sectionStart)))", at: tagStart)
-                }
-                if !isStandalone(state) { flushWhitespace() }
-                return nodes
-
-            case UInt8(ascii: "!"):
-                position += 1
-                guard let end = find(state.close) else { throw error("a comment is not closed with \(String(decoding: state.close, as: UTF8.self))", at: tagStart) }
-                position = end + state.close.count
-                standalone = isStandalone(state)
-
-            case UInt8(ascii: "{"), UInt8(ascii: "&"):
-                let triple = bytes[position] == UInt8(ascii: "{")
-                flushWhitespace()
-                position += 1
-                let (_, name) = try readName(state, tagStart: tagStart)
-                if triple {
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw error("{{{ is not closed with }}}", at: tagStart) }
-                    position += 1
-                }
-                nodes.append(.variable(arena.keep(name), escaped: false))
-
-            case UInt8(ascii: ">"):
-                position += 1
-                skipWhitespace()
-                let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
-                if dynamic { position += 1 }
-                let name = try readPartialName(state, tagStart: tagStart)
-                let whitespace = whitespaceBefore
-                flushWhitespace()
-                standalone = isStandalone(state)
-                // Only a standalone partial indents what it renders.
-                nodes.append(.partial(arena.keep(PartialCall(
-                    name: name, dynamic: dynamic, indentation: standalone ? whitespace : nil, overrides: nil, position: self.position(of: tagStart)))))
-
-            case UInt8(ascii: "<"):
-                position += 1
-                skipWhitespace()
-                let raw = try readPartialName(state, tagStart: tagStart)
-                let dynamic = raw.hasPrefix("*")
-                let whitespace = whitespaceBefore
-                flushWhitespace()
-                standalone = isStandalone(state)
-                var overrides: [String: [Node]] = [:]
-                var overridePositions: [String: TagPosition] = [:]
-                for node in try parse(state.enteringParent(raw, at: tagStart)) {
-                    switch node {
-                    case .block(let block):
-                        overrides[block.object.name] = block.object.defaultContent
-                        overridePositions[block.object.name] = block.object.position
-                    case .text: break
-                    default: throw error("only {{$block}} sections and text can be inside {{<\(raw)}}", at: tagStart)
-                    }
-                }
-                if let cycle = Self.overrideCycle(overrides) {
-                    throw MustacheError(
-                        message: "the override of the block \"\(cycle.names[0])\" contains itself: \(cycle.names.joined(separator: " → ")) "
-                            + "(a block's override may not contain the same block, directly or through other overrides, or it would repeat without end)",
-                        line: cycle.position.line, column: cycle.position.column)
-                }
-                nodes.append(.partial(arena.keep(PartialCall(
-                    name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides,
-                    position: self.position(of: tagStart), overridePositions: overridePositions))))
-
-            case UInt8(ascii: "$"):
-                position += 1
-                let (raw, name) = try readName(state, tagStart: tagStart)
-                guard case .path(let parts) = name.kind, parts.count == 1, name.functions.isEmpty else {
-                    throw error("a block's name is one plain name, not {{$\(raw)}}", at: tagStart)
-                }
-                // An override inside `{{<parent}}` keeps the whitespace before it to itself.
-                let definesOverride = state.atParentDefinitionTop
-                let whitespace = definesOverride ? [] : whitespaceBefore
-                if !definesOverride { flushWhitespace() }
-                standalone = isStandalone(state)
-                let content = try parse(state.entering(section: raw, at: tagStart, newLine: standalone))
-                nodes.append(.block(arena.keep(Block(name: raw, defaultContent: content, indentation: whitespace, position: self.position(of: tagStart)))))
-
-            case UInt8(ascii: "="):
-                position += 1
-                try setDelimiters(&state, tagStart: tagStart)
-                standalone = isStandalone(state)
-
-            case UInt8(ascii: "%"):
-                position += 1
-                nodes.append(try readPragma(state, tagStart: tagStart))
-                standalone = isStandalone(state)
-
-            default:
-                flushWhitespace()
-                let (_, name) = try readName(state, tagStart: tagStart)
-                nodes.append(.variable(arena.keep(name), escaped: true))
+    /// The spaces that begin a line, kept back in `level`; inside a parent's overrides, less
+    /// the indentation of the override's first line, and inside a standalone block, less the
+    /// block's own.
+    private mutating func readIndentation(_ level: inout Level) {
+        let whitespace = readSpaces()
+        if level.state.removesIndentation && !level.state.atParentDefinitionTop {
+            if let indent = level.state.removedIndentation {
+                level.whitespaceBefore = Array(whitespace.dropFirst(indent))
+            } else {
+                level.state.removedIndentation = whitespace.count
             }
-            state.newLine = standalone
+        } else {
+            level.whitespaceBefore = Array(whitespace)
         }
-        if let open = state.sectionName {
-            throw error("the section {{#\(open)}} is not closed", at: state.sectionStart)
+    }
+
+    /// Reads the tag whose opening delimiter ends before the current position, by its kind;
+    /// true when it closes the section being read.
+    private mutating func readTag(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
+        var standalone = false
+        switch bytes.count > position ? bytes[position] : 0 {
+        case UInt8(ascii: "#"), UInt8(ascii: "^"): standalone = try readSection(&level, tagStart: tagStart)
+        case UInt8(ascii: "/"):
+            try readClosing(&level, tagStart: tagStart)
+            return true
+        case UInt8(ascii: "!"): standalone = try readComment(level, tagStart: tagStart)
+        case UInt8(ascii: "{"), UInt8(ascii: "&"): try readUnescapedVariable(&level, tagStart: tagStart)
+        case UInt8(ascii: ">"): standalone = try readPartial(&level, tagStart: tagStart)
+        case UInt8(ascii: "<"): standalone = try readParent(&level, tagStart: tagStart)
+        case UInt8(ascii: "$"): standalone = try readBlock(&level, tagStart: tagStart)
+        case UInt8(ascii: "="):
+            position += 1
+            try setDelimiters(&level.state, tagStart: tagStart)
+            standalone = isStandalone(level.state)
+        case UInt8(ascii: "%"):
+            position += 1
+            level.nodes.append(try readPragma(tagStart: tagStart))
+            standalone = isStandalone(level.state)
+        default:
+            level.flushWhitespace(into: arena)
+            let (_, name) = try readName(tagStart: tagStart)
+            level.nodes.append(.variable(arena.keep(name), escaped: true))
         }
-        return nodes
+        level.state.newLine = standalone
+        return false
+    }
+
+    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; whether its opening tag is standalone.
+    private mutating func readSection(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
+        let inverted = bytes[position] == UInt8(ascii: "^")
+        position += 1
+        let (raw, name) = try readName(tagStart: tagStart)
+        let standalone = isStandalone(level.state)
+        if !standalone { level.flushWhitespace(into: arena) }
+        let content = try parse(level.state.entering(section: raw, at: tagStart, newLine: standalone))
+        level.nodes.append(.section(arena.keep(name), arena.keep(NodeList(content)), inverted: inverted))
+        return standalone
+    }
+
+    /// `{{/name}}`, which must close the section being read.
+    private mutating func readClosing(_ level: inout Level, tagStart: Int) throws(MustacheError) {
+        position += 1
+        let (raw, _) = try readName(tagStart: tagStart)
+        guard let open = level.state.sectionName else {
+            throw error("{{/\(raw)}} closes no section", at: tagStart)
+        }
+        guard raw == open else {
+            throw error("{{/\(raw)}} closes the section {{#\(open)}} (opened on line \(line(of: level.state.sectionStart)))", at: tagStart)
+        }
+        if !isStandalone(level.state) { level.flushWhitespace(into: arena) }
+    }
+
+    /// `{{! comment }}`; whether it is standalone.
+    private mutating func readComment(_ level: Level, tagStart: Int) throws(MustacheError) -> Bool {
+        position += 1
+        guard let end = find(close) else { throw error("a comment is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart) }
+        position = end + close.count
+        return isStandalone(level.state)
+    }
+
+    /// `{{{name}}}` or `{{&name}}`.
+    private mutating func readUnescapedVariable(_ level: inout Level, tagStart: Int) throws(MustacheError) {
+        let triple = bytes[position] == UInt8(ascii: "{")
+        level.flushWhitespace(into: arena)
+        position += 1
+        let (_, name) = try readName(tagStart: tagStart)
+        if triple {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { throw error("{{{ is not closed with }}}", at: tagStart) }
+            position += 1
+        }
+        level.nodes.append(.variable(arena.keep(name), escaped: false))
+    }
+
+    /// `{{>name}}` or `{{>*field}}`; whether it is standalone (only then it indents what it renders).
+    private mutating func readPartial(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
+        position += 1
+        skipWhitespace()
+        let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
+        if dynamic { position += 1 }
+        let name = try readPartialName(tagStart: tagStart)
+        let whitespace = level.whitespaceBefore
+        level.flushWhitespace(into: arena)
+        let standalone = isStandalone(level.state)
+        level.nodes.append(.partial(arena.keep(PartialCall(
+            name: name, dynamic: dynamic, indentation: standalone ? whitespace : nil, overrides: nil, position: self.position(of: tagStart)))))
+        return standalone
+    }
+
+    /// `{{<parent}}{{$block}}…{{/block}}{{/parent}}`; whether its opening tag is standalone.
+    private mutating func readParent(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
+        position += 1
+        skipWhitespace()
+        let raw = try readPartialName(tagStart: tagStart)
+        let dynamic = raw.hasPrefix("*")
+        let whitespace = level.whitespaceBefore
+        level.flushWhitespace(into: arena)
+        let standalone = isStandalone(level.state)
+        var overrides: [String: [Node]] = [:]
+        var overridePositions: [String: TagPosition] = [:]
+        for node in try parse(level.state.enteringParent(raw, at: tagStart)) {
+            switch node {
+            case .block(let block):
+                overrides[block.object.name] = block.object.defaultContent
+                overridePositions[block.object.name] = block.object.position
+            case .text: break
+            default: throw error("only {{$block}} sections and text can be inside {{<\(raw)}}", at: tagStart)
+            }
+        }
+        if let cycle = Self.overrideCycle(overrides) {
+            throw MustacheError(
+                message: "the override of the block \"\(cycle.names[0])\" contains itself: \(cycle.names.joined(separator: " → ")) "
+                    + "(a block's override may not contain the same block, directly or through other overrides, or it would repeat without end)",
+                line: cycle.position.line, column: cycle.position.column)
+        }
+        level.nodes.append(.partial(arena.keep(PartialCall(
+            name: dynamic ? String(raw.dropFirst()) : raw, dynamic: dynamic, indentation: whitespace, overrides: overrides,
+            position: self.position(of: tagStart), overridePositions: overridePositions))))
+        return standalone
+    }
+
+    /// `{{$name}}default{{/name}}`: a block, or directly inside `{{<parent}}` an override of
+    /// one; whether its opening tag is standalone.
+    ///
+    /// A block's indentation is put before each line it renders after the first (the first
+    /// follows the spaces before its tag). A standalone block's indentation is that of the line
+    /// after its tag, taken off the default's lines and put before every line it renders
+    /// (the specification's "intrinsic indentation"). An override keeps the whitespace before
+    /// it to itself.
+    private mutating func readBlock(_ level: inout Level, tagStart: Int) throws(MustacheError) -> Bool {
+        position += 1
+        let (raw, name) = try readName(tagStart: tagStart)
+        guard case .path(let parts) = name.kind, parts.count == 1, name.functions.isEmpty else {
+            throw error("a block's name is one plain name, not {{$\(raw)}}", at: tagStart)
+        }
+        let definesOverride = level.state.atParentDefinitionTop
+        let standalone = isStandalone(level.state)
+        var inner = level.state.entering(section: raw, at: tagStart, newLine: standalone)
+        var indentation: [UInt8] = []
+        if standalone && !definesOverride {
+            let next = spaces(at: position)
+            let removed = level.state.removesIndentation ? level.state.removedIndentation ?? 0 : 0
+            indentation = Array(next.dropFirst(removed))
+            inner.removesIndentation = true
+            inner.removedIndentation = next.count
+        } else if !definesOverride {
+            indentation = level.whitespaceBefore
+            level.flushWhitespace(into: arena)
+        }
+        let content = try parse(inner)
+        level.nodes.append(.block(arena.keep(Block(
+            name: raw, defaultContent: content, indentation: indentation, indentsFirstLine: standalone && !definesOverride,
+            position: self.position(of: tagStart)))))
+        return standalone
     }
 
     // MARK: Reading
@@ -275,9 +343,16 @@ struct MustacheParser {
     }
 
     private mutating func readSpaces() -> ArraySlice<UInt8> {
-        let start = position
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
-        return bytes[start..<position]
+        let spaces = spaces(at: position)
+        position = spaces.endIndex
+        return spaces
+    }
+
+    /// The spaces and tabs from `offset` on.
+    private func spaces(at offset: Int) -> ArraySlice<UInt8> {
+        var end = offset
+        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+        return bytes[offset..<end]
     }
 
     private mutating func skipWhitespace() {
@@ -313,16 +388,16 @@ struct MustacheParser {
     }
 
     /// A tag's name up to the closing delimiter: its text, and what it looks up.
-    private mutating func readName(_ state: State, tagStart: Int) throws(MustacheError) -> (String, Name) {
+    private mutating func readName(tagStart: Int) throws(MustacheError) -> (String, Name) {
         skipWhitespace()
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position], brackets: true) { position += 1 }
         let raw = String(decoding: bytes[start..<position], as: UTF8.self)
         skipWhitespace()
-        guard matches(state.close, at: position) else {
-            throw error("the tag is not closed with \(String(decoding: state.close, as: UTF8.self)), or its name has a character names cannot have", at: position)
+        guard matches(close, at: position) else {
+            throw error("the tag is not closed with \(String(decoding: close, as: UTF8.self)), or its name has a character names cannot have", at: position)
         }
-        position += state.close.count
+        position += close.count
         return (raw, try Self.name(raw, at: tagStart, in: self))
     }
 
@@ -365,16 +440,16 @@ struct MustacheParser {
         return Name(kind: kind, functions: functions, text: raw, position: parser.position(of: offset))
     }
 
-    private mutating func readPartialName(_ state: State, tagStart: Int) throws(MustacheError) -> String {
+    private mutating func readPartialName(tagStart: Int) throws(MustacheError) -> String {
         skipWhitespace()
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position], brackets: true, slash: true) { position += 1 }
         let name = String(decoding: bytes[start..<position], as: UTF8.self)
         skipWhitespace()
-        guard !name.isEmpty, matches(state.close, at: position) else {
-            throw error("the partial's name is missing, or the tag is not closed with \(String(decoding: state.close, as: UTF8.self))", at: tagStart)
+        guard !name.isEmpty, matches(close, at: position) else {
+            throw error("the partial's name is missing, or the tag is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart)
         }
-        position += state.close.count
+        position += close.count
         return name
     }
 
@@ -386,24 +461,24 @@ struct MustacheParser {
             return Array(bytes[start..<position])
         }
         skipWhitespace()
-        let open = word()
+        let newOpen = word()
         skipWhitespace()
-        let close = word()
+        let newClose = word()
         skipWhitespace()
-        guard !open.isEmpty, !close.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
-              matches(state.close, at: position + 1)
+        guard !newOpen.isEmpty, !newClose.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "="),
+              matches(close, at: position + 1)
         else { throw error("a delimiter tag has the form {{=<% %>=}}", at: tagStart) }
-        position += 1 + state.close.count
-        state.open = open
-        state.close = close
+        position += 1 + close.count
+        open = newOpen
+        close = newClose
         state.atParentDefinitionTop = false
     }
 
     /// `{{% CONTENT_TYPE: HTML}}` (escape values, the default) or `TEXT` (do not).
-    private mutating func readPragma(_ state: State, tagStart: Int) throws(MustacheError) -> Node {
-        guard let end = find(state.close) else { throw error("the pragma is not closed", at: tagStart) }
+    private mutating func readPragma(tagStart: Int) throws(MustacheError) -> Node {
+        guard let end = find(close) else { throw error("the pragma is not closed", at: tagStart) }
         let text = String(decoding: bytes[position..<end], as: UTF8.self)
-        position = end + state.close.count
+        position = end + close.count
         let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, parts[0] == "CONTENT_TYPE", ["HTML", "TEXT"].contains(parts[1]) else {
             throw error("the only pragma is {{% CONTENT_TYPE: HTML}} or {{% CONTENT_TYPE: TEXT}}", at: tagStart)

@@ -120,8 +120,14 @@ public struct MustacheLibrary: Sendable {
     /// bytes to reserve for it (a guess saves growing the buffer). Throws when partials,
     /// parents and blocks nest deeper than `maximumDepth`.
     public func render(_ context: TemplateObject, with name: String, capacity: Int = 4096) throws(MustacheRenderError) -> [UInt8]? {
+        try render(.object(context), with: name, capacity: capacity)
+    }
+
+    /// The page as UTF-8 with any value as the root context, also a list or a text (`{{.}}`
+    /// is then the value itself); otherwise as `render(_:with:capacity:)` with an object.
+    public func render(_ root: TemplateValue, with name: String, capacity: Int = 4096) throws(MustacheRenderError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(library: self, root: .object(context), capacity: capacity)
+        var renderer = Renderer(library: self, root: root, capacity: capacity)
         renderer.render(template.nodes)
         if var failure = renderer.failure {
             failure.chain.insert(name, at: 0)
@@ -194,88 +200,110 @@ private struct Renderer {
             }
 
         case .section(let name, let list, let inverted):
-            let value = lookUp(name.object)
-            let content = list.object.nodes
-            if inverted {
-                if !value.isTruthy { render(content) }
-                return
-            }
-            switch value {
-            case .absent, .bool(false): break
-            case .bool(true): render(content)
-            case .text(let text) where text.isEmpty: break
-            case .list(let elements):
-                let outer = loop
-                for (index, element) in elements.enumerated() {
-                    loop = LoopPosition(index: index, count: elements.count)
-                    stack.append(element)
-                    render(content)
-                    stack.removeLast()
-                }
-                loop = outer
-            case .text, .object:
-                let outer = loop
-                loop = nil
-                stack.append(value)
-                render(content)
-                stack.removeLast()
-                loop = outer
-            }
+            renderSection(name, list, inverted: inverted)
 
         case .partial(let call):
-            guard failure == nil else { return }
-            let name = call.object.name, partialIndentation = call.object.indentation, partialOverrides = call.object.overrides
-            let templateName: String
-            if call.object.dynamic {
-                let field = Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [], text: name, position: call.object.position)
-                guard case .text(let text) = lookUp(field) else { return }
-                templateName = text
-            } else {
-                templateName = name
-            }
-            guard let nodes = library.nodes(named: templateName) else { return }
-            guard depth < MustacheLibrary.maximumDepth else {
-                failure = MustacheRenderError(chain: [], refused: templateName, position: call.object.position)
-                return
-            }
-            depth += 1
-            let saved = (indentation, overrides, escapes)
-            defer {
-                (indentation, overrides, escapes) = saved
-                depth -= 1
-                // The chain is told from the outside in, as rendering unwinds.
-                failure?.chain.insert(templateName, at: 0)
-            }
-            if let partialIndentation { indentation += partialIndentation }
-            if let partialOverrides {
-                // The outermost caller's override wins.
-                overrides.merge(partialOverrides) { outer, _ in outer }
-            }
-            escapes = true
-            render(nodes)
+            renderPartial(call)
 
         case .block(let block):
-            guard failure == nil else { return }
-            let name = block.object.name, defaultContent = block.object.defaultContent, blockIndentation = block.object.indentation
-            guard depth < MustacheLibrary.maximumDepth else {
-                failure = MustacheRenderError(chain: [], refused: "$" + name, position: block.object.position)
-                return
-            }
-            depth += 1
-            let savedIndentation = indentation
-            defer {
-                indentation = savedIndentation
-                depth -= 1
-            }
-            indentation += blockIndentation
-            let outer = loop
-            loop = nil
-            render(overrides[name] ?? defaultContent)
-            loop = outer
+            renderBlock(block)
 
         case .contentType(let escapes):
             self.escapes = escapes
         }
+    }
+
+    /// `{{#name}}…{{/name}}`: the content once for a true flag, a text or an object (the
+    /// value on top of the context stack), once per element of a list; `{{^name}}` once when
+    /// the value is not truthy.
+    mutating func renderSection(_ name: Uncounted<Name>, _ list: Uncounted<NodeList>, inverted: Bool) {
+        let value = lookUp(name.object)
+        let content = list.object.nodes
+        if inverted {
+            if !value.isTruthy { render(content) }
+            return
+        }
+        switch value {
+        case .absent, .bool(false): break
+        case .bool(true): render(content)
+        case .text(let text) where text.isEmpty: break
+        case .list(let elements):
+            let outer = loop
+            for (index, element) in elements.enumerated() {
+                loop = LoopPosition(index: index, count: elements.count)
+                stack.append(element)
+                render(content)
+                stack.removeLast()
+            }
+            loop = outer
+        case .text, .object:
+            let outer = loop
+            loop = nil
+            stack.append(value)
+            render(content)
+            stack.removeLast()
+            loop = outer
+        }
+    }
+
+    /// `{{>name}}` or `{{<name}}…{{/name}}`: the template named (or, when dynamic, named by a
+    /// value), with the tag's indentation and overrides; nothing once rendering has failed.
+    mutating func renderPartial(_ call: Uncounted<PartialCall>) {
+        guard failure == nil else { return }
+        let name = call.object.name, partialIndentation = call.object.indentation, partialOverrides = call.object.overrides
+        let templateName: String
+        if call.object.dynamic {
+            let field = Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [], text: name, position: call.object.position)
+            guard case .text(let text) = lookUp(field) else { return }
+            templateName = text
+        } else {
+            templateName = name
+        }
+        guard let nodes = library.nodes(named: templateName) else { return }
+        guard depth < MustacheLibrary.maximumDepth else {
+            failure = MustacheRenderError(chain: [], refused: templateName, position: call.object.position)
+            return
+        }
+        depth += 1
+        let saved = (indentation, overrides, escapes)
+        defer {
+            (indentation, overrides, escapes) = saved
+            depth -= 1
+            // The chain is told from the outside in, as rendering unwinds.
+            failure?.chain.insert(templateName, at: 0)
+        }
+        if let partialIndentation { indentation += partialIndentation }
+        if let partialOverrides {
+            // The outermost caller's override wins.
+            overrides.merge(partialOverrides) { outer, _ in outer }
+        }
+        escapes = true
+        render(nodes)
+    }
+
+    /// `{{$name}}…{{/name}}`: the outermost override of the block, or its default content.
+    mutating func renderBlock(_ block: Uncounted<Block>) {
+        guard failure == nil else { return }
+        let name = block.object.name, defaultContent = block.object.defaultContent, blockIndentation = block.object.indentation
+        guard depth < MustacheLibrary.maximumDepth else {
+            failure = MustacheRenderError(chain: [], refused: "$" + name, position: block.object.position)
+            return
+        }
+        depth += 1
+        let savedIndentation = indentation
+        defer {
+            indentation = savedIndentation
+            depth -= 1
+        }
+        indentation += blockIndentation
+        let outer = loop
+        loop = nil
+        let start = output.count
+        render(overrides[name] ?? defaultContent)
+        if block.object.indentsFirstLine, output.count > start {
+            output.insert(contentsOf: blockIndentation, at: start)
+        }
+        loop = outer
     }
 
     func lookUp(_ name: Name) -> TemplateValue {
@@ -391,7 +419,7 @@ extension Node {
             let block = block.object
             return .block(arena.keep(Block(
                 name: Self.detached(block.name), defaultContent: block.defaultContent.map { $0.detached(into: arena) },
-                indentation: block.indentation.map { $0 }, position: block.position)))
+                indentation: block.indentation.map { $0 }, indentsFirstLine: block.indentsFirstLine, position: block.position)))
         }
     }
 

@@ -55,13 +55,17 @@ final class PartialCall: Sendable {
 final class Block: Sendable {
     let name: String
     let defaultContent: [Node]
+    /// Put before each line it renders after the first, and before the first too when
+    /// `indentsFirstLine` (a standalone block).
     let indentation: [UInt8]
+    let indentsFirstLine: Bool
     let position: TagPosition
 
-    init(name: String, defaultContent: [Node], indentation: [UInt8], position: TagPosition) {
+    init(name: String, defaultContent: [Node], indentation: [UInt8], indentsFirstLine: Bool, position: TagPosition) {
         self.name = name
         self.defaultContent = defaultContent
         self.indentation = indentation
+        self.indentsFirstLine = indentsFirstLine
         self.position = position
     }
 }

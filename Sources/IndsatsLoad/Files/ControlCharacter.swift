@@ -43,15 +43,13 @@ enum ControlCharacter {
         return text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
-            // A word's bytes below 0x20 (but tab, line feed and carriage return), DEL or 0xC2,
-            // each marked by its high bit; a marked word is looked at byte by byte.
+            // A word's bytes below 0x20, DEL or 0xC2, each marked by its high bit; a marked word
+            // (one in a few: most lines end in one) is looked at byte by byte.
             let raw = UnsafeRawBufferPointer(bytes)
             while index + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let below20 = ~((word & low7) &+ spread(0x60) | word) & high
-                let suspect = below20 & ~equal(word, 0x09) & ~equal(word, 0x0A) & ~equal(word, 0x0D)
-                    | equal(word, 0x7F) | equal(word, 0xC2)
-                if suspect != 0, isForbidden(bytes, from: index, to: index + 8) { return true }
+                if below20 | equal(word, 0x7F) | equal(word, 0xC2) != 0, isForbidden(bytes, from: index, to: index + 8) { return true }
                 index += 8
             }
             return isForbidden(bytes, from: index, to: count)

@@ -159,17 +159,19 @@ public struct ContentLoader: Sendable {
     /// warning.
     static func nameProblem(_ path: String) -> Diagnostic? {
         let location = SourceLocation(path: path)
-        if path.unicodeScalars.contains(where: SourceLocation.isControl) {
+        // Most names are printable ASCII, with neither a control character nor a U+FFFD.
+        let printableASCII = ControlCharacter.isPrintableASCII(path)
+        if !printableASCII && path.unicodeScalars.contains(where: SourceLocation.isControl) {
             return Diagnostic(
                 .error, at: location, "the file name contains a control character (such as a line break or a tab), so the file is not read",
                 hint: "rename the file: lower-case letters, digits and dashes, ending in .md")
         }
-        if path.unicodeScalars.contains("\u{FFFD}") {
+        if !printableASCII && path.unicodeScalars.contains("\u{FFFD}") {
             return Diagnostic(
                 .error, at: location, "the file name is not UTF-8 text, so the file is not read",
                 hint: "rename the file: lower-case letters, digits and dashes, ending in .md")
         }
-        let name = (path as NSString).lastPathComponent
+        let name = String(lastComponent(path))
         if name.hasSuffix(".md") { return nil }
         let stem = (name as NSString).deletingPathExtension
         let markdown = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
@@ -182,6 +184,14 @@ public struct ContentLoader: Sendable {
         return Diagnostic(
             .warning, at: location, "the file is not read: only .md files are content",
             hint: "move it out of content/ if it is not content; rename it to end in .md if it is")
+    }
+
+    /// The part of `path` after its last `/` (`NSString`'s `lastPathComponent` without the
+    /// bridging, which was a twentieth of loading; the paths here never end in `/`).
+    static func lastComponent(_ path: String) -> Substring {
+        var path = path
+        let start = path.withUTF8 { bytes in bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0 }
+        return path[path.utf8.index(path.startIndex, offsetBy: start)...]
     }
 
     enum Item: Sendable {
@@ -198,7 +208,7 @@ public struct ContentLoader: Sendable {
     }
 
     func loadFile(_ path: String, kind: ContentKind, config: SiteConfig, markdown: MarkdownRenderer, clock: TimeSums) -> LoadedFile {
-        let fileSlug = String((path as NSString).lastPathComponent.dropLast(3))
+        let fileSlug = String(Self.lastComponent(path).dropLast(3))
         func unreadable(_ diagnostics: [Diagnostic]) -> LoadedFile { LoadedFile(item: nil, diagnostics: diagnostics, kind: kind, slug: fileSlug) }
         let text: String
         switch clock.measure("read files", { TextFile.read(rootPath + path) }) {

@@ -244,6 +244,26 @@ struct ReadingTests {
         }
     }
 
+    @Test func theByteScanForControlCharactersFindsWhatTheScalarDefinitionFinds() {
+        // Each character at every offset of a 20-byte text, so that it falls in each of the
+        // eight bytes of a word and in the tail; `U+00A7` (§) shares 0xC2 with C1 controls.
+        let characters: [Unicode.Scalar] = ["\u{0}", "\u{1}", "\t", "\n", "\u{B}", "\r", "\u{1F}", " ", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "\u{A7}", "æ", "\u{2028}", "😀"]
+        for character in characters {
+            for offset in 0...20 {
+                var text = String(repeating: "a", count: 20)
+                text.insert(Character(character), at: text.index(text.startIndex, offsetBy: offset))
+                let scalarDefinition = text.unicodeScalars.first(where: ControlCharacter.isForbidden)
+                #expect(ControlCharacter.firstScalar(in: text) == scalarDefinition, "U+\(String(character.value, radix: 16)) at \(offset)")
+                #expect(ControlCharacter.first(in: text)?.column == scalarDefinition.map { _ in offset + 1 })
+            }
+        }
+        #expect(ControlCharacter.isPrintableASCII("content/aktiviteter/a-b.md"))
+        #expect(!ControlCharacter.isPrintableASCII("content/aktiviteter/vært.md"))
+        #expect(!ControlCharacter.isPrintableASCII("a\u{7F}.md"))
+        #expect(ContentLoader.lastComponent("content/aktiviteter/under/x.md") == "x.md")
+        #expect(ContentLoader.lastComponent("x.md") == "x.md")
+    }
+
     @Test func aDiagnosticIsAlwaysOneLine() {
         let location = SourceLocation(path: "content/aktiviteter/a\n\"b\".md", line: 3, column: 2)
         #expect(location.description == #""content/aktiviteter/a\n\"b\".md":3:2"#)

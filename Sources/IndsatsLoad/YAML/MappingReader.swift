@@ -128,13 +128,13 @@ final class MappingReader {
     /// would be shown as it is written, not as what the tag means) or a control character.
     func checkedText(_ scalar: Node.Scalar, node: Node, key: String) -> String? {
         let tag = scalar.tag.description
-        guard Self.plainTags.contains(tag) else {
+        guard tag.isEmpty || tag == Tag.Name.str.rawValue || Self.plainTags.contains(tag) else {
             let standard = "tag:yaml.org,2002:"
             let written = tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag.hasPrefix("!") ? tag : "!<\(tag)>"
             error("YAML tags such as \(Self.quoted(written)) are not supported", key: key, at: node, hint: "remove the tag and write the value as plain text")
             return nil
         }
-        if let control = scalar.string.unicodeScalars.first(where: ControlCharacter.isForbidden) {
+        if let control = ControlCharacter.firstScalar(in: scalar.string) {
             error(ControlCharacter.message(control), key: key, at: node, hint: ControlCharacter.hint)
             return nil
         }

@@ -1,0 +1,17 @@
+import IndsatsModel
+import IndsatsMustache
+
+/// The front page: how many activities, indicators and annexes there are, and the reports.
+struct HomePage: PageKindBuilder {
+    let inputs: RenderInputs
+
+    func context() -> TemplateObject {
+        let content = site.content
+        return TemplateObject([
+            "activityCount": String(content.activities.count),
+            "indicatorCount": String(content.indicators.count),
+            "annexCount": String(content.annexes.count),
+            "reports": content.reports.reversed().map { ["title": $0.title, "url": SitePaths.report($0.year), "year": String($0.year)] },
+        ])
+    }
+}

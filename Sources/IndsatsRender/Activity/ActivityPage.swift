@@ -195,3 +195,14 @@ struct ActivityPage: PageKindBuilder {
         return result
     }
 }
+
+extension ActivityPage {
+    /// The content files the page shows: the activity's own, the indicators it links to (with
+    /// their latest measurement), and the annexes and reports that cite it.
+    func sources(_ activity: Activity) -> [String] {
+        [activity.source.path]
+            + activity.indicators.compactMap { site.indicator($0.slug)?.source.path }
+            + (site.annexesCiting[activity.slug] ?? []).map(\.source.path)
+            + (site.reportsCiting[activity.slug] ?? []).map(\.source.path)
+    }
+}

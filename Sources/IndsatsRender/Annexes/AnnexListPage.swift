@@ -19,3 +19,8 @@ struct AnnexListPage: PageKindBuilder {
         ])
     }
 }
+
+extension AnnexListPage {
+    /// The content files the list shows: every annex.
+    func sources() -> [String] { site.content.annexes.map(\.source.path) }
+}

@@ -83,3 +83,14 @@ struct AnnexPage: PageKindBuilder {
         ])
     }
 }
+
+extension AnnexPage {
+    /// The content files the page shows: the annex's own and the activities it shows.
+    func sources(_ annex: Annex) -> [String] {
+        let shown: [Activity] = annex.kind == .overview
+            ? site.activities(for: annex)
+            : annex.activity.flatMap { site.activity($0.slug) }.map { [$0] } ?? []
+        // An activity inside the annex shows the indicators it links to and who cites it.
+        return [annex.source.path] + shown.flatMap { ActivityPage(inputs: inputs).sources($0) }
+    }
+}

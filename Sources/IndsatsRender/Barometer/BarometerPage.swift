@@ -55,3 +55,10 @@ struct BarometerPage: PageKindBuilder {
         return themes
     }
 }
+
+extension BarometerPage {
+    /// The content files the barometer (and each edition) shows: every indicator and policy goal.
+    func sources() -> [String] {
+        site.content.indicators.map(\.source.path) + site.content.policyGoals.map(\.source.path)
+    }
+}

@@ -89,3 +89,13 @@ struct IndicatorPage: PageKindBuilder {
         return sentences.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
     }
 }
+
+extension IndicatorPage {
+    /// The content files the page shows: the indicator's own, its breakdowns' and the
+    /// activities that contribute to it.
+    func sources(_ indicator: Indicator) -> [String] {
+        [indicator.source.path]
+            + indicator.breakdowns.compactMap { site.indicator($0.indicator.slug)?.source.path }
+            + site.activities(contributingTo: indicator.slug).map(\.source.path)
+    }
+}

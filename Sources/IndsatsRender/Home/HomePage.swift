@@ -15,3 +15,11 @@ struct HomePage: PageKindBuilder {
         ])
     }
 }
+
+extension HomePage {
+    /// The content files the page shows: the reports (its counts change only when files are
+    /// added or removed, which changes the page list and needs a whole build).
+    func sources() -> [String] {
+        site.content.reports.map(\.source.path)
+    }
+}

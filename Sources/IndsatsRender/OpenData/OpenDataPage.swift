@@ -15,3 +15,10 @@ struct OpenDataPage: PageKindBuilder {
         ])
     }
 }
+
+extension OpenDataPage {
+    /// The content file the page shows: the first activity, its example.
+    func sources() -> [String] {
+        site.content.activities.first.map { [$0.source.path] } ?? []
+    }
+}

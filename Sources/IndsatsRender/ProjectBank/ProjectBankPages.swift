@@ -187,3 +187,10 @@ struct ProjectBankPages: PageKindBuilder {
         return fields.map { ["name": $0.name, "label": $0.label, "options": $0.options] }
     }
 }
+
+extension ProjectBankPages {
+    /// The content files a list page shows: the activities at `positions` in title order.
+    func sources(_ positions: [Int]) -> [String] {
+        positions.map { facets.byTitle[$0].source.path }
+    }
+}

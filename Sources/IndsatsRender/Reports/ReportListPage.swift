@@ -17,3 +17,8 @@ struct ReportListPage: PageKindBuilder {
         ])
     }
 }
+
+extension ReportListPage {
+    /// The content files the list shows: every report.
+    func sources() -> [String] { site.content.reports.map(\.source.path) }
+}

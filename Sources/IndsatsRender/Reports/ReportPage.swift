@@ -54,3 +54,16 @@ struct ReportPage: PageKindBuilder {
         ])
     }
 }
+
+extension ReportPage {
+    /// The content files the page shows: the report's own, its indicators and policy goals,
+    /// the activities of its sections (with what they show) and those its economy links to.
+    func sources(_ report: StatusReport) -> [String] {
+        let activityPage = ActivityPage(inputs: inputs)
+        return [report.source.path]
+            + report.indicators.compactMap { site.indicator($0.slug)?.source.path }
+            + report.policyGoals.compactMap { site.policyGoal($0.goal.slug)?.source.path }
+            + report.sections.flatMap(\.activities).compactMap { site.activity($0.activity.slug) }.flatMap(activityPage.sources)
+            + (report.economy?.sections.flatMap(\.rows) ?? []).compactMap { $0.activity.flatMap { site.activity($0.slug)?.source.path } }
+    }
+}

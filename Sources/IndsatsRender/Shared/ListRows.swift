@@ -8,13 +8,17 @@ import IndsatsMustache
 struct ListRows: Sendable {
     let byRoot: [String: [String]]
 
+    /// The templates of the pages that show rows, and the row's own.
+    static let listTemplates: Set<String> = ["projektbank", "projektbank-liste"]
+    static let rowTemplate = "partials/activity-row"
+
     /// The rows for every depth at which `pages` has a list page; a row that cannot be
     /// rendered is reported to `failed` (and left empty).
     static func render(
         _ activities: [Activity], for pages: [PageSpec], config: SiteConfig, templates: TemplateSet,
         failed: @escaping @Sendable (String, MustacheRenderError) -> Void
     ) -> ListRows {
-        let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
+        let roots = Set(pages.filter { listTemplates.contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
         // One job per activity: its row's context is built once and rendered per depth.
         let rows = Collected<(Int, [String])>()
         ParallelMap.forEach(Array(activities.indices), perWorker: { templates.detached() }) { templates, index in
@@ -22,7 +26,7 @@ struct ListRows: Sendable {
             rows.append((index, roots.map { root in
                 context["root"] = root
                 do throws(MustacheRenderError) {
-                    return String(decoding: try templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
+                    return String(decoding: try templates.render(context, with: rowTemplate, capacity: 1024), as: UTF8.self)
                 } catch {
                     failed("the project bank's row of \(activities[index].slug)", error)
                     return ""

@@ -27,8 +27,18 @@ struct SiteDependencyTests {
     }
 
     @Test func everyPageIsListedWithItsInputs() {
-        #expect(Set(dependencies.inputs.keys) == allPages)
-        #expect(dependencies.inputs.values.allSatisfy { $0.contains { $0.hasPrefix("templates/") } })
+        #expect(Set(dependencies.pages) == allPages)
+        #expect(dependencies.pages.count == allPages.count)
+        for page in dependencies.pages {
+            let inputs = dependencies.inputs(of: page)
+            #expect(inputs.contains("templates/base.mustache") && inputs.contains("indsats.yml"), "\(page): \(inputs.sorted())")
+        }
+        let activity = SitePaths.activity("koebenhavns-kommunes-vaertsprogram")
+        #expect(dependencies.inputs(of: activity).isSuperset(of: [
+            "content/aktiviteter/koebenhavns-kommunes-vaertsprogram.md", "content/bilag/vaertsprogram-2010.md",
+            "templates/aktivitet.mustache", "templates/partials/activity-body.mustache",
+        ]))
+        #expect(dependencies.inputs(of: "no/such/page.html").isEmpty)
     }
 
     @Test func anActivityTouchesItsPageTheListsAndFacetsThatShowItAndTheAnnexesAndReportsThatCiteIt() throws {

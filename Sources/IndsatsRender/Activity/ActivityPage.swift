@@ -15,7 +15,9 @@ struct ActivityPage: PageKindBuilder {
         var page = TemplateObject(capacity: 40)
         page.add("title", activity.title)
         page.add("slug", activity.slug)
-        page.add("headingTag", "h2")
+        // `h`: the tag of the section headings (`h2` here, lower inside an annex or a report).
+        // A name the templates of existing sites use, so it stays short.
+        page.add("h", "h2")
         // Ids need no prefix on the activity's own page (see `EmbeddedActivity`).
         page.add("idPrefix", nil as String?)
         page.add("summary", activity.summary)

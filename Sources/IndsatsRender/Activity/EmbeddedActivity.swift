@@ -14,7 +14,7 @@ struct EmbeddedActivity: PageKindBuilder {
         var page = ActivityPage(inputs: inputs).context(activity)
         let prefix = activity.slug + "-"
         page["idPrefix"] = prefix
-        page["headingTag"] = "h\(headingLevel)"
+        page["h"] = "h\(headingLevel)"
         if case .text(let body)? = page.value(for: "body") {
             page["body"] = MarkdownHeadings.shift(body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)"), by: headingLevel - 2)
         }

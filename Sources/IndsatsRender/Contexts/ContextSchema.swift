@@ -91,7 +91,7 @@ enum TemplateContexts {
 
     /// `ActivityPage`.
     static let activity: ContextSchema = [
-        "title", "slug", "headingTag", "idPrefix", "summary", .object("administration", ["id", "name", "url"]), "areaURL", "json", "committee", "area",
+        "title", "slug", "h", "idPrefix", "summary", .object("administration", ["id", "name", "url"]), "areaURL", "json", "committee", "area",
         "targetGroup", "targetGroupCharacteristics", "expectedEffect", "funding", "status", "period", "date", "caseNumber",
         "documentNumber", .object("contact", ["name", "unit", "email", "phone", "address"]), .object("tags", ["label", "url"]), "partners",
         .object("budget", ["unit", .object("rows", ["year", .object("cell", cell), "spent"]), "hasSpent", "total", .object("footnotes", footnotes)]),

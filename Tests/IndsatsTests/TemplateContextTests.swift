@@ -18,8 +18,9 @@ struct TemplateContextTests {
             var diagnostics = Diagnostics()
             let templates = TemplateSet.load(from: Repo.root.appendingPathComponent("templates"), diagnostics: &diagnostics)
             let renderer = SiteRenderer(content: content, templates: templates)
+            let contexts = PageContexts(inputs: renderer.inputs)
             for page in renderer.pages {
-                schemas[page.template, default: []].merge(ContextSchema(of: .object(renderer.context(for: page))))
+                schemas[page.template, default: []].merge(ContextSchema(of: .object(contexts.context(for: page))))
             }
             for activity in content.activities {
                 var row = ListRows.row(activity, config: content.config)

@@ -46,7 +46,7 @@ struct ActivityPage: PageKindBuilder {
         page.add("budget", budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes))
         page.add("economy", economyContext(current, period: activity.period))
         page.add("goals", current.goals.map(goalContext))
-        page.set("indicators", .list(activity.indicators.compactMap { inputs.shown.indicatorLinks[$0.slug] }))
+        page.set("indicators", .list(activity.indicators.compactMap { inputs.shared.indicatorLinks[$0.slug] }))
         page.add("toc", headingsContext(current.body))
         page.add("body", current.body.isEmpty ? nil : current.body.html)
         page.add("versions", activity.versions.isEmpty ? [] : versionsContext(activity))

@@ -16,9 +16,9 @@ struct PageContexts: PageKindBuilder {
         context.add("hasOpenData", config.enabled(.openData))
         context.add("hasFacetPages", config.enabled(.facetPages))
         context.add("pageTitle", title)
-        context.set("site", inputs.shown.site)
+        context.set("site", inputs.shared.site)
         context.add("canonical", SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) })
-        context.set("nav", inputs.shown.navigation[section] ?? .absent)
+        context.set("nav", inputs.shared.navigation[section] ?? .absent)
         return context
     }
 

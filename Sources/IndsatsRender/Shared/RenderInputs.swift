@@ -14,7 +14,7 @@ final class RenderInputs: Sendable {
     /// Each activity's list row, rendered once per page depth (see `ListRows`).
     let rows: ListRows
     /// Template values that many pages show; each render worker has its own copy (see `forWorker`).
-    let shown: SharedValues
+    let shared: SharedValues
 
     /// Template values that many pages show, built once per build.
     struct SharedValues: Sendable {
@@ -41,7 +41,7 @@ final class RenderInputs: Sendable {
         let config = site.content.config
         self.init(
             site: site, facets: facets, rows: rows, options: options,
-            shown: SharedValues(
+            shared: SharedValues(
                 site: TemplateObject(["title": config.title, "organisation": config.organisation]).templateValue,
                 navigation: Dictionary(uniqueKeysWithValues: Self.sections.map { section in
                     (section.id, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
@@ -49,18 +49,18 @@ final class RenderInputs: Sendable {
                 indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, ActivityPage.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })))
     }
 
-    private init(site: SiteIndex, facets: ActivityFacets, rows: ListRows, options: RenderOptions, shown: SharedValues) {
+    private init(site: SiteIndex, facets: ActivityFacets, rows: ListRows, options: RenderOptions, shared: SharedValues) {
         self.site = site
         self.options = options
         self.facets = facets
         facetValues = Dictionary(facets.all.map { ($0.facet, $0) }, uniquingKeysWith: { a, _ in a })
         self.rows = rows
-        self.shown = shown
+        self.shared = shared
     }
 
     /// A copy for one render worker, with its own shared template values.
     func forWorker() -> RenderInputs {
-        RenderInputs(site: site, facets: facets, rows: rows, options: options, shown: shown.detached())
+        RenderInputs(site: site, facets: facets, rows: rows, options: options, shared: shared.detached())
     }
 }
 

@@ -62,11 +62,6 @@ public struct SiteRenderer: Sendable {
         self.pages = pages
     }
 
-    /// The template context of one page (for tests and tools that look at what a page shows).
-    public func context(for page: PageSpec) -> TemplateObject {
-        PageContexts(inputs: inputs).context(for: page)
-    }
-
     /// Every file of the site, collected (for `check`, publishing and tests).
     public func render() -> [OutputFile] {
         let collected = Collected<OutputFile>()

@@ -15,12 +15,15 @@ struct TemplateContextTests {
         var schemas: [String: ContextSchema] = [:]
         for root in [Repo.root] + ["valid-site", "barometer", "project-bank"].map({ Repo.fixtures.appendingPathComponent($0) }) {
             guard let content = ContentLoader(root: root).load().content else { continue }
-            let builder = PageBuilder(site: SiteIndex(content))
-            for page in builder.pages() {
-                schemas[page.template, default: []].merge(ContextSchema(of: .object(builder.pageContext(for: page))))
+            var diagnostics = Diagnostics()
+            let templates = TemplateSet.load(from: Repo.root.appendingPathComponent("templates"), diagnostics: &diagnostics)
+            let renderer = SiteRenderer(content: content, templates: templates)
+            let contexts = PageContexts(inputs: renderer.inputs)
+            for page in renderer.pages {
+                schemas[page.template, default: []].merge(ContextSchema(of: .object(contexts.context(for: page))))
             }
             for activity in content.activities {
-                var row = PageBuilder.activityRow(activity, config: content.config)
+                var row = ListRows.row(activity, config: content.config)
                 row["root"] = "../"
                 schemas["partials/activity-row", default: []].merge(ContextSchema(of: .object(row)))
             }

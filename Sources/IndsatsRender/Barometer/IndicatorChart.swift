@@ -30,22 +30,37 @@ struct IndicatorChart {
 
     enum Marker { case circle, square, triangle, diamond }
 
-    /// The SVG markup; its text is escaped.
-    func svg() -> String {
-        let plot = (x: Self.left, y: Self.top, w: Self.width - Self.left - Self.right, h: Self.height - Self.top - Self.bottom)
-        let points = series.flatMap(\.points) + [baseline]
-        // X: time when every point has a date, else the order of the measurements.
-        let allDated = points.allSatisfy { $0.date != nil }
-        var dayRange: (Int, Int)? = nil
-        var yearRange = (0, 0)
-        if allDated {
-            var days = points.compactMap(\.date)
-            if let deadline = target?.date { days.append(deadline) }
-            let (first, last) = (days.min()!, days.max()!)
-            dayRange = (first.ordinal, max(last.ordinal, first.ordinal + 1))
-            yearRange = (first.year, last.year)
+    /// Where things go: the plot area, the time or order axis and the value axis.
+    struct Frame {
+        let plot: (x: Double, y: Double, w: Double, h: Double)
+        /// First and last day on a time axis (nil when a point has no date).
+        let dayRange: (Int, Int)?
+        let yearRange: (Int, Int)
+        /// Places on an axis of measurements in order.
+        let slots: Int
+        let ticks: [Double]
+
+        init(_ chart: IndicatorChart) {
+            plot = (x: left, y: top, w: width - left - right, h: height - top - bottom)
+            let points = chart.series.flatMap(\.points) + [chart.baseline]
+            // X: time when every point has a date, else the order of the measurements.
+            if points.allSatisfy({ $0.date != nil }) {
+                var days = points.compactMap(\.date)
+                if let deadline = chart.target?.date { days.append(deadline) }
+                let (first, last) = (days.min()!, days.max()!)
+                dayRange = (first.ordinal, max(last.ordinal, first.ordinal + 1))
+                yearRange = (first.year, last.year)
+            } else {
+                dayRange = nil
+                yearRange = (0, 0)
+            }
+            slots = max(chart.series.map(\.points.count).max() ?? 1, 2)
+            // Y: every value and the criterion, on round ticks.
+            var values = points.map { IndicatorChart.double($0.value.value) }
+            if let value = chart.target?.value { values.append(IndicatorChart.double(value.value)) }
+            ticks = IndicatorChart.ticks(min: values.min()!, max: values.max()!)
         }
-        let slots = max(series.map(\.points.count).max() ?? 1, 2)
+
         func x(_ measurement: IndicatorMeasurement, index: Int) -> Double {
             if let (first, last) = dayRange, let day = measurement.date?.ordinal {
                 return plot.x + plot.w * Double(day - first) / Double(last - first)
@@ -53,50 +68,72 @@ struct IndicatorChart {
             // Without dates: evenly spaced, inset so that the end labels fit.
             return plot.x + plot.w * (0.1 + 0.8 * Double(index) / Double(slots - 1))
         }
-        // Y: every value and the criterion, on round ticks.
-        var values = points.map { Self.double($0.value.value) }
-        if let value = target?.value { values.append(Self.double(value.value)) }
-        let ticks = Self.ticks(min: values.min()!, max: values.max()!)
-        let (low, high) = (ticks.first!, ticks.last!)
-        func y(_ value: Double) -> Double { plot.y + plot.h * (1 - (value - low) / (high - low)) }
 
+        func y(_ value: Double) -> Double {
+            let (low, high) = (ticks.first!, ticks.last!)
+            return plot.y + plot.h * (1 - (value - low) / (high - low))
+        }
+
+        /// The place of a day on a time axis.
+        func x(day: Int) -> Double? {
+            guard let (first, last) = dayRange else { return nil }
+            return plot.x + plot.w * Double(day - first) / Double(last - first)
+        }
+    }
+
+    /// The SVG markup; its text is escaped.
+    func svg() -> String {
+        let frame = Frame(self)
         var out = """
             <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.f(Self.width)) \(Self.f(Self.height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
             <title id="\(id)-title">\(XMLText.escape(title))</title>
             <desc id="\(id)-desc">\(XMLText.escape(description))</desc>
 
             """
-        // Grid and y labels.
+        out += axes(frame)
+        let (lines, legend) = referenceLines(frame)
+        out += lines
+        out += seriesLines(frame)
+        out += self.legend(frame, references: legend)
+        return out + "</svg>"
+    }
+
+    /// The grid with the value labels, the time or order labels, and the frame's bottom line.
+    func axes(_ frame: Frame) -> String {
+        let (plot, ticks) = (frame.plot, frame.ticks)
+        var out = ""
         for tick in ticks {
-            out += "<line class=\"grid\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(y(tick)))\" y2=\"\(Self.f(y(tick)))\"/>"
-            out += "<text class=\"axis\" x=\"\(Self.f(plot.x - 8))\" y=\"\(Self.f(y(tick) + 4))\" text-anchor=\"end\">\(XMLText.escape(Self.label(tick, step: ticks[1] - ticks[0])))</text>\n"
+            out += "<line class=\"grid\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(frame.y(tick)))\" y2=\"\(Self.f(frame.y(tick)))\"/>"
+            out += "<text class=\"axis\" x=\"\(Self.f(plot.x - 8))\" y=\"\(Self.f(frame.y(tick) + 4))\" text-anchor=\"end\">\(XMLText.escape(Self.label(tick, step: ticks[1] - ticks[0])))</text>\n"
         }
         // X labels: years on a time axis, the measurement's label otherwise.
-        if let (first, last) = dayRange {
-            let (firstYear, lastYear) = yearRange
+        if let (first, last) = frame.dayRange {
+            let (firstYear, lastYear) = frame.yearRange
             let step = max(1, (lastYear - firstYear + 1) / 8)
             for year in stride(from: firstYear + 1, through: lastYear, by: step) {
-                guard let day = Day(year: year, month: 1, day: 1)?.ordinal, day >= first, day <= last else { continue }
-                let position = plot.x + plot.w * Double(day - first) / Double(last - first)
+                guard let day = Day(year: year, month: 1, day: 1)?.ordinal, day >= first, day <= last, let position = frame.x(day: day) else { continue }
                 out += "<line class=\"tick\" x1=\"\(Self.f(position))\" x2=\"\(Self.f(position))\" y1=\"\(Self.f(plot.y + plot.h))\" y2=\"\(Self.f(plot.y + plot.h + 5))\"/>"
                 out += "<text class=\"axis\" x=\"\(Self.f(position))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(year)</text>\n"
             }
         } else if let first = series.first {
             for (index, point) in first.points.enumerated() {
-                out += "<text class=\"axis\" x=\"\(Self.f(x(point, index: index)))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(XMLText.escape(DanishFormat.when(point)))</text>\n"
+                out += "<text class=\"axis\" x=\"\(Self.f(frame.x(point, index: index)))\" y=\"\(Self.f(plot.y + plot.h + 18))\" text-anchor=\"middle\">\(XMLText.escape(DanishFormat.when(point)))</text>\n"
             }
         }
         out += "<line class=\"frame\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(plot.y + plot.h))\" y2=\"\(Self.f(plot.y + plot.h))\"/>\n"
+        return out
+    }
 
-        // Baseline and criterion.
-        let baselineY = y(Self.double(baseline.value.value))
-        out += "<line class=\"baseline\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(baselineY))\" y2=\"\(Self.f(baselineY))\"/>\n"
+    /// The baseline, the criterion and its deadline; and their legend entries (class, text).
+    func referenceLines(_ frame: Frame) -> (String, legend: [(String, String)]) {
+        let plot = frame.plot
+        let baselineY = frame.y(Self.double(baseline.value.value))
+        var out = "<line class=\"baseline\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(baselineY))\" y2=\"\(Self.f(baselineY))\"/>\n"
         var legend: [(String, String)] = []
         if let target, let value = target.value {
-            let targetY = y(Self.double(value.value))
+            let targetY = frame.y(Self.double(value.value))
             out += "<line class=\"target\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(targetY))\" y2=\"\(Self.f(targetY))\"/>\n"
-            if let (first, last) = dayRange, let deadline = target.date?.ordinal {
-                let position = plot.x + plot.w * Double(deadline - first) / Double(last - first)
+            if let deadline = target.date?.ordinal, let position = frame.x(day: deadline) {
                 out += "<line class=\"deadline\" x1=\"\(Self.f(position))\" x2=\"\(Self.f(position))\" y1=\"\(Self.f(plot.y))\" y2=\"\(Self.f(plot.y + plot.h))\"/>"
                 out += "<text class=\"note\" x=\"\(Self.f(position - 4))\" y=\"\(Self.f(plot.y - 8))\" text-anchor=\"end\">Frist \(XMLText.escape(target.label ?? DanishFormat.date(target.date!)))</text>\n"
                 out += Self.marker(.diamond, x: position, y: targetY, stroke: "#000", filled: false)
@@ -104,11 +141,15 @@ struct IndicatorChart {
             legend.append(("target", "Succeskriterium: \(DanishFormat.value(value, unit: unit))"))
         }
         legend.append(("baseline", "Startmåling: \(DanishFormat.value(baseline.value, unit: unit))"))
+        return (out, legend)
+    }
 
-        // The series.
+    /// Each series as a line with markers; the first is labelled with its latest value.
+    func seriesLines(_ frame: Frame) -> String {
+        var out = ""
         for (index, line) in series.enumerated() {
             let style = Self.styles[index % Self.styles.count]
-            let coordinates = line.points.enumerated().map { (x($1, index: $0), y(Self.double($1.value.value))) }
+            let coordinates = line.points.enumerated().map { (frame.x($1, index: $0), frame.y(Self.double($1.value.value))) }
             let path = coordinates.map { "\(Self.f($0.0)),\(Self.f($0.1))" }.joined(separator: " ")
             out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(style.stroke)\" stroke-width=\"2.5\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") points=\"\(path)\"/>\n"
             for (px, py) in coordinates { out += Self.marker(style.marker, x: px, y: py, stroke: style.stroke, filled: true) }
@@ -116,9 +157,13 @@ struct IndicatorChart {
                 out += "<text class=\"value\" x=\"\(Self.f(last.0 - 8))\" y=\"\(Self.f(last.1 - 10))\" text-anchor=\"end\">\(XMLText.escape(DanishFormat.value(value, unit: unit)))</text>\n"
             }
         }
+        return out
+    }
 
-        // Legend: the series on one row, the reference lines on the next.
-        var legendX = plot.x, legendY = Self.height - 46
+    /// The legend: the series on one row, the reference lines on the next.
+    func legend(_ frame: Frame, references: [(String, String)]) -> String {
+        var out = ""
+        var legendX = frame.plot.x, legendY = Self.height - 46
         func advance(_ text: String) {
             legendX += 48 + Double(text.count) * 7.8
         }
@@ -129,14 +174,14 @@ struct IndicatorChart {
             out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(XMLText.escape(line.label))</text>\n"
             advance(line.label)
         }
-        legendX = plot.x
+        legendX = frame.plot.x
         legendY += 22
-        for (kind, text) in legend {
+        for (kind, text) in references {
             out += "<line class=\"\(kind)\" x1=\"\(Self.f(legendX))\" x2=\"\(Self.f(legendX + 24))\" y1=\"\(Self.f(legendY))\" y2=\"\(Self.f(legendY))\"/>"
             out += "<text class=\"legend\" x=\"\(Self.f(legendX + 30))\" y=\"\(Self.f(legendY + 4))\">\(XMLText.escape(text))</text>\n"
             advance(text)
         }
-        return out + "</svg>"
+        return out
     }
 
     static func marker(_ marker: Marker, x: Double, y: Double, stroke: String, filled: Bool) -> String {

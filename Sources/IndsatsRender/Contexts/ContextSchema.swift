@@ -65,7 +65,7 @@ struct ContextSchema: Sendable, Equatable, ExpressibleByArrayLiteral, CustomStri
 }
 
 /// What each template's context provides, in one place beside the code that builds the
-/// contexts (`PageBuilder`), so that a template can be checked for names no page of its kind
+/// contexts (the page builders), so that a template can be checked for names no page of its kind
 /// ever has. `ContextSchemaTests` builds every page of the shipped site and checks that
 /// these are exactly the names its contexts set.
 enum TemplateContexts {
@@ -76,7 +76,7 @@ enum TemplateContexts {
         var schema: ContextSchema
     }
 
-    /// Every page's layout values (`PageBuilder.pageContext`).
+    /// Every page's layout values (`PageContexts`).
     static let layout: ContextSchema = [
         "root", "hasOpenData", "hasFacetPages", "pageTitle", .object("site", ["title", "organisation"]), "canonical",
         .object("nav", ["label", "url", "current"]),
@@ -89,7 +89,7 @@ enum TemplateContexts {
     static let facetLink: ContextSchema = ["label", "url", "count"]
     static let headings: ContextSchema = ["text", "anchor"]
 
-    /// `PageBuilder.activityContext`.
+    /// `ActivityPage`.
     static let activity: ContextSchema = [
         "title", "slug", "h", "idPrefix", "summary", .object("administration", ["id", "name", "url"]), "areaURL", "json", "committee", "area",
         "targetGroup", "targetGroupCharacteristics", "expectedEffect", "funding", "status", "period", "date", "caseNumber",
@@ -105,22 +105,22 @@ enum TemplateContexts {
         .object("citedBy", link),
     ]
 
-    /// An activity inside an annex or a report (`embeddedActivityContext`).
+    /// An activity inside an annex or a report (`EmbeddedActivity`).
     static let embeddedActivity = activity.adding(["url"])
 
-    /// `PageBuilder.indicatorSummary`.
+    /// `IndicatorSummary`.
     static let indicator: ContextSchema = [
         "number", "title", "url", "theme", "direction", "baseline", "baselineWhen", "latest", "latestWhen", "target", "targetMark",
         "targetWhen", "goal", "change", "changeSincePrevious", "progress", "progressShare", "timeShare", "status", "statusClass", "moved",
     ]
 
-    /// `PageBuilder.listingContext`.
+    /// `ProjectBankPages.listingContext`.
     static let listing: ContextSchema = [
         "count", .object("groups", ["name", "anchor", "count", "rowsHTML"]),
         .object("yearTotals", [.object("rows", ["year", "count", "total"]), "total"]), "unit", "sortedByBudget",
     ]
 
-    /// A line of a report's economic overview (`economyTable`).
+    /// A line of a report's economic overview (`EconomyTable`).
     static let economyLine: ContextSchema = ["label", "mark", .object("cells", cell), .object("total", cell)]
 
     static let pages: [Page] = [
@@ -133,7 +133,6 @@ enum TemplateContexts {
                 .object("administrations", facetLink), .object("areas", facetLink), .object("years", facetLink),
                 .object("statuses", facetLink), "tagCount",
             ]),
-            "isIndex",
         ])),
         Page(template: "projektbank-liste", name: "the project bank's list pages", schema: layout.adding(listing).adding(["facetKind", "facetLabel"])),
         Page(template: "partials/activity-row", name: "a project bank row", schema: [

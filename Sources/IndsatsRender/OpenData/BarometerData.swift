@@ -5,8 +5,8 @@ import IndsatsModel
 /// The barometer as open data: each indicator as CSV and JSON beside its page, and the whole
 /// barometer as one CSV and one JSON file.
 struct BarometerData {
-    let builder: PageBuilder
-    var content: SiteContent { builder.site.content }
+    let inputs: RenderInputs
+    var content: SiteContent { inputs.site.content }
 
     static let csvHeader = ["indikator", "titel", "tidspunkt", "dato", "type", "vaerdi", "vaerdi_dk", "enhed"]
 
@@ -64,7 +64,7 @@ struct BarometerData {
             },
             "politisk_maal": .text(indicator.goal),
             "status": .string(progress.status.rawValue),
-            "status_tekst": .text(PageBuilder.statusText[progress.status]),
+            "status_tekst": .text(IndicatorSummary.statusText[progress.status]),
             "fremdrift": progress.progress.map(JSONValue.number),
             "tid_gaaet": progress.timeElapsed.map(JSONValue.number),
             "kilde": .text(indicator.sourceNote),

@@ -5,8 +5,8 @@ import IndsatsModel
 /// The project bank as open data: CSV and JSON of the whole bank, JSON per activity, the
 /// compact index the filter script reads, an Atom feed of changed activities and a sitemap.
 struct ProjectBankData {
-    let builder: PageBuilder
-    var site: SiteIndex { builder.site }
+    let inputs: RenderInputs
+    var site: SiteIndex { inputs.site }
     var config: SiteConfig { site.content.config }
 
     /// The CSV columns: machine-readable name, and what it holds (shown on the open data page).
@@ -30,7 +30,7 @@ struct ProjectBankData {
     ]
 
     func files(into sink: @Sendable (OutputFile) -> Void) {
-        let activities = builder.facets.byTitle
+        let activities = inputs.facets.byTitle
         let data = self
         ParallelMap.forEach(activities) { activity in
             sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: data.record(activity).data()))
@@ -52,7 +52,7 @@ struct ProjectBankData {
 
     /// `projektbank/indeks.json`, which the filter script reads.
     func filterIndexFile() -> OutputFile {
-        OutputFile(path: SitePaths.projectBankIndex, data: filterIndex(builder.facets.byTitle).data(indent: nil))
+        OutputFile(path: SitePaths.projectBankIndex, data: filterIndex(inputs.facets.byTitle).data(indent: nil))
     }
 
     var baseURL: String? { SitePaths.base(of: config) }
@@ -81,7 +81,7 @@ struct ProjectBankData {
             "forventet_effekt": .text(activity.expectedEffect),
             "afsaet": .text(activity.funding),
             "status": .text(activity.status),
-            "periode": .text(activity.period.flatMap(builder.periodText)),
+            "periode": .text(activity.period.flatMap(ActivityPage.periodText)),
             "emner": .strings(activity.tags),
             "indikatorer": .strings(activity.indicators.map(\.slug)),
             "samarbejdspartnere": .strings(current.partners),
@@ -252,18 +252,5 @@ struct ProjectBankData {
             out += "<url><loc>\(XMLText.escape(SitePaths.absolute(path, base: base)))</loc></url>\n"
         }
         return out + "</urlset>\n"
-    }
-}
-
-extension PageBuilder {
-    /// The open data page: the files, and what each CSV column holds.
-    func openDataContext() -> Context {
-        Context([
-            "columns": ProjectBankData.csvColumns.map { ["name": $0.name, "description": $0.description] },
-            "count": String(site.content.activities.count),
-            "unit": site.content.config.budgetUnit.rawValue,
-            "hasFeed": site.content.config.baseURL != nil,
-            "example": site.content.activities.first.map { ["title": $0.title, "url": SitePaths.activityJSON($0.slug)] },
-        ])
     }
 }

@@ -5,7 +5,7 @@ import IndsatsModel
 /// A yearly report as data: JSON with its indicators as of its date, its policy goals, its
 /// schemas and its economic overview; CSV with the economic overview as printed.
 struct ReportData {
-    let builder: PageBuilder
+    let inputs: RenderInputs
     let report: StatusReport
 
     func files() -> [OutputFile] {
@@ -16,8 +16,8 @@ struct ReportData {
     }
 
     func record() -> JSONValue {
-        let site = builder.site
-        let barometer = BarometerData(builder: builder)
+        let site = inputs.site
+        let barometer = BarometerData(inputs: inputs)
         let indicators = report.indicators.compactMap { site.indicator($0.slug) }.map { indicator in
             report.date.map(indicator.asOf) ?? indicator
         }

@@ -39,9 +39,10 @@ extension Day {
 /// Renders every page of a validated site through the templates, in parallel.
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
-    public let builder: PageBuilder
     /// Every page, listed once.
     public let pages: [PageSpec]
+    /// What the page builders read, built once (indexes, groupings, list rows, shared values).
+    let inputs: RenderInputs
     /// Pages that could not be rendered (path → why); see `renderErrors`.
     let failures: Failures
 
@@ -49,36 +50,15 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         let failures = Failures()
         self.failures = failures
-        var builder = clock.measure("indexes (slugs, facets, citations)") {
-            let (index, facets) = ParallelMap.both({ SiteIndex(content) }, { ActivityFacets(activities: content.activities, config: content.config) })
-            return PageBuilder(site: index, facets: facets, options: options)
+        let (index, facets) = clock.measure("indexes (slugs, facets, citations)") {
+            ParallelMap.both({ SiteIndex(content) }, { ActivityFacets(activities: content.activities, config: content.config) })
         }
-        let pages = builder.pages()
+        let pages = PageSpec.all(of: index, facets: facets)
         // List rows are the same on every list page of the same depth: render each once.
-        clock.measure("list rows") {
-            let roots = Set(pages.filter { ["projektbank", "projektbank-liste"].contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
-            let activities = builder.facets.byTitle
-            let config = content.config
-            // One job per activity: its row's context is built once and rendered per depth.
-            let rows = Collected<(Int, [String])>()
-            ParallelMap.forEach(Array(activities.indices), perWorker: { templates.detached() }) { templates, index in
-                var context = PageBuilder.activityRow(activities[index], config: config)
-                rows.append((index, roots.map { root in
-                    context["root"] = root
-                    do throws(MustacheRenderError) {
-                        return String(decoding: try templates.render(context, with: "partials/activity-row", capacity: 1024), as: UTF8.self)
-                    } catch {
-                        failures.set("the project bank's row of \(activities[index].slug)", error)
-                        return ""
-                    }
-                }))
-            }
-            for root in roots { builder.prerenderedRows[root] = Array(repeating: "", count: activities.count) }
-            for (position, html) in rows.items {
-                for (root, row) in zip(roots, html) { builder.prerenderedRows[root]![position] = row }
-            }
+        let rows = clock.measure("list rows") {
+            ListRows.render(facets.byTitle, for: pages, config: content.config, templates: templates, failed: failures.set)
         }
-        self.builder = builder
+        inputs = RenderInputs(site: index, facets: facets, rows: rows, options: options)
         self.pages = pages
     }
 
@@ -93,18 +73,18 @@ public struct SiteRenderer: Sendable {
     /// several threads at once: pages are written while others are still rendering, and the
     /// finished site is never held in memory as a whole.
     public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums()) {
-        let builder = self.builder, templates = self.templates, pages = self.pages, failures = self.failures
-        let data = ProjectBankData(builder: builder)
+        let inputs = self.inputs, templates = self.templates, pages = self.pages, failures = self.failures
+        let data = ProjectBankData(inputs: inputs)
         // Job 0 is the filter script's index (part of the project bank page, not optional
         // data): the largest single job, started first so that it does not run alone at the end.
-        ParallelMap.forEach(Array(0...pages.count), perWorker: { (templates.detached(), builder.forWorker()) }) { worker, job in
-            let (templates, builder) = worker
+        ParallelMap.forEach(Array(0...pages.count), perWorker: { (templates.detached(), PageContexts(inputs: inputs.forWorker())) }) { worker, job in
+            let (templates, contexts) = worker
             guard job > 0 else {
                 sink(clock.measure("filter index") { data.filterIndexFile() })
                 return
             }
             let page = pages[job - 1]
-            let context = clock.measure("page contexts") { builder.pageContext(for: page) }
+            let context = clock.measure("page contexts") { contexts.context(for: page) }
             let html = clock.measure("templates") { () -> Result<[UInt8], MustacheRenderError> in
                 do throws(MustacheRenderError) { return .success(try templates.render(context, with: page.template)) } catch { return .failure(error) }
             }
@@ -113,10 +93,10 @@ public struct SiteRenderer: Sendable {
             case .failure(let error): failures.set(page.path, error)
             }
         }
-        guard builder.site.content.config.enabled(.openData) else { return }
+        guard inputs.site.content.config.enabled(.openData) else { return }
         data.files(into: sink)
-        BarometerData(builder: builder).files().forEach(sink)
-        builder.site.content.reports.flatMap { ReportData(builder: builder, report: $0).files() }.forEach(sink)
+        BarometerData(inputs: inputs).files().forEach(sink)
+        inputs.site.content.reports.flatMap { ReportData(inputs: inputs, report: $0).files() }.forEach(sink)
         if let base = data.baseURL {
             sink(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
         }

@@ -1,54 +1,15 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
-extension PageBuilder {
-    static let statusText: [IndicatorProgress.Status: String] = [
-        .achieved: "Målet er nået", .onTrack: "På rette vej", .notOnTrack: "Ikke på rette vej",
-        .noNumericTarget: "Intet talmål", .noMeasurement: "Ingen måling endnu",
-    ]
+/// An indicator's page: its figures, chart, measurements, breakdowns and the activities that
+/// contribute to it.
+struct IndicatorPage: PageKindBuilder {
+    let inputs: RenderInputs
 
-    static let directionText: [Indicator.Direction: String] = [
-        .increase: "skal stige", .decrease: "skal falde", .maintain: "skal fastholdes",
-    ]
-
-    /// An indicator's figures as the barometer and the reports show them.
-    func indicatorSummary(_ indicator: Indicator) -> Context {
-        let progress = IndicatorProgress(indicator)
-        let unit = indicator.unit
-        let changeUnit = unit == .percent ? " procentpoint" : ""
-        let target = indicator.target
-        return Context([
-            "number": indicator.number.map(String.init),
-            "title": indicator.title,
-            "url": SitePaths.indicator(indicator.slug),
-            "theme": indicator.theme.flatMap { site.content.config.theme($0.slug)?.name },
-            "direction": Self.directionText[indicator.direction],
-            "baseline": DanishFormat.value(indicator.baseline.value, unit: unit),
-            "baselineWhen": DanishFormat.when(indicator.baseline),
-            "latest": indicator.latest.map { DanishFormat.value($0.value, unit: unit) },
-            "latestWhen": indicator.latest.map(DanishFormat.when),
-            "target": target?.value.map { DanishFormat.value($0, unit: unit) } ?? target?.text,
-            "targetMark": target?.mark,
-            "targetWhen": target?.label ?? target?.date.map(DanishFormat.date),
-            "goal": indicator.goal,
-            "change": progress.change.map { DanishFormat.signed($0) + changeUnit },
-            // Only when it differs from the change since the baseline.
-            "changeSincePrevious": (indicator.measurements.count < 2 ? nil : indicator.previous).flatMap { previous in
-                indicator.latest.map { DanishFormat.signed($0.value - previous.value) + changeUnit + " siden " + DanishFormat.when(previous) }
-            },
-            "progress": progress.distance.flatMap { distance in
-                progress.change.map { "\(DanishFormat.number($0)) af \(DanishFormat.number(distance))\(changeUnit)" }
-            },
-            "progressShare": progress.progress.map { DanishFormat.percent(Amount($0 * 100, scale: 0)) },
-            "timeShare": progress.timeElapsed.map { DanishFormat.percent(Amount($0 * 100, scale: 0)) },
-            "status": Self.statusText[progress.status],
-            "statusClass": progress.status.rawValue,
-            "moved": progress.movedAsWanted.map { $0 ? "Udvikling i den ønskede retning" : "Ingen udvikling i den ønskede retning" },
-        ])
-    }
-
-    func indicatorContext(_ indicator: Indicator) -> Context {
-        var page = indicatorSummary(indicator)
+    func context(_ indicator: Indicator) -> TemplateObject {
+        let summary = IndicatorSummary(inputs: inputs)
+        var page = summary.context(indicator)
         let unit = indicator.unit
         let breakdowns = indicator.breakdowns.compactMap { breakdown in site.indicator(breakdown.indicator.slug).map { (breakdown.label, $0) } }
         let series = [IndicatorChart.Series(label: breakdowns.isEmpty ? "Målt" : "Alle", points: indicator.series)]
@@ -56,7 +17,7 @@ extension PageBuilder {
         let chart = IndicatorChart(
             id: "graf", title: "Udvikling: \(indicator.title)", description: keyMessage(indicator, breakdowns: breakdowns),
             unit: unit, series: series, baseline: indicator.baseline, target: indicator.target)
-        page.merge(Context([
+        page.merge(TemplateObject([
             "chart": chart.svg(),
             "chartDescription": chart.description,
             "seriesLabels": series.map(\.label),
@@ -64,12 +25,12 @@ extension PageBuilder {
             "source": indicator.sourceNote,
             "footnotes": footnotesContext(indicator.footnotes),
             "breakdowns": breakdowns.map { label, other in
-                var summary = indicatorSummary(other)
-                summary["label"] = label
-                return summary
+                var shown = summary.context(other)
+                shown["label"] = label
+                return shown
             },
             "activities": site.activities(contributingTo: indicator.slug).map { activity in
-                var link = Context(capacity: 2)
+                var link = TemplateObject(capacity: 2)
                 link.add("title", activity.title)
                 link.add("url", SitePaths.activity(activity.slug))
                 return link
@@ -82,7 +43,7 @@ extension PageBuilder {
     }
 
     /// The chart's numbers as a table: one row per time, one column per series.
-    func seriesTable(_ series: [IndicatorChart.Series], unit: Indicator.Unit) -> [Context] {
+    func seriesTable(_ series: [IndicatorChart.Series], unit: Indicator.Unit) -> [TemplateObject] {
         var order: [String] = []
         var cells: [String: [Int: String]] = [:]
         var kinds: [String: String] = [:]
@@ -95,7 +56,7 @@ extension PageBuilder {
             }
         }
         return order.map { when in
-            Context([
+            TemplateObject([
                 "when": when, "kind": kinds[when],
                 "values": (0..<series.count).map { cells[when]?[$0] ?? "–" },
             ])
@@ -118,7 +79,7 @@ extension PageBuilder {
             let when = indicator.target?.label ?? indicator.target?.date.map(DanishFormat.date)
             sentences.append("Succeskriterium \(DanishFormat.value(value, unit: unit))" + (when.map { " (\($0))" } ?? ""))
         }
-        sentences.append("Vurdering: \(Self.statusText[progress.status]!)")
+        sentences.append("Vurdering: \(IndicatorSummary.statusText[progress.status]!)")
         for (label, other) in breakdowns {
             if let latest = other.latest {
                 sentences.append("\(label): \(DanishFormat.value(other.baseline.value, unit: unit)) → \(DanishFormat.value(latest.value, unit: unit))")
@@ -126,5 +87,15 @@ extension PageBuilder {
         }
         // "pct." already ends a sentence.
         return sentences.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
+    }
+}
+
+extension IndicatorPage {
+    /// The content files the page shows: the indicator's own, its breakdowns' and the
+    /// activities that contribute to it.
+    func sources(_ indicator: Indicator) -> [String] {
+        [indicator.source.path]
+            + indicator.breakdowns.compactMap { site.indicator($0.indicator.slug)?.source.path }
+            + site.activities(contributingTo: indicator.slug).map(\.source.path)
     }
 }

@@ -1,13 +1,4 @@
-import Foundation
-import IndsatsFormat
 import IndsatsModel
-import IndsatsMustache
-
-/// A page's template context: named values of a closed set of kinds (text, flag, list,
-/// object), cheap for the template engine to read. Built from name–value pairs
-/// (`Context(["title": title])`, nil and empty texts becoming absent values, which render as
-/// nothing and hide a `{{#name}}` section), or with the typed `add` on hot paths.
-typealias Context = TemplateObject
 
 /// Where pages live. Links are relative (`root` + path), so the site works under any base
 /// path and from disk; they name `index.html` so that a browser opening files finds them.
@@ -74,46 +65,4 @@ public enum SitePaths {
     public static func root(of path: String) -> String {
         String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
-}
-
-func footnotesContext(_ footnotes: [Footnote]) -> [Context] {
-    footnotes.map { ["mark": $0.mark, "text": $0.text] }
-}
-
-func cellContext(_ cell: BudgetCell?) -> Context {
-    var context = Context(capacity: 4)
-    if let cell {
-        let text = DanishFormat.cell(cell)
-        context.add("text", text)
-        context.add("mark", cell.mark)
-        context.add("isText", cell.amount == nil && !text.isEmpty)
-    } else {
-        context.add("text", nil as String?)
-    }
-    // What the rows add up to, shown to a reviewer where a declared total differs.
-    context.add("computed", nil as String?)
-    return context
-}
-
-func headingsContext(_ document: MarkdownDocument) -> [Context] {
-    document.headings.filter { $0.level == 2 }.map { heading in
-        var context = Context(capacity: 2)
-        context.add("text", heading.text)
-        context.add("anchor", heading.anchor)
-        return context
-    }
-}
-
-/// Text for a CSS string (`content: "…"` in a print header), escaped so that no content text
-/// can end the string or the style element. Inserted raw (`{{{printHeader}}}`).
-func cssString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"", "\\", "<", ">", "&": out += String(format: "\\%X ", scalar.value)
-        case "\n", "\r", "\t": out += " "
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }

@@ -1,5 +1,6 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 /// How a list of activities is laid out on a project bank page.
 public enum ListingLayout: Sendable, Hashable {
@@ -11,24 +12,27 @@ public enum ListingLayout: Sendable, Hashable {
     case byBudget
 }
 
-extension PageBuilder {
+/// The project bank's pages: the front page with every activity and the filters, a page per
+/// facet value, the whole bank by budget, and the list of tags.
+struct ProjectBankPages: PageKindBuilder {
+    let inputs: RenderInputs
+
     /// The project bank's front page: every activity, the filters, the facet pages and the totals.
-    func projectBankContext(root: String) -> Context {
+    func frontPage(root: String) -> TemplateObject {
         var context = listingContext(Array(facets.byTitle.indices), layout: .byAdministration, root: root)
         context["filters"] = filterContext()
-        context["facets"] = Context([
+        context["facets"] = TemplateObject([
             "administrations": facets.administrations.map(facetLink),
             "areas": facets.areas.map(facetLink),
             "years": facets.years.map(facetLink),
             "statuses": facets.statuses.count > 1 ? facets.statuses.map(facetLink) : [],
             "tagCount": facets.tags.isEmpty ? nil : String(facets.tags.count),
         ])
-        context["isIndex"] = true
         return context
     }
 
     /// A page of one facet value (`Forvaltning: BIF`), or the whole bank sorted by budget.
-    func listingPageContext(_ value: FacetValue?, root: String) -> Context {
+    func listing(_ value: FacetValue?, root: String) -> TemplateObject {
         guard let value else { return listingContext(Array(facets.byTitle.indices), layout: .byBudget, root: root) }
         var context = listingContext(value.members, layout: {
             if case .administration = value.facet { return .byArea }
@@ -40,8 +44,8 @@ extension PageBuilder {
     }
 
     /// The list of tags, each with its count.
-    func tagIndexContext() -> Context {
-        Context(["tags": facets.tags.map(facetLink), "count": String(facets.tags.count)])
+    func tagIndex() -> TemplateObject {
+        TemplateObject(["tags": facets.tags.map(facetLink), "count": String(facets.tags.count)])
     }
 
     static func facetKindName(_ facet: Facet) -> String {
@@ -54,16 +58,15 @@ extension PageBuilder {
         }
     }
 
-    func facetLink(_ value: FacetValue) -> Context {
+    func facetLink(_ value: FacetValue) -> TemplateObject {
         ["label": value.label, "url": SitePaths.facet(value), "count": String(value.count)]
     }
 
     /// Activities in sections (or one table), with the count and the budget totals per year.
     /// `positions` are places in `facets.byTitle`, in title order.
-    func listingContext(_ positions: [Int], layout: ListingLayout, root: String) -> Context {
-        let config = site.content.config
+    func listingContext(_ positions: [Int], layout: ListingLayout, root: String) -> TemplateObject {
         let byTitle = facets.byTitle
-        let groups: [Context]
+        let groups: [TemplateObject]
         switch layout {
         case .byAdministration:
             let members = Dictionary(grouping: positions) { byTitle[$0].administration.slug }
@@ -84,7 +87,7 @@ extension PageBuilder {
                 .map(\.position)
             groups = [groupContext(name: nil, anchor: "alle", positions: sorted, root: root)]
         }
-        return Context([
+        return TemplateObject([
             "count": String(positions.count),
             "groups": groups,
             "yearTotals": yearTotalsContext(positions),
@@ -95,42 +98,20 @@ extension PageBuilder {
 
     /// A section of a list. `rowsHTML` is the rows already rendered through
     /// `partials/activity-row`, once per activity and page depth rather than once per page.
-    func groupContext(name: String?, anchor: String, positions: [Int], root: String) -> Context {
-        var html = ""
-        if let rendered = prerenderedRows[root] {
-            html.reserveCapacity(positions.count * 600)
-            for position in positions { html += rendered[position] }
-        }
-        return Context([
+    func groupContext(name: String?, anchor: String, positions: [Int], root: String) -> TemplateObject {
+        TemplateObject([
             "name": name, "anchor": anchor, "count": String(positions.count),
-            "rowsHTML": html,
+            "rowsHTML": inputs.rows.html(positions, root: root),
         ])
-    }
-
-    /// One row of an activity list; built once per activity and shared by every page.
-    static func activityRow(_ activity: Activity, config: SiteConfig) -> Context {
-        let budget = activity.budget
-        let years = budget.years
-        var row = Context(capacity: 11)
-        row.add("slug", activity.slug)
-        row.add("title", activity.title)
-        row.add("url", SitePaths.activity(activity.slug))
-        row.add("summary", activity.summary)
-        row.add("administration", activity.administration.slug)
-        row.add("area", activity.area.slug)
-        row.add("targetGroup", activity.targetGroup)
-        row.add("years", years.isEmpty ? nil : years.first == years.last ? String(years[0]) : "\(years.first!)–\(years.last!)")
-        row.add("total", budget.hasAmounts ? DanishFormat.number(budget.total) : nil)
-        return row
     }
 
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
-    func yearTotalsContext(_ positions: [Int]) -> Context? {
+    func yearTotalsContext(_ positions: [Int]) -> TemplateObject? {
         let sums = wholeUnitSums(positions) ?? decimalSums(positions)
         guard !sums.isEmpty else { return nil }
         let all = sums.values.map(\.total).sum()
-        return Context([
+        return TemplateObject([
             "rows": sums.keys.sorted().map { year in
                 ["year": String(year), "count": String(sums[year]!.count), "total": DanishFormat.number(sums[year]!.total)]
             },
@@ -184,16 +165,16 @@ extension PageBuilder {
     }
 
     /// The options of the filter form (shown when JavaScript has loaded the index).
-    func filterContext() -> [Context] {
-        func options(_ values: [String]) -> [Context] {
+    func filterContext() -> [TemplateObject] {
+        func options(_ values: [String]) -> [TemplateObject] {
             values.map { ["value": $0, "label": $0] }
         }
         func distinct(_ key: (Activity) -> String?) -> [String] {
             ActivityFacets.sortedForReaders(Array(Set(facets.byTitle.compactMap(key))))
         }
         // `name` is the form field (and address parameter) the filter script reads.
-        let fields: [(name: String, label: String, options: [Context])] = [
-            ("forvaltning", "Forvaltning", facets.administrations.map { value -> Context in
+        let fields: [(name: String, label: String, options: [TemplateObject])] = [
+            ("forvaltning", "Forvaltning", facets.administrations.map { value -> TemplateObject in
                 guard case .administration(let id) = value.facet else { return [:] }
                 return ["value": id, "label": value.label]
             }),
@@ -204,5 +185,12 @@ extension PageBuilder {
             ("status", "Status", options(facets.statuses.map(\.label))),
         ]
         return fields.map { ["name": $0.name, "label": $0.label, "options": $0.options] }
+    }
+}
+
+extension ProjectBankPages {
+    /// The content files a list page shows: the activities at `positions` in title order.
+    func sources(_ positions: [Int]) -> [String] {
+        positions.map { facets.byTitle[$0].source.path }
     }
 }

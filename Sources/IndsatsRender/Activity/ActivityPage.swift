@@ -1,22 +1,27 @@
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
-extension PageBuilder {
+/// An activity's own page (and, through `EmbeddedActivity`, an activity inside an annex or a report).
+struct ActivityPage: PageKindBuilder {
+    let inputs: RenderInputs
+
     /// Everything the activity page shows.
-    func activityContext(_ activity: Activity) -> Context {
-        let config = site.content.config
+    func context(_ activity: Activity) -> TemplateObject {
         let administration = config.administration(activity.administration.slug)
         let committeeID = activity.committee?.slug ?? administration?.committee
         let current = activity.current
         // Typed setters rather than a literal: this is built for every activity page.
-        var page = Context(capacity: 40)
+        var page = TemplateObject(capacity: 40)
         page.add("title", activity.title)
         page.add("slug", activity.slug)
+        // `h`: the tag of the section headings (`h2` here, lower inside an annex or a report).
+        // A name the templates of existing sites use, so it stays short.
         page.add("h", "h2")
-        // Ids need no prefix on the activity's own page (see `embeddedActivityContext`).
+        // Ids need no prefix on the activity's own page (see `EmbeddedActivity`).
         page.add("idPrefix", nil as String?)
         page.add("summary", activity.summary)
-        page.add("administration", administration.map { Context(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
+        page.add("administration", administration.map { TemplateObject(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
         page.add("areaURL", facetURL(.area(activity.area.slug)))
         page.add("json", SitePaths.activityJSON(activity.slug))
         page.add("committee", committeeID.flatMap(config.committee)?.name)
@@ -26,13 +31,13 @@ extension PageBuilder {
         page.add("expectedEffect", activity.expectedEffect)
         page.add("funding", activity.funding)
         page.add("status", activity.status)
-        page.add("period", activity.period.flatMap(periodText))
+        page.add("period", activity.period.flatMap(Self.periodText))
         page.add("date", current.date.map(DanishFormat.date))
         page.add("caseNumber", current.caseNumber)
         page.add("documentNumber", current.documentNumber)
-        page.add("contact", activity.contact.map { Context(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
+        page.add("contact", activity.contact.map { TemplateObject(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
         page.add("tags", activity.tags.map { tag in
-            var link = Context(capacity: 2)
+            var link = TemplateObject(capacity: 2)
             link.add("label", tag)
             link.add("url", facetURL(.tag(tag)))
             return link
@@ -41,7 +46,7 @@ extension PageBuilder {
         page.add("budget", budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes))
         page.add("economy", economyContext(current, period: activity.period))
         page.add("goals", current.goals.map(goalContext))
-        page.set("indicators", .list(activity.indicators.compactMap { shared.indicatorLinks[$0.slug] }))
+        page.set("indicators", .list(activity.indicators.compactMap { inputs.shared.indicatorLinks[$0.slug] }))
         page.add("toc", headingsContext(current.body))
         page.add("body", current.body.isEmpty ? nil : current.body.html)
         page.add("versions", activity.versions.isEmpty ? [] : versionsContext(activity))
@@ -50,9 +55,9 @@ extension PageBuilder {
     }
 
     /// An indicator as an activity links to it: its title, page and latest measurement.
-    static func indicatorLink(_ indicator: Indicator) -> Context {
+    static func indicatorLink(_ indicator: Indicator) -> TemplateObject {
         let shown = indicator.latest ?? indicator.baseline
-        return Context([
+        return TemplateObject([
             "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
             "latest": DanishFormat.value(shown.value, unit: indicator.unit) + " (" + DanishFormat.when(shown) + ")",
         ])
@@ -60,11 +65,11 @@ extension PageBuilder {
 
     /// The page of a facet value, when the project bank has one.
     func facetURL(_ facet: Facet) -> String? {
-        if case .tag = facet {} else if !site.content.config.enabled(.facetPages) { return nil }
-        return facetValues[facet].map(SitePaths.facet)
+        if case .tag = facet {} else if !config.enabled(.facetPages) { return nil }
+        return inputs.facetValues[facet].map(SitePaths.facet)
     }
 
-    func periodText(_ period: Period) -> String? {
+    static func periodText(_ period: Period) -> String? {
         func text(_ bound: Period.Bound) -> String {
             switch bound {
             case .year(let year): String(year)
@@ -80,14 +85,14 @@ extension PageBuilder {
     }
 
     /// A budget as a table of years, with the total of its amounts and the actual spend.
-    func budgetContext(_ budget: YearCells, spent: [Int: Money] = [:], footnotes: [Footnote]) -> Context? {
+    func budgetContext(_ budget: YearCells, spent: [Int: Money] = [:], footnotes: [Footnote]) -> TemplateObject? {
         // A row printed with no figures at all (every cell blank) has no table of its own.
         guard budget.hasPrintedCells else { return nil }
-        let unit = site.content.config.budgetUnit
-        return Context([
+        let unit = config.budgetUnit
+        return TemplateObject([
             "unit": unit.rawValue,
             "rows": budget.years.map { year in
-                var row = Context(capacity: 3)
+                var row = TemplateObject(capacity: 3)
                 row.add("year", String(year))
                 row.add("cell", cellContext(budget[year]))
                 row.add("spent", spent[year].map { DanishFormat.money($0) })
@@ -101,7 +106,7 @@ extension PageBuilder {
 
     /// The economy in words: the total over the activity's period (or over the budget's years
     /// with amounts), the financing, and the derived cost per unit of a goal.
-    func economyContext(_ version: ActivityVersion, period: Period?) -> Context? {
+    func economyContext(_ version: ActivityVersion, period: Period?) -> TemplateObject? {
         guard version.total != nil || !version.financing.isEmpty else { return nil }
         let yearCount: Int? = {
             if let start = period?.start?.year, let end = period?.end?.year, end >= start { return end - start + 1 }
@@ -112,10 +117,10 @@ extension PageBuilder {
         let cost = version.costPerUnit.flatMap { amount in
             version.costPer.map { "\(DanishFormat.money(Money(amount, .kroner), decimals: 0)) pr. \($0.label)" }
         }
-        return Context([
+        return TemplateObject([
             "total": version.total.map { DanishFormat.money($0.value) },
             "span": span,
-            "financing": version.financing.map { Context(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
+            "financing": version.financing.map { TemplateObject(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
             "costPerUnit": cost,
         ])
     }
@@ -123,7 +128,7 @@ extension PageBuilder {
     /// A row of the goal table: the target as a floor ("150 match") or a ceiling ("højst 18 pct."),
     /// the latest result and when it was measured (its period as printed, else its date), the
     /// share reached and the status in words.
-    func goalContext(_ goal: Goal) -> Context {
+    func goalContext(_ goal: Goal) -> TemplateObject {
         let latest = goal.latestResult
         func withUnit(_ amount: Amount) -> String {
             let unit = goal.unit.map { $0 == "pct" ? "pct." : $0 }
@@ -147,7 +152,7 @@ extension PageBuilder {
             case .noTarget: ("Intet talmål", "noNumericTarget")
             }
         }()
-        var row = Context(capacity: 12)
+        var row = TemplateObject(capacity: 12)
         row.add("text", goal.text)
         row.add("target", target)
         row.add("baseline", goal.baseline.map(withUnit))
@@ -164,25 +169,25 @@ extension PageBuilder {
     }
 
     /// The versions, newest first, each with what changed since the one before it.
-    func versionsContext(_ activity: Activity) -> [Context] {
+    func versionsContext(_ activity: Activity) -> [TemplateObject] {
         let all = activity.allVersions
         return all.enumerated().map { index, version in
             let older = index + 1 < all.count ? all[index + 1] : nil
-            return Context([
+            return TemplateObject([
                 "date": version.date.map(DanishFormat.date),
                 "title": version.title,
                 "note": version.note,
                 "current": index == 0,
                 "caseNumber": version.caseNumber,
                 "documentNumber": version.documentNumber,
-                "changes": older.map { VersionDiff.changes(from: $0, to: version, unit: site.content.config.budgetUnit) },
+                "changes": older.map { VersionDiff.changes(from: $0, to: version, unit: config.budgetUnit) },
             ])
         }
     }
 
     /// The annexes and reports that cite an activity.
-    func citations(of slug: String) -> [Context] {
-        var result: [Context] = []
+    func citations(of slug: String) -> [TemplateObject] {
+        var result: [TemplateObject] = []
         for annex in site.annexesCiting[slug] ?? [] {
             result.append(["title": "Bilag \(annex.number): \(annex.title)", "url": SitePaths.annex(annex.slug)])
         }
@@ -193,48 +198,13 @@ extension PageBuilder {
     }
 }
 
-/// What changed between two versions of an activity, in words a reader understands.
-enum VersionDiff {
-    static func changes(from old: ActivityVersion, to new: ActivityVersion, unit: MoneyUnit) -> [String] {
-        var changes: [String] = []
-        if old.total?.value != new.total?.value {
-            changes.append("Samlet økonomi: \(old.total.map { DanishFormat.money($0.value) } ?? "ingen") → \(new.total.map { DanishFormat.money($0.value) } ?? "ingen")")
-        }
-        if old.budget != new.budget {
-            func text(_ cells: YearCells) -> String {
-                // Blank cells say nothing; list the years with something printed.
-                let printed = cells.years.filter { !DanishFormat.cell(cells[$0]!).isEmpty }
-                return printed.isEmpty ? "intet" : printed.map { "\($0): \(DanishFormat.cell(cells[$0]!))" }.joined(separator: ", ")
-            }
-            changes.append("Budget (\(unit.rawValue)): \(text(old.budget)) → \(text(new.budget))")
-        }
-        // A version that leaves a list out shares it with the next newer one: comparing equal
-        // lists first costs nothing then, however long the list and however many versions.
-        if old.partners != new.partners {
-            let oldPartners = Set(old.partners), newPartners = Set(new.partners)
-            let added = new.partners.filter { !oldPartners.contains($0) }
-            let removed = old.partners.filter { !newPartners.contains($0) }
-            if !added.isEmpty { changes.append("Nye partnere: \(added.joined(separator: ", "))") }
-            if !removed.isEmpty { changes.append("Partnere udgået: \(removed.joined(separator: ", "))") }
-        }
-        if old.goals != new.goals {
-            changes.append("Mål og succeskriterier ændret (\(old.goals.count) → \(new.goals.count) mål)")
-        }
-        if old.costPerUnit != new.costPerUnit, let a = old.costPerUnit, let b = new.costPerUnit {
-            changes.append("Udgift pr. \(new.costPer?.label ?? "enhed"): \(DanishFormat.money(Money(a, .kroner), decimals: 0)) → \(DanishFormat.money(Money(b, .kroner), decimals: 0))")
-        }
-        // The same body has no changed sections (and is not cut into them again).
-        if old.body != new.body {
-            let oldParts = old.body.sections, newParts = new.body.sections
-            let oldSections = Dictionary(oldParts.map { ($0.title.lowercased(), $0.markdown) }, uniquingKeysWith: { a, _ in a })
-            let newSections = Dictionary(newParts.map { ($0.title.lowercased(), $0.markdown) }, uniquingKeysWith: { a, _ in a })
-            let changedSections = newParts.filter { section in oldSections[section.title.lowercased()].map { $0 != section.markdown } ?? false }.map(\.title)
-            let newOnes = newParts.filter { oldSections[$0.title.lowercased()] == nil }.map(\.title)
-            let dropped = oldParts.filter { newSections[$0.title.lowercased()] == nil }.map(\.title)
-            if !changedSections.isEmpty { changes.append("Afsnit ændret: \(changedSections.joined(separator: ", "))") }
-            if !newOnes.isEmpty { changes.append("Nye afsnit: \(newOnes.joined(separator: ", "))") }
-            if !dropped.isEmpty { changes.append("Afsnit udgået: \(dropped.joined(separator: ", "))") }
-        }
-        return changes
+extension ActivityPage {
+    /// The content files the page shows: the activity's own, the indicators it links to (with
+    /// their latest measurement), and the annexes and reports that cite it.
+    func sources(_ activity: Activity) -> [String] {
+        [activity.source.path]
+            + activity.indicators.compactMap { site.indicator($0.slug)?.source.path }
+            + (site.annexesCiting[activity.slug] ?? []).map(\.source.path)
+            + (site.reportsCiting[activity.slug] ?? []).map(\.source.path)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 import IndsatsRender
 
 /// Writes a finished site atomically: everything goes into a fresh staging folder beside the
@@ -66,7 +67,7 @@ public struct SiteWriter: Sendable {
             self.target = target
             self.shown = shown
             self.lock = lock
-            descriptor = try FileSystem.openFolder(folder.path).get()
+            descriptor = try FileSystem.openFolder(worded: folder.path)
         }
 
         deinit { FileSystem.close(descriptor) }
@@ -82,8 +83,8 @@ public struct SiteWriter: Sendable {
         func add(_ file: OutputFile) -> Bool {
             let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
             if !mutex.withLock({ folders.contains(folder) }) { makeFolders(folder) }
-            guard let code = FileSystem.writeFile(file.path, relativeTo: descriptor, file.data) else { return true }
-            fail(FileSystemError("cannot write", "\(shown)/\(file.path)", code: code))
+            guard let error = FileSystem.writeFile(file.path, relativeTo: descriptor, file.data) else { return true }
+            fail(FileSystemError("cannot write", "\(shown)/\(file.path)", error))
             return false
         }
 
@@ -94,8 +95,8 @@ public struct SiteWriter: Sendable {
             for component in folder.split(separator: "/") {
                 path += (path.isEmpty ? "" : "/") + component
                 if mutex.withLock({ folders.contains(path) }) { continue }
-                if let code = FileSystem.makeFolder(path, relativeTo: descriptor) {
-                    fail(FileSystemError("cannot make the folder", "\(shown)/\(path)", code: code))
+                if let error = FileSystem.makeFolder(path, relativeTo: descriptor) {
+                    fail(FileSystemError("cannot make the folder", "\(shown)/\(path)", error))
                     return
                 }
                 mutex.withLock { _ = folders.insert(path) }
@@ -123,7 +124,10 @@ public struct SiteWriter: Sendable {
         do {
             held = try FolderLock.acquire(parent, waitingAtMost: lockTimeout)
         } catch {
-            throw .failed(error)
+            switch error {
+            case .cannotOpen(let error): throw .failed(FileSystemError("cannot open the folder", parent, error))
+            case .cannotLock(let error): throw .failed(FileSystemError("cannot lock the folder", parent, error))
+            }
         }
         guard let lock = held else {
             throw .busy(
@@ -233,24 +237,24 @@ public struct SiteWriter: Sendable {
     func swapIn(_ staging: Staging) throws(Failure) {
         let target = staging.target, folder = staging.folder.path
         guard FileSystem.kind(target) != nil else {
-            if let code = FileSystem.rename(folder, target) { throw .failed(FileSystemError("cannot make", shown, code: code)) }
+            if let error = FileSystem.rename(folder, target) { throw .failed(FileSystemError("cannot make", shown, error)) }
             return
         }
         switch FileSystem.exchange(folder, target) {
         case nil:
             break
-        case .some(let code) where FileSystem.cannotExchange(code):
+        case .some(let error) where FileSystem.cannotExchange(error):
             let old = URL(fileURLWithPath: target).deletingLastPathComponent()
                 .appendingPathComponent(Self.ownName(.old, of: URL(fileURLWithPath: target).lastPathComponent)).path
-            if let code = FileSystem.rename(target, old) { throw .failed(FileSystemError("cannot replace", shown, code: code)) }
-            if let code = FileSystem.rename(folder, target) {
+            if let error = FileSystem.rename(target, old) { throw .failed(FileSystemError("cannot replace", shown, error)) }
+            if let error = FileSystem.rename(folder, target) {
                 _ = FileSystem.rename(old, target)
-                throw .failed(FileSystemError("cannot replace", shown, code: code))
+                throw .failed(FileSystemError("cannot replace", shown, error))
             }
             FileSystem.remove(old)
             return
-        case .some(let code):
-            throw .failed(FileSystemError("cannot replace", shown, code: code))
+        case .some(let error):
+            throw .failed(FileSystemError("cannot replace", shown, error))
         }
         FileSystem.remove(folder)
     }

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import IndsatsModel
+import IndsatsPlatform
 
 /// A content file split into its YAML front matter and its Markdown body, with the line
 /// numbers each starts at, so that positions inside either map back to the file.
@@ -21,12 +17,11 @@ public struct FrontMatterFile: Sendable {
         // then cut out of the text as byte ranges, one copy each.
         var text = text
         let found: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLine: Int)? = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
+            guard bytes.baseAddress != nil else { return nil }
             var start = 0
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
             func lineEnd(from index: Int) -> Int {
-                guard index < bytes.count, let found = memchr(base + index, 0x0A, bytes.count - index) else { return bytes.count }
-                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                CBuffer.firstIndex(of: 0x0A, in: bytes, from: index) ?? bytes.count
             }
             func isFence(_ from: Int, _ to: Int, _ alternatives: [StaticString]) -> Bool {
                 var end = to

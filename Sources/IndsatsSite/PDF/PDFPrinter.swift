@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 
 /// Prints pages of a written site to PDF with headless Chromium (Debian `chromium`): A4, the
 /// print stylesheet's margins, running header and page numbers, and a tagged PDF. Pages are

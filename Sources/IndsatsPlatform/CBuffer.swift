@@ -15,13 +15,4 @@ public enum CBuffer {
             body(UnsafeBufferPointer(start: start, count: length))
         }
     }
-
-    /// The index of the first `byte` in `bytes` at or after `start` (`memchr`); nil when
-    /// there is none.
-    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-            let found = memchr(base + start, Int32(byte), bytes.count - start)
-        else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
 }

@@ -58,8 +58,8 @@ public struct MarkdownRenderer: Sendable {
         var index = 0
         var next = 0
         while next < headings.count, index + 3 < html.count {
-            // Jump to the next `<` (memchr), then see whether it opens the next heading.
-            guard let found = CBuffer.firstIndex(of: UInt8(ascii: "<"), in: html, from: index) else { break }
+            // Jump to the next `<`, then see whether it opens the next heading.
+            guard let found = html[index...].firstIndex(of: UInt8(ascii: "<")) else { break }
             index = found
             guard index + 3 < html.count else { break }
             if html[index + 1] == UInt8(ascii: "h"),

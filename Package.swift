@@ -2,11 +2,14 @@
 import PackageDescription
 
 // The pipeline, one module per stage; dependencies point one way:
-//   IndsatsModel  ←  IndsatsLoad, IndsatsFormat  ←  IndsatsRender  ←  IndsatsSite  ←  indsats
+//   IndsatsPlatform  ←  IndsatsModel  ←  IndsatsLoad, IndsatsFormat  ←  IndsatsRender  ←  IndsatsSite  ←  indsats
 //   IndsatsMustache (no dependencies)  ←  IndsatsRender
+// IndsatsPlatform (no dependencies) holds every system call and the concurrency helpers; Load,
+// Render and Site also import it directly.
 //
 // Built and tested on Linux (Debian 12) only, so no platform is claimed: the system calls are
-// Glibc's (the imports are guarded, but nothing is built or tested on macOS).
+// Glibc's, all in IndsatsPlatform (the imports are guarded, but nothing is built or tested on
+// macOS).
 let package = Package(
     name: "indsats",
     products: [
@@ -26,21 +29,24 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        /// The platform: system calls (file reading, folder listing, the staging writer's calls,
+        /// the folder lock), parallel map and timing sums, behind small safe APIs.
+        .target(name: "IndsatsPlatform"),
         /// Domain types, diagnostics and cross-document validation. No IO.
-        .target(name: "IndsatsModel"),
+        .target(name: "IndsatsModel", dependencies: ["IndsatsPlatform"]),
         /// Walks `content/`, splits front matter, reads YAML into the model, renders Markdown.
         .target(
             name: "IndsatsLoad",
-            dependencies: ["IndsatsModel", "CMark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IndsatsPlatform", "IndsatsModel", "CMark", .product(name: "Yams", package: "Yams")]
         ),
         /// Danish formatting of amounts, percentages and dates.
         .target(name: "IndsatsFormat", dependencies: ["IndsatsModel"]),
         /// Mustache templates: parsing, and rendering typed contexts to UTF-8.
         .target(name: "IndsatsMustache"),
         /// Page contexts, the site's templates, charts.
-        .target(name: "IndsatsRender", dependencies: ["IndsatsModel", "IndsatsFormat", "IndsatsMustache"]),
+        .target(name: "IndsatsRender", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsFormat", "IndsatsMustache"]),
         /// The build: load → validate → render → write, atomically.
-        .target(name: "IndsatsSite", dependencies: ["IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"]),
+        .target(name: "IndsatsSite", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"]),
         .executableTarget(
             name: "indsats",
             dependencies: ["IndsatsSite", "IndsatsRender", "IndsatsModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -55,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IndsatsTests",
-            dependencies: ["IndsatsSite", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
+            dependencies: ["IndsatsSite", "IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

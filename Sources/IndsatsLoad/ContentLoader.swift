@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 import Yams
 
 /// The kinds of content file, by the folder under `content/` they live in.

@@ -1,6 +1,7 @@
 import Foundation
 import IndsatsLoad
 import IndsatsModel
+import IndsatsPlatform
 import IndsatsRender
 
 /// The build pipeline, as named steps: load → validate → templates → render → write (→ PDF).

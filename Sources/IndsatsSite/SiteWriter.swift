@@ -1,6 +1,8 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 import IndsatsRender
+import Synchronization
 
 /// Writes a finished site atomically: everything goes into a fresh staging folder beside the
 /// output folder, which takes the output's place in one step (`FileSystem.exchange`) only when
@@ -45,7 +47,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// A staging folder being filled, from any number of threads at once.
-    public final class Staging: @unchecked Sendable {
+    public final class Staging: Sendable {
         public let folder: URL
         /// The folder the staging folder replaces (the output, or what a link there points to).
         let target: String
@@ -55,25 +57,28 @@ public struct SiteWriter: Sendable {
         /// The staging folder, open, so that files are made relative to it (`openat`) without
         /// the kernel walking the whole path for every file.
         let descriptor: Int32
-        private let mutex = NSLock()
-        private var failures: [FileSystemError] = []
-        private var paths: [String] = []
-        /// Folders known to exist (relative paths), so that each is made once.
-        private var folders: Set<String> = [""]
+        /// What the writing threads share.
+        private struct Shared {
+            var failures: [FileSystemError] = []
+            var paths: [String] = []
+            /// Folders known to exist (relative paths), so that each is made once.
+            var folders: Set<String> = [""]
+        }
+        private let shared = Mutex(Shared())
 
         init(folder: URL, target: String, shown: String, lock: FolderLock) throws(FileSystemError) {
             self.folder = folder
             self.target = target
             self.shown = shown
             self.lock = lock
-            descriptor = try FileSystem.openFolder(folder.path).get()
+            descriptor = try FileSystem.openFolder(worded: folder.path)
         }
 
         deinit { FileSystem.close(descriptor) }
 
         /// Writes one file, making its folders first when they are new. Thread-safe.
         public func write(_ file: OutputFile) {
-            if add(file) { mutex.withLock { paths.append(file.path) } }
+            if add(file) { shared.withLock { $0.paths.append(file.path) } }
         }
 
         /// Writes one file without listing it among the site's files (assets, the marker);
@@ -81,9 +86,9 @@ public struct SiteWriter: Sendable {
         @discardableResult
         func add(_ file: OutputFile) -> Bool {
             let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-            if !mutex.withLock({ folders.contains(folder) }) { makeFolders(folder) }
-            guard let code = FileSystem.writeFile(file.path, relativeTo: descriptor, file.data) else { return true }
-            fail(FileSystemError("cannot write", "\(shown)/\(file.path)", code: code))
+            if !shared.withLock({ $0.folders.contains(folder) }) { makeFolders(folder) }
+            guard let error = FileSystem.writeFile(file.path, relativeTo: descriptor, file.data) else { return true }
+            fail(FileSystemError("cannot write", "\(shown)/\(file.path)", error))
             return false
         }
 
@@ -93,20 +98,20 @@ public struct SiteWriter: Sendable {
             var path = ""
             for component in folder.split(separator: "/") {
                 path += (path.isEmpty ? "" : "/") + component
-                if mutex.withLock({ folders.contains(path) }) { continue }
-                if let code = FileSystem.makeFolder(path, relativeTo: descriptor) {
-                    fail(FileSystemError("cannot make the folder", "\(shown)/\(path)", code: code))
+                if shared.withLock({ $0.folders.contains(path) }) { continue }
+                if let error = FileSystem.makeFolder(path, relativeTo: descriptor) {
+                    fail(FileSystemError("cannot make the folder", "\(shown)/\(path)", error))
                     return
                 }
-                mutex.withLock { _ = folders.insert(path) }
+                shared.withLock { _ = $0.folders.insert(path) }
             }
         }
 
-        func fail(_ error: FileSystemError) { mutex.withLock { failures.append(error) } }
+        func fail(_ error: FileSystemError) { shared.withLock { $0.failures.append(error) } }
 
         /// The paths written so far, and the first failure if any.
-        public var written: [String] { mutex.withLock { paths } }
-        var firstFailure: FileSystemError? { mutex.withLock { failures.first } }
+        public var written: [String] { shared.withLock { $0.paths } }
+        var firstFailure: FileSystemError? { shared.withLock { $0.failures.first } }
     }
 
     /// Starts a build: checks where the output is (see `OutputLocation`), takes the lock,
@@ -123,7 +128,10 @@ public struct SiteWriter: Sendable {
         do {
             held = try FolderLock.acquire(parent, waitingAtMost: lockTimeout)
         } catch {
-            throw .failed(error)
+            switch error {
+            case .cannotOpen(let error): throw .failed(FileSystemError("cannot open the folder", parent, error))
+            case .cannotLock(let error): throw .failed(FileSystemError("cannot lock the folder", parent, error))
+            }
         }
         guard let lock = held else {
             throw .busy(
@@ -233,24 +241,24 @@ public struct SiteWriter: Sendable {
     func swapIn(_ staging: Staging) throws(Failure) {
         let target = staging.target, folder = staging.folder.path
         guard FileSystem.kind(target) != nil else {
-            if let code = FileSystem.rename(folder, target) { throw .failed(FileSystemError("cannot make", shown, code: code)) }
+            if let error = FileSystem.rename(folder, target) { throw .failed(FileSystemError("cannot make", shown, error)) }
             return
         }
         switch FileSystem.exchange(folder, target) {
         case nil:
             break
-        case .some(let code) where FileSystem.cannotExchange(code):
+        case .some(let error) where FileSystem.cannotExchange(error):
             let old = URL(fileURLWithPath: target).deletingLastPathComponent()
                 .appendingPathComponent(Self.ownName(.old, of: URL(fileURLWithPath: target).lastPathComponent)).path
-            if let code = FileSystem.rename(target, old) { throw .failed(FileSystemError("cannot replace", shown, code: code)) }
-            if let code = FileSystem.rename(folder, target) {
+            if let error = FileSystem.rename(target, old) { throw .failed(FileSystemError("cannot replace", shown, error)) }
+            if let error = FileSystem.rename(folder, target) {
                 _ = FileSystem.rename(old, target)
-                throw .failed(FileSystemError("cannot replace", shown, code: code))
+                throw .failed(FileSystemError("cannot replace", shown, error))
             }
             FileSystem.remove(old)
             return
-        case .some(let code):
-            throw .failed(FileSystemError("cannot replace", shown, code: code))
+        case .some(let error):
+            throw .failed(FileSystemError("cannot replace", shown, error))
         }
         FileSystem.remove(folder)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 import IndsatsSite
 import Testing
 #if canImport(Glibc)

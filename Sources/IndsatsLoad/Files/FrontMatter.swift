@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import IndsatsModel
 
 /// A content file split into its YAML front matter and its Markdown body, with the line
@@ -17,16 +12,14 @@ public struct FrontMatterFile: Sendable {
     /// Splits `text`; nil when the file does not start with a `---` line or the front matter
     /// is not closed by another `---` line.
     public static func split(_ text: String) -> FrontMatterFile? {
-        // Finds the fences on the UTF-8 bytes (memchr from line to line); the two parts are
+        // Finds the fences on the UTF-8 bytes, line by line; the two parts are
         // then cut out of the text as byte ranges, one copy each.
         var text = text
         let found: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLine: Int)? = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
             var start = 0
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
             func lineEnd(from index: Int) -> Int {
-                guard index < bytes.count, let found = memchr(base + index, 0x0A, bytes.count - index) else { return bytes.count }
-                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
             }
             func isFence(_ from: Int, _ to: Int, _ alternatives: [StaticString]) -> Bool {
                 var end = to

@@ -1,11 +1,7 @@
 import CMark
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import IndsatsModel
+import IndsatsPlatform
 
 /// Renders Markdown with the system libcmark. Safe by default: raw HTML is omitted and
 /// `javascript:` links are emptied unless `allowRawHTML` is set.
@@ -38,7 +34,6 @@ public struct MarkdownRenderer: Sendable {
         }
 
         guard let rendered = cmark_render_html(root, options) else { return MarkdownDocument() }
-        defer { free(rendered) }
 
         var used: [String: Int] = [:]
         let headings = found.map { heading -> MarkdownDocument.Heading in
@@ -49,10 +44,7 @@ public struct MarkdownRenderer: Sendable {
             if seen > 0 { anchor += "-\(seen + 1)" }
             return MarkdownDocument.Heading(level: heading.level, text: heading.text, anchor: anchor, line: heading.line)
         }
-        let length = strlen(rendered)
-        let html = UnsafeRawPointer(rendered).withMemoryRebound(to: UInt8.self, capacity: length) { start in
-            Self.addAnchors(headings, to: UnsafeBufferPointer(start: start, count: length))
-        }
+        let html = CBuffer.consume(rendered) { Self.addAnchors(headings, to: $0) }
         return MarkdownDocument(html: html, headings: headings, source: markdown)
     }
 
@@ -66,9 +58,9 @@ public struct MarkdownRenderer: Sendable {
         var index = 0
         var next = 0
         while next < headings.count, index + 3 < html.count {
-            // Jump to the next `<` (memchr), then see whether it opens the next heading.
-            guard let found = memchr(html.baseAddress! + index, Int32(UInt8(ascii: "<")), html.count - index) else { break }
-            index = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // Jump to the next `<`, then see whether it opens the next heading.
+            guard let found = html[index...].firstIndex(of: UInt8(ascii: "<")) else { break }
+            index = found
             guard index + 3 < html.count else { break }
             if html[index + 1] == UInt8(ascii: "h"),
                 html[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), html[index + 3] == UInt8(ascii: ">")

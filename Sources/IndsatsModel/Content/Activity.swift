@@ -23,6 +23,7 @@ public struct Activity: Hashable, Sendable {
         let versions: [ActivityVersion]
     }
 
+    /// Unchecked: its one `var` is changed only through `unique()`, never while shared.
     final class Storage: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }

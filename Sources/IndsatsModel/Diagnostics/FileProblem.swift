@@ -1,6 +1,9 @@
 import Foundation
+import IndsatsPlatform
 
-/// Why a file-system operation failed, for a user who is not a programmer.
+/// Why a file-system operation failed, for a user who is not a programmer. The wording is the
+/// domain's (it is what a finance officer reads), so it lives here; reading `errno` and the
+/// system calls are IndsatsPlatform's.
 public enum FileProblem {
     /// Why an operation failed, for a user who is not a programmer; one place for every errno.
     public static func reason(_ code: Int32) -> String {
@@ -21,7 +24,7 @@ public enum FileProblem {
         case EBUSY: "it is in use (by another program, or it is where a disk is mounted)"
         case EXDEV: "it is on another disk than the folder beside it"
         case EINVAL: "the disk does not support this operation"
-        default: "the system reported \"\(String(cString: strerror(code)))\" (error \(code))"
+        default: "the system reported \"\(SystemError.systemDescription(code))\" (error \(code))"
         }
     }
 }

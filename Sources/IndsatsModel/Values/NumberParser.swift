@@ -73,16 +73,9 @@ public enum NumberParser {
 
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    /// The exact value of the ASCII digits `integer`.`fraction`: by integer arithmetic when they
-    /// fit 18 digits, else through Foundation's parser (exact up to `maximumDigits` digits).
+    /// The exact value of the ASCII digits `integer`.`fraction`, through Foundation's parser
+    /// (exact up to `maximumDigits` digits).
     static func decimal(negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>) -> Decimal? {
-        if integer.count + fraction.count <= 18 {
-            var mantissa: UInt64 = 0
-            for byte in integer { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            for byte in fraction { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            // A negative zero would be Foundation's "not a number".
-            return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -fraction.count, significand: Decimal(mantissa))
-        }
         let plain = (negative ? "-" : "") + String(decoding: integer, as: UTF8.self)
             + (fraction.isEmpty ? "" : "." + String(decoding: fraction, as: UTF8.self))
         return Decimal(string: plain, locale: posix)

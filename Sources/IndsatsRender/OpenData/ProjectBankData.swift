@@ -1,6 +1,7 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
+import IndsatsPlatform
 
 /// The project bank as open data: CSV and JSON of the whole bank, JSON per activity, the
 /// compact index the filter script reads, an Atom feed of changed activities and a sitemap.

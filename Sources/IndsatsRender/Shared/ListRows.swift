@@ -1,6 +1,7 @@
 import IndsatsFormat
 import IndsatsModel
 import IndsatsMustache
+import IndsatsPlatform
 
 /// The project bank's rows (`partials/activity-row`), rendered once per activity and page
 /// depth rather than once per list page: root (`../../`) → HTML by position in

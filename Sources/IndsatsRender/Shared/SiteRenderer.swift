@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 import IndsatsMustache
 
 /// A file of the finished site: its path under the output folder and its bytes.

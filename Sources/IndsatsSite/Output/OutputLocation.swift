@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 
 /// Where `build` may put the site, and every rule that keeps it from replacing anything else
 /// (all of them here, in one place). A build replaces its output folder whole, so:
@@ -62,11 +63,12 @@ public struct OutputLocation: Sendable {
         case .link:
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             guard let real = FileSystem.realPath(path), FileSystem.kind(real) == .folder else {
-                var info = stat()
-                let which = stat(path, &info) == 0 ? "is not a folder"
-                    : errno == ELOOP ? "goes round in a loop"
-                    : errno == ENOENT || errno == ENOTDIR ? "does not exist"
-                    : "cannot be reached: \(FileProblem.reason(errno))"
+                let which = switch FileSystem.unreachable(path)?.code {
+                case nil: "is not a folder"
+                case ELOOP: "goes round in a loop"
+                case ENOENT, ENOTDIR: "does not exist"
+                case let code?: "cannot be reached: \(FileProblem.reason(code))"
+                }
                 return refuse(
                     "\(shown) is a link to \(destination), which \(which)",
                     hint: "point the link at a folder, or name another folder with --output")

@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 
 /// Prints pages of a written site to PDF with headless Chromium (Debian `chromium`): A4, the
 /// print stylesheet's margins, running header and page numbers, and a tagged PDF. Pages are
@@ -87,7 +88,7 @@ public struct PDFPrinter: Sendable {
             return "\(job.name): " + FileSystemError("cannot start", chromium.path, error: error).description
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
+            ProcessControl.kill(process.processIdentifier)
             finished.wait()
             return "\(job.name): Chromium did not finish printing the page within \(Wording.seconds(timeout)) and was stopped (try again; if it happens again, build without --pdf)"
         }

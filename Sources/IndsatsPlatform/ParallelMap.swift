@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// `map` over an array on all cores, keeping the input order in the output.
 public enum ParallelMap {
@@ -48,12 +49,11 @@ extension ParallelMap {
 }
 
 /// A shared counter that hands out 0, 1, 2, … once each.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+private final class NextIndex: Sendable {
+    private let value = Mutex(0)
 
     func take(below limit: Int) -> Int? {
-        lock.withLock {
+        value.withLock { value in
             guard value < limit else { return nil }
             defer { value += 1 }
             return value

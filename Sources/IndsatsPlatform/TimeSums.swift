@@ -1,13 +1,15 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Time spent in named parts of a stage, added up across the threads that do the work: what
 /// `indsats build --timings` prints under a stage (as Hugo's `--templateMetrics` does), so a
 /// slow site shows whether reading, YAML, Markdown or writing is the cost.
-public final class TimeSums: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nanoseconds: [String: UInt64] = [:]
-    private var order: [String] = []
+public final class TimeSums: Sendable {
+    private struct Sums {
+        var nanoseconds: [String: UInt64] = [:]
+        var order: [String] = []
+    }
+    private let sums = Mutex(Sums())
 
     public init() {}
 
@@ -19,14 +21,14 @@ public final class TimeSums: @unchecked Sendable {
     }
 
     public func add(_ part: String, _ duration: UInt64) {
-        lock.withLock {
-            if nanoseconds[part] == nil { order.append(part) }
-            nanoseconds[part, default: 0] += duration
+        sums.withLock { sums in
+            if sums.nanoseconds[part] == nil { sums.order.append(part) }
+            sums.nanoseconds[part, default: 0] += duration
         }
     }
 
     /// The parts in the order first measured, in seconds.
     public var seconds: [(part: String, seconds: Double)] {
-        lock.withLock { order.map { ($0, Double(nanoseconds[$0]!) / 1e9) } }
+        sums.withLock { sums in sums.order.map { ($0, Double(sums.nanoseconds[$0]!) / 1e9) } }
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import IndsatsModel
 import IndsatsMustache
+import IndsatsPlatform
 
 /// The user's Mustache templates (`templates/*.mustache`), parsed once and checked before any
 /// page is rendered. Errors, each at its tag's line and column: a template that does not
 /// parse, names a partial or parent that does not exist, or includes itself (directly or
 /// through others); a required template that is missing. Warnings: a variable that the
 /// page kind's context never provides (see `TemplateContexts`).
-public struct TemplateSet: Sendable {
+public struct TemplateSet: WorkerCopyable {
     public let library: MustacheLibrary
     public let names: Set<String>
 

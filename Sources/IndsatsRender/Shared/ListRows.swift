@@ -22,7 +22,7 @@ struct ListRows: Sendable {
         let roots = Set(pages.filter { listTemplates.contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
         // One job per activity: its row's context is built once and rendered per depth.
         let rows = Collected<(Int, [String])>()
-        ParallelMap.forEach(Array(activities.indices), perWorker: { templates.detached() }) { templates, index in
+        ParallelMap.forEach(Array(activities.indices), sharing: templates) { templates, index in
             var context = row(activities[index], config: config)
             rows.append((index, roots.map { root in
                 context["root"] = root

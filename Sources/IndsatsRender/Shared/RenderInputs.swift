@@ -1,11 +1,12 @@
 import IndsatsModel
 import IndsatsMustache
+import IndsatsPlatform
 
 /// What every page builder reads, built once per build and never changed after: the site's
 /// content and indexes, the project bank's groupings and pre-rendered rows, the options, and
 /// the layout values that every page shows. Builders receive it whole; none depends on
 /// another having run first.
-final class RenderInputs: Sendable {
+final class RenderInputs: WorkerCopyable {
     let site: SiteIndex
     let options: RenderOptions
     /// The project bank's groupings, and each facet value by facet.
@@ -13,7 +14,7 @@ final class RenderInputs: Sendable {
     let facetValues: [Facet: FacetValue]
     /// Each activity's list row, rendered once per page depth (see `ListRows`).
     let rows: ListRows
-    /// Template values that many pages show; each render worker has its own copy (see `forWorker`).
+    /// Template values that many pages show; each render worker has its own copy (see `detached`).
     let shared: SharedValues
 
     /// Template values that many pages show, built once per build.
@@ -24,7 +25,9 @@ final class RenderInputs: Sendable {
         /// Each indicator as activities link to it, by slug.
         var indicatorLinks: [String: TemplateValue]
 
-        /// A deep copy: pages rendered on one core then count references only on their own copy.
+        /// A deep copy: pages rendered on one core then count references only on their own
+        /// copy. The memberwise initialiser makes a new value here a compile error until it is
+        /// copied too.
         func detached() -> SharedValues {
             SharedValues(site: site.detached(), navigation: navigation.mapValues { $0.detached() }, indicatorLinks: indicatorLinks.mapValues { $0.detached() })
         }
@@ -58,8 +61,9 @@ final class RenderInputs: Sendable {
         self.shared = shared
     }
 
-    /// A copy for one render worker, with its own shared template values.
-    func forWorker() -> RenderInputs {
+    /// A copy for one render worker, with its own shared template values (content, indexes
+    /// and rows are read-only and not reference-counted per page, so they are shared).
+    func detached() -> RenderInputs {
         RenderInputs(site: site, facets: facets, rows: rows, options: options, shared: shared.detached())
     }
 }

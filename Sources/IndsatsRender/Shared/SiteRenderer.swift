@@ -1,7 +1,7 @@
 import Foundation
 import IndsatsModel
-import IndsatsPlatform
 import IndsatsMustache
+import IndsatsPlatform
 
 /// A file of the finished site: its path under the output folder and its bytes.
 public struct OutputFile: Sendable {
@@ -78,8 +78,8 @@ public struct SiteRenderer: Sendable {
         let data = ProjectBankData(inputs: inputs)
         // Job 0 is the filter script's index (part of the project bank page, not optional
         // data): the largest single job, started first so that it does not run alone at the end.
-        ParallelMap.forEach(Array(0...pages.count), perWorker: { (templates.detached(), PageContexts(inputs: inputs.forWorker())) }) { worker, job in
-            let (templates, contexts) = worker
+        ParallelMap.forEach(Array(0...pages.count), sharing: RenderWorker(templates: templates, contexts: PageContexts(inputs: inputs))) { worker, job in
+            let templates = worker.templates, contexts = worker.contexts
             guard job > 0 else {
                 sink(clock.measure("filter index") { data.filterIndexFile() })
                 return
@@ -128,4 +128,15 @@ final class Collected<Item>: @unchecked Sendable {
 
     func append(_ item: Item) { lock.withLock { storage.append(item) } }
     var items: [Item] { lock.withLock { storage } }
+}
+
+/// What one render worker renders with: its own copy of the templates and of the values every
+/// page shows.
+struct RenderWorker: WorkerCopyable {
+    var templates: TemplateSet
+    var contexts: PageContexts
+
+    func detached() -> RenderWorker {
+        RenderWorker(templates: templates.detached(), contexts: PageContexts(inputs: contexts.inputs.detached()))
+    }
 }

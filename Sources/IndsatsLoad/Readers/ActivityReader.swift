@@ -84,7 +84,7 @@ struct ActivityReader {
             }
             let field = "spent.\(year)"
             if let text = map.scalarText(valueNode, key: field),
-                let money = MappingReader.parseMoney(text, defaultUnit: config.budgetUnit, fail: { map.error($0, key: field, at: valueNode, hint: $1) })
+                let money = ValueParser.parseMoney(text, defaultUnit: config.budgetUnit, fail: { map.error($0, key: field, at: valueNode, hint: $1) })
             {
                 result[year] = money
             }

@@ -64,7 +64,7 @@ public struct TemplateSet: WorkerCopyable {
             diagnostics.error("the template \(name).mustache is missing", at: SourceLocation(path: "templates/\(name).mustache"))
         }
         if cycles.isEmpty {
-            diagnostics.append(contentsOf: TemplateContexts.check(library))
+            diagnostics.append(contentsOf: TemplateVariableCheck.check(library))
         }
         return TemplateSet(library: library, names: names)
     }

@@ -59,21 +59,12 @@ public struct SiteBuilder: Sendable {
         }
         Self.addParts(indexClock.seconds, to: &timings)
         // Published reports are copied from the archive, never rendered again.
-        let archive = ReportArchive(root: root)
         let archivedPrefixes = prepared.archive.keys.map { "statusrapporter/\($0)/" }
-        var frozen: [OutputFile] = []
-        do {
-            for year in prepared.archive.keys.sorted() { frozen += try archive.outputFiles(prepared.archive[year]!) }
-        } catch {
-            diagnostics.error(FileSystemError.sentence(for: error, "cannot read the archived report", ReportArchive.folderName), at: SourceLocation(path: ReportArchive.folderName))
+        guard let frozen = frozenFiles(prepared.archive, &diagnostics) else {
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
         guard write else {
-            let paths = Self.timed("render", &timings) { renderer.render().map(\.path) }
-            diagnostics.append(contentsOf: renderer.renderErrors)
-            guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
-            let kept = paths.filter { path in !archivedPrefixes.contains { path.hasPrefix($0) } } + frozen.map(\.path)
-            return Report(diagnostics: diagnostics, files: kept.sorted(), timings: timings)
+            return renderOnly(renderer, keeping: frozen, archivedPrefixes: archivedPrefixes, diagnostics, timings)
         }
         let writer = SiteWriter(output: output, location: location, lockTimeout: lockTimeout)
         do {
@@ -110,6 +101,29 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// The archived reports' files, as published; nil (and an error) when one cannot be read.
+    func frozenFiles(_ entries: [Int: ReportArchive.Entry], _ diagnostics: inout Diagnostics) -> [OutputFile]? {
+        let archive = ReportArchive(root: root)
+        do {
+            return try entries.keys.sorted().flatMap { try archive.outputFiles(entries[$0]!) }
+        } catch {
+            diagnostics.error(FileSystemError.sentence(for: error, "cannot read the archived report", ReportArchive.folderName), at: SourceLocation(path: ReportArchive.folderName))
+            return nil
+        }
+    }
+
+    /// `check`: renders without writing, and reports the paths a build would write.
+    func renderOnly(
+        _ renderer: SiteRenderer, keeping frozen: [OutputFile], archivedPrefixes: [String], _ diagnostics: Diagnostics, _ timings: [(String, Double)]
+    ) -> Report {
+        var diagnostics = diagnostics, timings = timings
+        let paths = Self.timed("render", &timings) { renderer.render().map(\.path) }
+        diagnostics.append(contentsOf: renderer.renderErrors)
+        guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
+        let kept = paths.filter { path in !archivedPrefixes.contains { path.hasPrefix($0) } } + frozen.map(\.path)
+        return Report(diagnostics: diagnostics, files: kept.sorted(), timings: timings)
+    }
+
     /// Freezes the report of `year` in the archive (`arkiv/<year>/`), or, with a `correction`,
     /// re-freezes an archived one with that dated note. Nothing is archived when there are errors.
     /// The day (default: `options.today`, the one reading of the clock) may not be after
@@ -132,17 +146,7 @@ public struct SiteBuilder: Sendable {
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
         let existing = prepared.archive[year]
-        switch (existing, correction) {
-        case (.some(let entry), nil):
-            diagnostics.error(
-                "the \(year) report was already published and archived on \(entry.manifest.archived)", at: here,
-                hint: "a change to it is a correction: indsats correct \(year) --note \"…\"")
-        case (nil, .some):
-            diagnostics.error("the \(year) report has not been published yet", at: here, hint: "publish it first: indsats publish \(year)")
-        case (.some(let entry), .some):
-            ReportArchive.checkCorrectionDate(day, after: entry.stamp, at: here, &diagnostics)
-        default: break
-        }
+        Self.checkArchiveState(year: year, existing: existing, correcting: correction != nil, day: day, at: here, &diagnostics)
         ReportArchive(root: root).checkFreeze(year: year, manifest: existing?.manifest, &diagnostics)
         let printer = PDFPrinter.find()
         if pdf && printer == nil {
@@ -159,17 +163,7 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: renderer.renderErrors)
         guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
         do {
-            if pdf, let printer {
-                // Print from a complete copy of the site, so that the page finds its stylesheet.
-                let scratch = try FileSystem.makeTemporaryFolder("indsats-publish")
-                defer { FileSystem.remove(scratch.path) }
-                let site = scratch.appendingPathComponent("site")
-                try SiteWriter(output: site).write(files, assets: templates.appendingPathComponent("assets"))
-                let path = SitePaths.reportPDF(year)
-                let failures = printer.print([PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(year)), pdf: site.appendingPathComponent(path))])
-                if let failure = failures.first { throw PrintFailure(message: failure) }
-                files.append(OutputFile(path: path, data: try Data(contentsOf: site.appendingPathComponent(path))))
-            }
+            if pdf, let printer { files.append(try reportPDF(year, of: files, with: printer)) }
             let stylesheet = try Data(contentsOf: templates.appendingPathComponent("assets/style.css"))
             try ReportArchive(root: root).freeze(
                 year: year, stamp: stamp, published: files, stylesheet: stylesheet,
@@ -179,6 +173,37 @@ public struct SiteBuilder: Sendable {
             return Report(diagnostics: diagnostics, files: nil, timings: timings)
         }
         return Report(diagnostics: diagnostics, files: files.map(\.path).sorted(), timings: timings)
+    }
+
+    /// Publishing needs a report not archived yet; a correction an archived one, on a day not
+    /// before its last stamp.
+    static func checkArchiveState(
+        year: Int, existing: ReportArchive.Entry?, correcting: Bool, day: Day, at here: SourceLocation, _ diagnostics: inout Diagnostics
+    ) {
+        switch (existing, correcting) {
+        case (.some(let entry), false):
+            diagnostics.error(
+                "the \(year) report was already published and archived on \(entry.manifest.archived)", at: here,
+                hint: "a change to it is a correction: indsats correct \(year) --note \"…\"")
+        case (nil, true):
+            diagnostics.error("the \(year) report has not been published yet", at: here, hint: "publish it first: indsats publish \(year)")
+        case (.some(let entry), true):
+            ReportArchive.checkCorrectionDate(day, after: entry.stamp, at: here, &diagnostics)
+        default: break
+        }
+    }
+
+    /// The PDF of the report of `year`, printed from a complete copy of the site (so that the
+    /// page finds its stylesheet).
+    func reportPDF(_ year: Int, of files: [OutputFile], with printer: PDFPrinter) throws -> OutputFile {
+        let scratch = try FileSystem.makeTemporaryFolder("indsats-publish")
+        defer { FileSystem.remove(scratch.path) }
+        let site = scratch.appendingPathComponent("site")
+        try SiteWriter(output: site).write(files, assets: templates.appendingPathComponent("assets"))
+        let path = SitePaths.reportPDF(year)
+        let failures = printer.print([PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(year)), pdf: site.appendingPathComponent(path))])
+        if let failure = failures.first { throw PrintFailure(message: failure) }
+        return OutputFile(path: path, data: try Data(contentsOf: site.appendingPathComponent(path)))
     }
 
     /// Load, validate (content, reserved names, archive) and read the templates.

@@ -71,7 +71,7 @@ struct TemplateContextTests {
             library.register(try #require(shipped.library.template(named: name)), named: name)
         }
         for (name, text) in replaced { library.register(try MustacheTemplate(parsing: text), named: name) }
-        return TemplateContexts.check(library).map(\.description)
+        return TemplateVariableCheck.check(library).map(\.description)
     }
 
     @Test func aMisspeltNameIsAWarningAtItsTagWithASuggestion() throws {

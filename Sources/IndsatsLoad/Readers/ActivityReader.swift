@@ -18,51 +18,12 @@ struct ActivityReader {
         readVersionFields(map, into: &current)
         current.body = body
 
-        // Earlier versions, newest first; each starts from the next newer one.
-        var versions: [ActivityVersion] = []
-        var newer = current
-        for item in map.mappings("versions") {
-            defer { item.finish() }
-            var version = newer
-            version.location = item.location
-            version.date = item.day("date", required: true)
-            version.title = item.string("title") ?? newer.title
-            version.note = item.string("note")
-            version.caseNumber = item.string("case_number")
-            version.documentNumber = item.string("document_number")
-            readVersionFields(item, into: &version)
-            if let text = item.string("body") { version.body = markdown.render(text) }
-            if let date = version.date, let newerDate = newer.date, date >= newerDate {
-                item.error("versions must be listed newest first, each older than the one before", key: "date", at: item.value("date"))
-            }
-            versions.append(version)
-            newer = version
-        }
+        let versions = readVersions(map, after: current)
 
         // The Markdown as written is only needed to compare versions' sections.
         if versions.isEmpty { current.body.source = "" }
 
-        let spent: [Int: Money] = {
-            guard let node = map.value("spent") else { return [:] }
-            guard let mapping = node.mapping else {
-                map.error("expected years with amounts, e.g. {2018: \"117.590 kr.\"}", key: "spent", at: node)
-                return [:]
-            }
-            var result: [Int: Money] = [:]
-            for (yearNode, valueNode) in mapping {
-                guard let year = Int(yearNode.scalar?.string ?? "") else {
-                    map.error("\"\(yearNode.scalar?.string ?? "")\" is not a year", key: "spent", at: yearNode)
-                    continue
-                }
-                let field = "spent.\(year)"
-                if let text = map.scalarText(valueNode, key: field),
-                    let money = MappingReader.parseMoney(text, defaultUnit: config.budgetUnit, fail: { map.error($0, key: field, at: valueNode, hint: $1) })
-                {
-                    result[year] = money
-                }
-            }
-            return result
-        }()
+        let spent = readSpent(map)
 
         let period = map.mapping("period").map { item -> Period in
             defer { item.finish() }
@@ -82,6 +43,53 @@ struct ActivityReader {
         // Kept even when a required field is missing (that is already an error): dropping it
         // would make every reference to it an error too, hiding the one that matters.
         return activity
+    }
+
+    /// Earlier versions, newest first; each starts from the next newer one.
+    func readVersions(_ map: MappingReader, after current: ActivityVersion) -> [ActivityVersion] {
+        var versions: [ActivityVersion] = []
+        var newer = current
+        for item in map.mappings("versions") {
+            defer { item.finish() }
+            var version = newer
+            version.location = item.location
+            version.date = item.day("date", required: true)
+            version.title = item.string("title") ?? newer.title
+            version.note = item.string("note")
+            version.caseNumber = item.string("case_number")
+            version.documentNumber = item.string("document_number")
+            readVersionFields(item, into: &version)
+            if let text = item.string("body") { version.body = markdown.render(text) }
+            if let date = version.date, let newerDate = newer.date, date >= newerDate {
+                item.error("versions must be listed newest first, each older than the one before", key: "date", at: item.value("date"))
+            }
+            versions.append(version)
+            newer = version
+        }
+        return versions
+    }
+
+    /// The amounts spent, by year (`spent: {2018: "117.590 kr."}`).
+    func readSpent(_ map: MappingReader) -> [Int: Money] {
+        guard let node = map.value("spent") else { return [:] }
+        guard let mapping = node.mapping else {
+            map.error("expected years with amounts, e.g. {2018: \"117.590 kr.\"}", key: "spent", at: node)
+            return [:]
+        }
+        var result: [Int: Money] = [:]
+        for (yearNode, valueNode) in mapping {
+            guard let year = Int(yearNode.scalar?.string ?? "") else {
+                map.error("\"\(yearNode.scalar?.string ?? "")\" is not a year", key: "spent", at: yearNode)
+                continue
+            }
+            let field = "spent.\(year)"
+            if let text = map.scalarText(valueNode, key: field),
+                let money = ValueParser.parseMoney(text, defaultUnit: config.budgetUnit, fail: { map.error($0, key: field, at: valueNode, hint: $1) })
+            {
+                result[year] = money
+            }
+        }
+        return result
     }
 
     /// The fields that a version can change.

@@ -12,26 +12,10 @@ enum ConfigReader {
         var config = SiteConfig(title: title ?? "", source: SourceLocation(path: path))
         config.organisation = map.string("organisation")
         config.baseURL = baseURL(map)
-        if let unit = map.string("budget_unit") {
-            if let parsed = MoneyUnit(rawValue: unit) {
-                config.budgetUnit = parsed
-            } else {
-                map.error("\"\(unit)\" is not a unit; use \"mio. kr.\" or \"kr.\"", key: "budget_unit", at: map.value("budget_unit"))
-            }
-        }
+        if let unit = budgetUnit(map) { config.budgetUnit = unit }
         config.rawHTML = map.bool("raw_html") ?? false
         config.review = map.bool("review") ?? false
-        for (index, node) in map.list("disable").enumerated() {
-            let key = "disable.\(index + 1)"
-            guard let name = map.scalarText(node, key: key)?.trimmed, !name.isEmpty else { continue }
-            guard let output = SiteConfig.Output(rawValue: name) else {
-                map.error(
-                    "\"\(name)\" is not an output that can be switched off", key: key, at: node,
-                    hint: "one of " + SiteConfig.Output.allCases.map(\.rawValue).joined(separator: ", "))
-                continue
-            }
-            config.disabled.insert(output)
-        }
+        config.disabled = disabledOutputs(map)
         var unique = UniqueNames(map: map)
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }
@@ -68,6 +52,31 @@ enum ConfigReader {
             return SiteConfig.Theme(id: id, name: name ?? "")
         }
         return config
+    }
+
+    /// `budget_unit`: the unit amounts without one are in.
+    static func budgetUnit(_ map: MappingReader) -> MoneyUnit? {
+        guard let unit = map.string("budget_unit") else { return nil }
+        if let parsed = MoneyUnit(rawValue: unit) { return parsed }
+        map.error("\"\(unit)\" is not a unit; use \"mio. kr.\" or \"kr.\"", key: "budget_unit", at: map.value("budget_unit"))
+        return nil
+    }
+
+    /// `disable`: the outputs switched off.
+    static func disabledOutputs(_ map: MappingReader) -> Set<SiteConfig.Output> {
+        var disabled: Set<SiteConfig.Output> = []
+        for (index, node) in map.list("disable").enumerated() {
+            let key = "disable.\(index + 1)"
+            guard let name = map.scalarText(node, key: key)?.trimmed, !name.isEmpty else { continue }
+            guard let output = SiteConfig.Output(rawValue: name) else {
+                map.error(
+                    "\"\(name)\" is not an output that can be switched off", key: key, at: node,
+                    hint: "one of " + SiteConfig.Output.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            disabled.insert(output)
+        }
+        return disabled
     }
 
     /// `base_url`: the address the site is published at, which canonical links, the sitemap

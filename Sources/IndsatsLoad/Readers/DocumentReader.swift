@@ -105,7 +105,7 @@ struct DocumentReader {
                 checkYears(values, years: years, in: row)
                 let total = cell(row, "total").map { Declared($0, at: row.document.location(row.value("total"))) }
                 // A row without its label (already an error) still counts in the totals.
-                let (label, mark) = MappingReader.splitMark(printed ?? "")
+                let (label, mark) = ValueParser.splitMark(printed ?? "")
                 return EconomicOverview.Row(number: number, label: label, mark: mark, activity: activity, values: values, total: total, location: row.location)
             }
             let subtotal = item.mapping("subtotal").map { totalLine($0, label: title ?? "", years: years) }
@@ -120,7 +120,7 @@ struct DocumentReader {
 
     func totalLine(_ map: MappingReader, label: String?, years: [Int]) -> EconomicOverview.TotalLine {
         defer { map.finish() }
-        let (text, mark) = MappingReader.splitMark(map.string("label", required: label == nil) ?? label ?? "I alt")
+        let (text, mark) = ValueParser.splitMark(map.string("label", required: label == nil) ?? label ?? "I alt")
         let values = map.yearCells("values", defaultUnit: config.budgetUnit)
         checkYears(values, years: years, in: map)
         return EconomicOverview.TotalLine(label: text, mark: mark, values: values, total: cell(map, "total"), location: map.location)
@@ -128,7 +128,7 @@ struct DocumentReader {
 
     func cell(_ map: MappingReader, _ key: String) -> BudgetCell? {
         guard let node = map.value(key), let text = map.scalarText(node, key: key) else { return nil }
-        return MappingReader.parseCell(text, unit: config.budgetUnit) { map.figureError($0, key: key, at: node, hint: $1) }
+        return ValueParser.parseCell(text, unit: config.budgetUnit) { map.figureError($0, key: key, at: node, hint: $1) }
     }
 
     func checkYears(_ values: YearCells, years: [Int], in map: MappingReader) {

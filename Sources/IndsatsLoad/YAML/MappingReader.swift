@@ -131,7 +131,7 @@ final class MappingReader {
         guard tag.isEmpty || tag == Tag.Name.str.rawValue || Self.plainTags.contains(tag) else {
             let standard = "tag:yaml.org,2002:"
             let written = tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag.hasPrefix("!") ? tag : "!<\(tag)>"
-            error("YAML tags such as \(Self.quoted(written)) are not supported", key: key, at: node, hint: "remove the tag and write the value as plain text")
+            error("YAML tags such as \(ValueParser.quoted(written)) are not supported", key: key, at: node, hint: "remove the tag and write the value as plain text")
             return nil
         }
         if let control = ControlCharacter.firstScalar(in: scalar.string) {
@@ -149,7 +149,7 @@ final class MappingReader {
     func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
         guard let number = Int(text.trimmed), text.first != "0" || text == "0" else {
-            error("\(Self.quoted(text)) is not a whole number", key: key, at: node)
+            error("\(ValueParser.quoted(text)) is not a whole number", key: key, at: node)
             return nil
         }
         if let range, !range.contains(number) {
@@ -165,58 +165,19 @@ final class MappingReader {
         case "true", "yes", "ja": return true
         case "false", "no", "nej": return false
         default:
-            error("\(Self.quoted(text)) is not true or false", key: key, at: node)
+            error("\(ValueParser.quoted(text)) is not true or false", key: key, at: node)
             return nil
         }
     }
 
-    /// `text` in quotes as a message shows it: a value longer than 60 characters is shortened
-    /// to its start and end (a pasted value of thousands of digits would fill the screen).
-    static func quoted(_ text: String) -> String {
-        guard text.count > 60 else { return "\"\(text)\"" }
-        return "\"\(text.prefix(40))…\(text.suffix(10))\""
-    }
-
     func amount(_ key: String, required: Bool = false) -> Amount? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        return Self.parseAmount(text) { self.error($0, key: key, at: node, hint: $1) }
-    }
-
-    /// The number in `text`; `printed` (default: `text`) is what a message quotes.
-    static func parseAmount(_ text: String, printed: String? = nil, pointsAreThousands: Bool = false, fail: (String, String?) -> Void) -> Amount? {
-        let quoted = Self.quoted(printed ?? text)
-        switch NumberParser.parse(text, pointsAreThousands: pointsAreThousands) {
-        case .success(let amount): return amount
-        case .failure(.ambiguousPoint):
-            fail("\(quoted) is ambiguous", "write \(text.replacingOccurrences(of: ".", with: "")) for a whole number or \(text.replacingOccurrences(of: ".", with: ",")) for a decimal")
-        case .failure(.notANumber):
-            if pointsAreThousands, case .success = NumberParser.parse(text) {
-                fail("\(quoted) is not an amount in kroner", "in kroner a point separates thousands, as in 117.590; write a decimal with a comma, e.g. \(text.replacingOccurrences(of: ".", with: ","))")
-            } else {
-                fail("\(quoted) is not an amount", "write a number such as 3,3 or 3.3")
-            }
-        case .failure(.tooManyDigits(let digits)):
-            fail(
-                "\(quoted) has \(digits) digits, more than the \(NumberParser.maximumDigits) an amount can have without being rounded",
-                "write it with fewer decimals or in a larger unit")
-        }
-        return nil
+        return ValueParser.parseAmount(text) { self.error($0, key: key, at: node, hint: $1) }
     }
 
     func money(_ key: String, defaultUnit: MoneyUnit, required: Bool = false) -> Money? {
         guard let node = value(key, required: required), let text = scalarText(node, key: key) else { return nil }
-        return Self.parseMoney(text, defaultUnit: defaultUnit) { self.error($0, key: key, at: node, hint: $1) }
-    }
-
-    static func parseMoney(_ text: String, defaultUnit: MoneyUnit, fail: (String, String?) -> Void) -> Money? {
-        var number = text.trimmed
-        var unit = defaultUnit
-        for candidate in [MoneyUnit.millionKroner, .kroner] where number.hasSuffix(candidate.rawValue) {
-            number = String(number.dropLast(candidate.rawValue.count)).trimmed
-            unit = candidate
-            break
-        }
-        return parseAmount(number, printed: text.trimmed, pointsAreThousands: unit == .kroner, fail: fail).map { Money($0, unit) }
+        return ValueParser.parseMoney(text, defaultUnit: defaultUnit) { self.error($0, key: key, at: node, hint: $1) }
     }
 
     func day(_ key: String, required: Bool = false) -> Day? {
@@ -226,7 +187,7 @@ final class MappingReader {
 
     func day(_ text: String, key: String, node: Node) -> Day? {
         guard let day = Day(iso: text.trimmed) else {
-            error("\(Self.quoted(text)) is not a date", key: key, at: node, hint: "write an existing day as YYYY-MM-DD, e.g. 2011-04-07")
+            error("\(ValueParser.quoted(text)) is not a date", key: key, at: node, hint: "write an existing day as YYYY-MM-DD, e.g. 2011-04-07")
             return nil
         }
         return day
@@ -235,7 +196,7 @@ final class MappingReader {
     func oneOf<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T? where T.RawValue == String {
         guard let text = string(key, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
-            error("\(Self.quoted(text)) is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))", key: key, at: self.value(key))
+            error("\(ValueParser.quoted(text)) is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))", key: key, at: self.value(key))
             return nil
         }
         return value
@@ -317,7 +278,7 @@ final class MappingReader {
                 document.unreadableFigures += 1
                 continue
             }
-            if let cell = Self.parseCell(text, unit: defaultUnit, fail: { self.figureError($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
+            if let cell = ValueParser.parseCell(text, unit: defaultUnit, fail: { self.figureError($0, key: "\(key).\(year)", at: cellNode, hint: $1) }) {
                 cells[year] = cell
             }
         }
@@ -328,36 +289,6 @@ final class MappingReader {
     func figureError(_ message: String, key: String, at node: Node?, hint: String? = nil) {
         document.unreadableFigures += 1
         error(message, key: key, at: node, hint: hint)
-    }
-
-    /// Splits a printed footnote mark off the end of a text: `46,4*` → (`46,4`, `*`),
-    /// `32,9^4` → (`32,9`, `4`).
-    static func splitMark(_ text: String) -> (String, String?) {
-        if let caret = text.lastIndex(of: "^") {
-            let mark = String(text[text.index(after: caret)...])
-            if !mark.isEmpty, !mark.contains(" ") {
-                return (String(text[..<caret]).trimmed, mark)
-            }
-        }
-        let stars = text.reversed().prefix { $0 == "*" || $0 == "†" }
-        if !stars.isEmpty, stars.count < text.count {
-            return (String(text.dropLast(stars.count)).trimmed, String(stars.reversed()))
-        }
-        return (text, nil)
-    }
-
-    /// A budget cell; an amount in it is in `unit`, unless it ends in a unit of its own
-    /// (`"117.590 kr."`), when it is converted to `unit`, exactly.
-    static func parseCell(_ raw: String, unit: MoneyUnit, fail: (String, String?) -> Void) -> BudgetCell? {
-        let text = raw.trimmed
-        let (body, mark) = splitMark(text)
-        if body.isEmpty || body == "-" || body == "–" || body == "./." {
-            return BudgetCell(.empty(printed: body), mark: mark)
-        }
-        if body.first?.isNumber == true || body.first == "-" || body.first == "−" {
-            return parseMoney(body, defaultUnit: unit, fail: fail).map { BudgetCell(.amount($0.amount(in: unit)), mark: mark) }
-        }
-        return BudgetCell(.text(body), mark: mark)
     }
 
     static func describe(_ node: Node) -> String {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Checks what no single file can check alone: that every reference resolves, that slugs are
-/// unique, and that every total a document declares equals the sum of its rows; and that dates
-/// and breakdowns make sense together (`SiteValidator+Consistency.swift`).
+/// unique, and that every total a document declares equals the sum of its rows (`DeclaredTotals`);
+/// and that dates and breakdowns make sense together (`SiteValidator+Consistency.swift`,
+/// `BreakdownCycles`, `FutureDates`).
 public struct SiteValidator {
     let content: SiteContent
     /// The build day: dates after it are warned about. Nil: dates are not compared with it.
@@ -46,10 +47,10 @@ public struct SiteValidator {
         }
         content.annexes.forEach { check($0) }
         content.reports.forEach { check($0) }
-        checkBreakdownCycles()
+        diagnostics.append(contentsOf: BreakdownCycles.check(content.indicators, known: indicatorSlugs))
         checkDuplicateAnnexes()
         checkUniqueNumbers()
-        if let today { checkFutureDates(after: today) }
+        if let today { diagnostics.append(contentsOf: FutureDates.check(content, after: today)) }
     }
 
     // MARK: - References
@@ -166,45 +167,7 @@ public struct SiteValidator {
         for row in report.economy?.sections.flatMap(\.rows) ?? [] {
             if let activity = row.activity { resolve(activity, in: activitySlugs, kind: "activity", field: "economy") }
         }
-        if let economy = report.economy { check(economy) }
-    }
-
-    // MARK: - Totals
-
-    mutating func check(_ economy: EconomicOverview) {
-        let computed = economy.computedSums
-        for (section, sums) in zip(economy.sections, computed.sections) {
-            for row in section.rows {
-                if let declared = row.total, let printed = declared.value.amount {
-                    compare(printed, with: row.values.total, what: "the total of \"\(row.label)\"", at: declared.location, field: "total")
-                }
-            }
-            if let subtotal = section.subtotal {
-                compare(subtotal, with: sums, years: economy.years, what: "the subtotal of \"\(section.title)\"")
-            }
-        }
-        if let total = economy.total {
-            compare(total, with: computed.grand, years: economy.years, what: "the grand total \"\(total.label)\"")
-        }
-    }
-
-    mutating func compare(_ line: EconomicOverview.TotalLine, with sums: [Int: Amount], years: [Int], what: String) {
-        for year in years {
-            if let printed = line.values[year]?.amount {
-                compare(printed, with: sums[year] ?? .zero, what: "\(what) for \(year)", at: line.location, field: "values.\(year)")
-            }
-        }
-        if let printed = line.total?.amount {
-            let sum = years.compactMap { sums[$0] }.sum()
-            compare(printed, with: sum, what: "\(what) across the years", at: line.location, field: "total")
-        }
-    }
-
-    mutating func compare(_ printed: Amount, with sum: Amount, what: String, at location: SourceLocation, field: String) {
-        guard !printed.isEqual(to: sum) else { return }
-        diagnostics.warning(
-            "\(what) is printed as \(plain(printed)), but its rows add up to \(plain(sum))",
-            at: location, field: field, hint: "difference \(plain(printed - sum))")
+        if let economy = report.economy { diagnostics.append(contentsOf: DeclaredTotals.check(economy)) }
     }
 
     mutating func checkMarks(_ marks: [String], footnotes: [Footnote], at location: SourceLocation, field: String) {

@@ -1,7 +1,8 @@
 import IndsatsModel
 import IndsatsMustache
 
-extension TemplateContexts {
+/// Checks templates against what their pages' contexts provide (`TemplateContexts`).
+enum TemplateVariableCheck {
     /// Warnings for the names in templates that their pages never provide (`{{titel}}`
     /// renders nothing, silently). Each page template is read with its context, through
     /// its parent and partials: a partial is checked inside the section it is included in,
@@ -14,7 +15,7 @@ extension TemplateContexts {
         var unusedOverrides: [Tag: (parent: String, block: String, suggestion: String?)] = [:]
         // How many kinds of page show each tag.
         var shownBy: [Tag: Int] = [:]
-        for page in pages {
+        for page in TemplateContexts.pages {
             guard let template = library.template(named: page.template) else { continue }
             var walker = Walker(library: library)
             walker.scopes = [page.schema]

@@ -11,60 +11,13 @@ import IndsatsRender
 /// report, so it reads byte for byte as published even after what it cites has changed. The
 /// report's own file may not change; `indsats correct` re-freezes it with a dated correction.
 /// The archive is sealed: its manifest records a SHA-256 of every frozen file and a seal over
-/// what it records, and `verify` refuses any difference (see `Manifest`).
+/// what it records, and `verify` refuses any difference (see `ArchiveManifest`).
 public struct ReportArchive: Sendable {
     public static let folderName = "arkiv"
 
-    /// `arkiv/<year>/manifest.json`: what was frozen, with a SHA-256 of every file, and a seal
-    /// over all it records, so that a hand edit of a frozen file or of the manifest is caught.
-    public struct Manifest: Codable, Sendable, Equatable {
-        public struct Correction: Codable, Sendable, Equatable {
-            public var date: String
-            public var note: String
-        }
-
-        public var year: Int
-        /// The day it was frozen (ISO).
-        public var archived: String
-        public var corrections: [Correction]
-        /// The files published under `statusrapporter/<year>/`, with the SHA-256 of each.
-        public var files: [String: String]
-        /// The source files copied under `kilde/`, relative to the site's folder, with the
-        /// SHA-256 of each.
-        public var sources: [String: String]
-        /// The SHA-256 of `sealText`: everything above, in a fixed form.
-        public var seal: String
-
-        /// What the seal is a digest of: one field a line, every value preceded by its length
-        /// in UTF-8 bytes (so that no value can be mistaken for the next field), files and
-        /// sources sorted by name.
-        public var sealText: String {
-            var lines = ["indsats-arkiv-1"]
-            func add(_ field: String, _ value: String) { lines.append("\(field) \(value.utf8.count):\(value)") }
-            add("year", String(year))
-            add("archived", archived)
-            for correction in corrections {
-                add("correction.date", correction.date)
-                add("correction.note", correction.note)
-            }
-            for (name, checksum) in files.sorted(by: { $0.key < $1.key }) {
-                add("file", name)
-                add("sha256", checksum)
-            }
-            for (path, checksum) in sources.sorted(by: { $0.key < $1.key }) {
-                add("source", path)
-                add("sha256", checksum)
-            }
-            return lines.joined(separator: "\n") + "\n"
-        }
-
-        /// The seal these contents should have.
-        public var computedSeal: String { SHA256.hex(Data(sealText.utf8)) }
-    }
-
     public struct Entry: Sendable {
         public var folder: URL
-        public var manifest: Manifest
+        public var manifest: ArchiveManifest
 
         public var stamp: ArchiveStamp? {
             guard let archived = Day(iso: manifest.archived) else { return nil }
@@ -114,9 +67,9 @@ public struct ReportArchive: Sendable {
                 diagnostics.error("the archive's manifest cannot be read", at: location, hint: "check that the file can be read")
                 continue
             }
-            let manifest: Manifest
+            let manifest: ArchiveManifest
             do {
-                manifest = try JSONDecoder().decode(Manifest.self, from: data)
+                manifest = try JSONDecoder().decode(ArchiveManifest.self, from: data)
             } catch {
                 diagnostics.error("the archive's manifest is not as indsats writes it: \(Self.describe(error))", at: location, hint: restore)
                 continue
@@ -196,15 +149,7 @@ public struct ReportArchive: Sendable {
                 at: location, field: "seal", hint: restore)
             return false
         }
-        var problems: [String] = []
-        if Day(iso: manifest.archived) == nil { problems.append("\"archived\" is not a date") }
-        if manifest.corrections.contains(where: { Day(iso: $0.date) == nil }) { problems.append("a correction's date is not a date") }
-        if !manifest.files.keys.allSatisfy(Self.isPlainName) || !manifest.sources.keys.allSatisfy(Self.isSourcePath) {
-            problems.append("it names a file outside the archive")
-        }
-        if !(Array(manifest.files.values) + Array(manifest.sources.values)).allSatisfy(SHA256.isHex) {
-            problems.append("a checksum is not a SHA-256")
-        }
+        let problems = manifest.formProblems
         guard problems.isEmpty else {
             diagnostics.error("the manifest of the \(manifest.year) report is not as indsats writes it: " + problems.joined(separator: "; "), at: location, hint: restore)
             return false
@@ -249,7 +194,7 @@ public struct ReportArchive: Sendable {
     /// The files below a year's folder that are not the archive's own: not the manifest and
     /// not listed in it (every file when there is no manifest), hidden ones included; relative
     /// to `folder`, sorted.
-    static func unlistedFiles(in folder: URL, manifest: Manifest?) -> [String] {
+    static func unlistedFiles(in folder: URL, manifest: ArchiveManifest?) -> [String] {
         var listed: Set<String> = ["manifest.json"]
         if let manifest { listed.formUnion(Array(manifest.files.keys) + manifest.sources.keys.map { "kilde/" + $0 }) }
         let present = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
@@ -262,24 +207,13 @@ public struct ReportArchive: Sendable {
 
     /// `freeze` replaces the year's folder whole: a file in it that is not the archive's own
     /// (a note put there by hand) is an error, so that publishing never deletes it.
-    func checkFreeze(year: Int, manifest: Manifest?, _ diagnostics: inout Diagnostics) {
+    func checkFreeze(year: Int, manifest: ArchiveManifest?, _ diagnostics: inout Diagnostics) {
         let name = "\(Self.folderName)/\(year)"
         for path in Self.unlistedFiles(in: folder.appendingPathComponent(String(year)), manifest: manifest) {
             diagnostics.error(
                 "is not part of the archived \(year) report; archiving replaces \(name)/ whole, so it would delete this file",
                 at: SourceLocation(path: "\(name)/\(path)"), hint: "move it out of \(name)/ and run the command again")
         }
-    }
-
-    /// A file name published beside the report: no folder, not hidden.
-    static func isPlainName(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("/") && !name.hasPrefix(".") && name != "manifest.json"
-    }
-
-    /// A source path relative to the site's folder, inside it.
-    static func isSourcePath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !path.isEmpty && !path.hasPrefix("/") && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// What `publish` and `correct` are asked to record: a day not after today, and for a
@@ -344,20 +278,13 @@ public struct ReportArchive: Sendable {
             sourceChecksums[source] = SHA256.hex(data)
             files.append(OutputFile(path: "kilde/" + source, data: data))
         }
-        var manifest = Manifest(
+        var manifest = ArchiveManifest(
             year: year, archived: stamp.archived.iso,
-            corrections: stamp.corrections.map { Manifest.Correction(date: $0.date.iso, note: $0.note) },
+            corrections: stamp.corrections.map { ArchiveManifest.Correction(date: $0.date.iso, note: $0.note) },
             files: checksums, sources: sourceChecksums, seal: "")
         manifest.seal = manifest.computedSeal
-        files.append(OutputFile(path: "manifest.json", data: try Self.encode(manifest)))
+        files.append(OutputFile(path: "manifest.json", data: try manifest.encoded()))
         try SiteWriter(output: folder.appendingPathComponent(String(year))).write(files, assets: nil)
-    }
-
-    /// The manifest as written: pretty-printed JSON with sorted keys and a final newline.
-    static func encode(_ manifest: Manifest) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(manifest) + Data("\n".utf8)
     }
 
     /// The source files a report is made from, relative to the site's folder.

@@ -286,9 +286,13 @@ struct KilledBuildTests {
             times.append(Date().timeIntervalSince(start))
         }
         let buildTime = times.sorted()[1]
-        var killedWhileRunning = 0, stagingLeft = 0
-        let runs = 40
-        for index in 0..<runs {
+        // Kill 40 builds, and more until 20 kills have landed in a running build and one has
+        // left a staging folder (how many runs that takes depends on the machine's load), at
+        // most 120.
+        var killedWhileRunning = 0, stagingLeft = 0, runs = 0
+        while runs < 120, runs < 40 || killedWhileRunning < 20 || stagingLeft == 0 {
+            let index = runs
+            runs += 1
             let version = index % 2 == 0 ? "b" : "a"
             try (version == "a" ? versionA : versionB).write(to: config, atomically: true, encoding: .utf8)
             let process = try run(site)
@@ -307,7 +311,7 @@ struct KilledBuildTests {
             #expect(left.isEmpty, "run \(index): \(left)")
         }
         // The kills landed in the middle of builds, not only before or after them.
-        #expect(killedWhileRunning > runs / 4, "\(killedWhileRunning) of \(runs) kills hit a running build")
+        #expect(killedWhileRunning >= 20, "\(killedWhileRunning) of \(runs) kills hit a running build")
         #expect(stagingLeft > 0, "no kill left a staging folder")
         print("killed builds: \(runs) runs, build \(String(format: "%.2f", buildTime)) s, \(killedWhileRunning) killed while running, \(stagingLeft) left a staging folder")
     }

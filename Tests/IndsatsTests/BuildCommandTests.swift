@@ -5,21 +5,9 @@ import Testing
 /// The last lines `indsats build` prints, run as the real binary.
 @Suite("Build command: its closing line is one line and true")
 struct BuildCommandTests {
-    /// Runs `indsats build` with `arguments`; its exit status and what it printed (standard
-    /// output, then standard error).
-    func build(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let binary = try #require(KilledBuildTests.binary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["build"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let failed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, printed, failed)
+    /// Runs `indsats build` with `arguments`.
+    func build(_ arguments: [String]) throws -> CommandRun {
+        try runIndsats(["build"] + arguments)
     }
 
     @Test func anOutputPathWithALineBreakIsPrintedEscaped() throws {

@@ -5,28 +5,11 @@ import Testing
 /// stream, `--root`, and that `check` writes nothing.
 @Suite("Command line: exit codes, the summary line, and errors on standard error only")
 struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
+    typealias Run = CommandRun
 
     /// Runs `indsats` with `arguments` in `folder` (so that `--root` is what finds the site).
     func indsats(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = KilledBuildTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // What it prints is small, well under a pipe's buffer, so reading one stream after
-        // the other cannot block.
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let failed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: printed, errors: failed)
+        try runIndsats(arguments, in: folder)
     }
 
     /// A copy of the golden-site fixture with the repository's templates, in a scratch folder,

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import IndsatsModel
 import IndsatsSite
 
@@ -83,4 +84,30 @@ func copyOfFixture(_ name: String, appendingToConfig config: String? = nil) thro
         try (String(contentsOf: file, encoding: .utf8) + config).write(to: file, atomically: true, encoding: .utf8)
     }
     return site
+}
+
+/// What a run of the `indsats` binary gave: its exit status and what it printed.
+struct CommandRun {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+/// Runs the built `indsats` binary with `arguments` (in `folder`, when given) and waits for it.
+func runIndsats(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
+    let binary = try #require(KilledBuildTests.binary as URL?, "build the indsats binary first: swift build --build-tests")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // What it prints is small, well under a pipe's buffer, so reading one stream after the
+    // other cannot block.
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let failed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return CommandRun(status: process.terminationStatus, output: printed, errors: failed)
 }

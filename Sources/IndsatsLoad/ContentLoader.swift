@@ -66,6 +66,14 @@ public struct ContentLoader: Sendable {
         return LoadResult(content: content, diagnostics: diagnostics, parts: clock.seconds)
     }
 
+    /// Only the site configuration (`indsats.yml`), with the problems found in it: for
+    /// commands that need the site's names but not its content (`indsats new`).
+    public func loadConfig() -> (config: SiteConfig?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let config = loadConfig(&diagnostics)
+        return (config, diagnostics)
+    }
+
     // MARK: - Files
 
     func loadConfig(_ diagnostics: inout Diagnostics) -> SiteConfig? {

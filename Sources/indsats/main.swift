@@ -8,7 +8,7 @@ import IndsatsSite
 struct Indsats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a municipality's project bank, integration barometer, committee annexes and status reports from Markdown files.",
-        subcommands: [Build.self, Check.self, Publish.self, Correct.self])
+        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -137,5 +137,30 @@ struct Correct: ParsableCommand {
         report(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitCode(1) }
         print("re-archived the \(archive.year) report with the correction in \(ReportArchive.folderName)/\(archive.year)/ (commit it)")
+    }
+}
+
+extension NewContent.Kind: ExpressibleByArgument {}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Starts a new content file (aktivitet, indikator, bilag or statusrapport) from a title, with every field and a comment on each.")
+    @Argument(help: "What to start: \(NewContent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: NewContent.Kind
+    @Argument(help: "The title; the file is named after it (æ → ae, ø → oe, å → aa).")
+    var title: String
+    @Option(name: .long, help: "The administration's id in indsats.yml (default: the first listed there).")
+    var forvaltning: String?
+    @Option(name: .long, help: "The site's folder (with indsats.yml and content/).")
+    var root: String = "."
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+        // The one reading of the clock: today's date in the date fields.
+        let (path, diagnostics) = NewContent.write(kind, title: title, administration: forvaltning, today: .today(), root: rootURL)
+        report(diagnostics)
+        guard let path else { throw ExitCode(1) }
+        print("wrote \(SourceLocation.printable(path))")
+        print("next: fill in its fields, then run indsats check")
     }
 }

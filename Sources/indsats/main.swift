@@ -145,7 +145,7 @@ extension NewContent.Kind: ExpressibleByArgument {}
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Starts a new content file (aktivitet, indikator, bilag or statusrapport) from a title, with every field and a comment on each.")
-    @Argument(help: "What to start: \(NewContent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "What to start.")
     var kind: NewContent.Kind
     @Argument(help: "The title; the file is named after it (æ → ae, ø → oe, å → aa).")
     var title: String

@@ -50,7 +50,8 @@ public enum NewContent {
             diagnostics.error(
                 exists ? "the file already exists; indsats new does not overwrite it" : "the file could not be written",
                 at: SourceLocation(path: path),
-                hint: exists ? "edit that file, or give the new one another title" : "check that the site's folder can be written to")
+                hint: !exists ? "check that the site's folder can be written to"
+                    : kind == .report ? "a status report is named after its year: edit that file" : "edit that file, or give the new one another title")
             return (nil, diagnostics)
         }
         return (path, diagnostics)

@@ -119,6 +119,17 @@ public enum DanishFormat {
         return amount.value > 0 ? "+" + text : text
     }
 
+    /// A count with the noun in the number it takes in Danish: `1 indsats`, `2 indsatser`,
+    /// `0 indsatser` (only one takes the singular), with a thousands point (`1.242 indsatser`).
+    public static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(number(Amount(Decimal(count), scale: 0))) \(count == 1 ? singular : plural)"
+    }
+
+    /// `count` preceded by "Alle" when there is more than one: `Alle 85 indsatser`, `1 indsats`.
+    public static func all(_ count: Int, _ singular: String, _ plural: String) -> String {
+        count == 1 ? self.count(count, singular, plural) : "Alle " + self.count(count, singular, plural)
+    }
+
     /// `7. april 2011`
     public static func date(_ day: Day) -> String {
         "\(day.day). \(monthNames[day.month - 1]) \(day.year)"

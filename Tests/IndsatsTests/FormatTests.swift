@@ -32,6 +32,16 @@ struct FormatTests {
         #expect(DanishFormat.date(Day(year: 2010, month: 12, day: 6)!) == "6. december 2010")
     }
 
+    @Test func countsTakeTheSingularOnlyForOne() {
+        #expect(DanishFormat.count(1, "indsats", "indsatser") == "1 indsats")
+        #expect(DanishFormat.count(2, "indsats", "indsatser") == "2 indsatser")
+        #expect(DanishFormat.count(0, "indikator", "indikatorer") == "0 indikatorer")
+        #expect(DanishFormat.count(1, "bilag", "bilag") == "1 bilag")
+        #expect(DanishFormat.count(1242, "projekt", "projekter") == "1.242 projekter")
+        #expect(DanishFormat.all(1, "emne", "emner") == "1 emne")
+        #expect(DanishFormat.all(36, "emne", "emner") == "Alle 36 emner")
+    }
+
     @Test func budgetCellsShowAsPrinted() {
         #expect(DanishFormat.cell(BudgetCell(.text("Driftsbudget"))) == "Driftsbudget")
         #expect(DanishFormat.cell(BudgetCell(.empty(printed: "-"))) == "-")

@@ -45,4 +45,13 @@ struct PDFTests {
         #expect(page.contains("<a href=\"../../bilag/oversigt/bilag-oversigt.pdf\">Hent bilaget som PDF</a>"))
         #expect(FileManager.default.fileExists(atPath: Self.built.output.appendingPathComponent("statusrapporter/2009/statusrapport-2009.pdf").path))
     }
+
+    @Test func theAnnexListLinksTheAnnexsPDF() {
+        let page = read(Self.built.output, "bilag/index.html")
+        #expect(page.contains("<th scope=\"col\">PDF</th>"))
+        for slug in ["oversigt"] {
+            #expect(page.contains("<a href=\"../bilag/\(slug)/bilag-\(slug).pdf\" aria-label=\"PDF: Bilag "))
+            #expect(FileManager.default.fileExists(atPath: Self.built.output.appendingPathComponent("bilag/\(slug)/bilag-\(slug).pdf").path))
+        }
+    }
 }

@@ -79,6 +79,31 @@ struct ShippedSiteTests {
         #expect(!page.contains("Københavns Kommunes værtsprogram"))
     }
 
+    @Test func theAnnexListIsOrderedByCommitteeMeetingDateAndNumber() throws {
+        let page = read(output, "bilag/index.html")
+        let slugs = page.matches(of: try Regex(#"<a href="[^"]*bilag/([a-z0-9-]+)/index\.html">"#)).map { String(page[$0.output[1].range!]) }
+        // The committees in the configuration's order; within BIU the dated annexes oldest
+        // first, then the undated by number (1 before 16).
+        #expect(slugs == [
+            "vaertsprogram-2010", "vaertsprogram-2011", "bif-2018-22", "status-partnerskab-dansk-flygtningehjaelp",
+            "buf-2018-22", "kff-2018-22", "sof-2018-22", "suf-2018-22", "tmf-2018-22", "okf-2018-22",
+        ])
+        let text = visibleText(page)
+        // The three "Bilag 1" are told apart by title and meeting date; undated ones say so.
+        #expect(text.contains("1 Københavns Kommunes værtsprogram Projektbeskrivelse Beskæftigelses- og Integrationsudvalget 6. december 2010"))
+        #expect(text.contains("1 Københavns Kommunes Værtsprogram (revideret projektbeskrivelse) Projektbeskrivelse Beskæftigelses- og Integrationsudvalget 7. april 2011"))
+        #expect(text.contains("Beskæftigelses- og Integrationsforvaltningen 2018-22 Oversigt Beskæftigelses- og Integrationsudvalget Udateret"))
+        // A build without --pdf prints no PDFs, so the list links to none.
+        #expect(!page.contains(".pdf"))
+    }
+
+    @Test func aCountOfOneTakesTheSingular() {
+        let bolig = read(output, "projektbank/omraade/bolig/index.html")
+        #expect(bolig.contains("<p class=\"lead\">1 indsats.</p>"))
+        #expect(!bolig.contains("1 indsatser"))
+        #expect(visibleText(read(output, "projektbank/index.html")).contains("Økonomiforvaltningen ( 2 indsatser )"))
+    }
+
     @Test func indicatorOneShowsBaselineStatusAndCriterion() {
         let page = visibleText(read(output, "barometer/andel-beskaeftigede-indvandrere-efterkommere/index.html"))
         #expect(page.contains("54,40 pct. (forår 2007)"))

@@ -68,9 +68,9 @@
           group.body.appendChild(row);
         });
         group.section.hidden = visible === 0;
-        if (group.count) group.count.textContent = String(visible);
+        if (group.count) group.count.textContent = visible + " " + (visible === 1 ? group.count.dataset.one : group.count.dataset.other);
       });
-      resultLine.textContent = "Viser " + shown.length + " af " + index.activities.length + " indsatser.";
+      resultLine.textContent = "Viser " + shown.length + " af " + index.activities.length + (index.activities.length === 1 ? " indsats." : " indsatser.");
       updateTotals(shown);
       var query = new URLSearchParams();
       fields.forEach(function (name) { if (value(name)) query.set(name, value(name)); });

@@ -1,3 +1,4 @@
+import IndsatsFormat
 import IndsatsModel
 import IndsatsMustache
 
@@ -11,6 +12,9 @@ struct HomePage: PageKindBuilder {
             "activityCount": String(content.activities.count),
             "indicatorCount": String(content.indicators.count),
             "annexCount": String(content.annexes.count),
+            "activityCountText": DanishFormat.count(content.activities.count, "indsats", "indsatser"),
+            "indicatorCountText": DanishFormat.count(content.indicators.count, "indikator", "indikatorer"),
+            "annexCountText": DanishFormat.count(content.annexes.count, "bilag", "bilag"),
             "reports": content.reports.reversed().map { ["title": $0.title, "url": SitePaths.report($0.year), "year": String($0.year)] },
         ])
     }

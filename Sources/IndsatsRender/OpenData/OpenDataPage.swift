@@ -1,3 +1,4 @@
+import IndsatsFormat
 import IndsatsModel
 import IndsatsMustache
 
@@ -9,6 +10,7 @@ struct OpenDataPage: PageKindBuilder {
         TemplateObject([
             "columns": ProjectBankData.csvColumns.map { ["name": $0.name, "description": $0.description] },
             "count": String(site.content.activities.count),
+            "countText": DanishFormat.count(site.content.activities.count, "indsats", "indsatser"),
             "unit": site.content.config.budgetUnit.rawValue,
             "hasFeed": site.content.config.baseURL != nil,
             "example": site.content.activities.first.map { ["title": $0.title, "url": SitePaths.activityJSON($0.slug)] },

@@ -27,6 +27,7 @@ struct ProjectBankPages: PageKindBuilder {
             "years": facets.years.map(facetLink),
             "statuses": facets.statuses.count > 1 ? facets.statuses.map(facetLink) : [],
             "tagCount": facets.tags.isEmpty ? nil : String(facets.tags.count),
+            "tagCountText": facets.tags.isEmpty ? nil : DanishFormat.all(facets.tags.count, "emne", "emner"),
         ])
         return context
     }
@@ -45,7 +46,10 @@ struct ProjectBankPages: PageKindBuilder {
 
     /// The list of tags, each with its count.
     func tagIndex() -> TemplateObject {
-        TemplateObject(["tags": facets.tags.map(facetLink), "count": String(facets.tags.count)])
+        TemplateObject([
+            "tags": facets.tags.map(facetLink), "count": String(facets.tags.count),
+            "countText": DanishFormat.count(facets.tags.count, "emne", "emner"),
+        ])
     }
 
     static func facetKindName(_ facet: Facet) -> String {
@@ -89,6 +93,9 @@ struct ProjectBankPages: PageKindBuilder {
         }
         return TemplateObject([
             "count": String(positions.count),
+            "countText": DanishFormat.count(positions.count, "indsats", "indsatser"),
+            "allText": DanishFormat.all(positions.count, "indsats", "indsatser"),
+            "allLongText": DanishFormat.all(positions.count, "integrationsindsats", "integrationsindsatser"),
             "groups": groups,
             "yearTotals": yearTotalsContext(positions),
             "unit": config.budgetUnit.rawValue,
@@ -101,6 +108,7 @@ struct ProjectBankPages: PageKindBuilder {
     func groupContext(name: String?, anchor: String, positions: [Int], root: String) -> TemplateObject {
         TemplateObject([
             "name": name, "anchor": anchor, "count": String(positions.count),
+            "countText": DanishFormat.count(positions.count, "indsats", "indsatser"),
             "rowsHTML": inputs.rows.html(positions, root: root),
         ])
     }

@@ -29,13 +29,14 @@ public struct SiteIndex: Sendable {
         self.contributing = contributing
         var annexes: [String: [Annex]] = [:]
         var reports: [String: [StatusReport]] = [:]
-        for annex in content.annexes {
+        // In list order, so that an activity's "Omtalt i" lists its annexes as the annex list does.
+        for annex in DocumentOrder.annexes(content.annexes, config: content.config) {
             let cited = annex.kind == .overview
                 ? Self.select(annex, from: content.activities, bySlug: activitiesBySlug).map(\.slug)
                 : annex.activity.map { [$0.slug] } ?? []
             for slug in cited { annexes[slug, default: []].append(annex) }
         }
-        for report in content.reports {
+        for report in DocumentOrder.reports(content.reports, config: content.config) {
             for entry in report.activities { reports[entry.activity.slug, default: []].append(report) }
         }
         annexesCiting = annexes

@@ -116,7 +116,7 @@ enum TemplateContexts {
 
     /// `ProjectBankPages.listingContext`.
     static let listing: ContextSchema = [
-        "count", .object("groups", ["name", "anchor", "count", "rowsHTML"]),
+        "count", "countText", "allText", "allLongText", .object("groups", ["name", "anchor", "count", "countText", "rowsHTML"]),
         .object("yearTotals", [.object("rows", ["year", "count", "total"]), "total"]), "unit", "sortedByBudget",
     ]
 
@@ -125,22 +125,22 @@ enum TemplateContexts {
 
     static let pages: [Page] = [
         Page(template: "home", name: "the home page", schema: layout.adding([
-            "activityCount", "indicatorCount", "annexCount", .object("reports", ["title", "url", "year"]),
+            "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]),
         ])),
         Page(template: "projektbank", name: "the project bank page", schema: layout.adding(listing).adding([
             .object("filters", ["name", "label", .object("options", ["value", "label"])]),
             .object("facets", [
                 .object("administrations", facetLink), .object("areas", facetLink), .object("years", facetLink),
-                .object("statuses", facetLink), "tagCount",
+                .object("statuses", facetLink), "tagCount", "tagCountText",
             ]),
         ])),
         Page(template: "projektbank-liste", name: "the project bank's list pages", schema: layout.adding(listing).adding(["facetKind", "facetLabel"])),
         Page(template: "partials/activity-row", name: "a project bank row", schema: [
             "slug", "title", "url", "summary", "administration", "area", "targetGroup", "years", "total", "root",
         ]),
-        Page(template: "emner", name: "the tag page", schema: layout.adding([.object("tags", facetLink), "count"])),
+        Page(template: "emner", name: "the tag page", schema: layout.adding([.object("tags", facetLink), "count", "countText"])),
         Page(template: "data", name: "the open data page", schema: layout.adding([
-            .object("columns", ["name", "description"]), "count", "unit", "hasFeed", .object("example", link),
+            .object("columns", ["name", "description"]), "count", "countText", "unit", "hasFeed", .object("example", link),
         ])),
         Page(template: "aktivitet", name: "the activity page", schema: layout.adding(activity)),
         Page(template: "barometer", name: "the barometer page", schema: layout.adding([
@@ -154,7 +154,7 @@ enum TemplateContexts {
             "csv", "json",
         ])),
         Page(template: "bilagsliste", name: "the annex list", schema: layout.adding([
-            .object("annexes", ["number", "title", "url", "kind", "date", "committee"]),
+            "count", "hasPDF", .object("annexes", ["number", "title", "url", "kind", "date", "dateText", "committee", "label", "pdf"]),
         ])),
         Page(template: "bilag", name: "the annex page", schema: layout.adding([
             "number", "title", "committee", "date", "caseNumber", "documentNumber", "body", .object("footnotes", footnotes),
@@ -171,7 +171,7 @@ enum TemplateContexts {
             .object("description", embeddedActivity), .object("statusNote", embeddedActivity),
         ])),
         Page(template: "statusrapporter", name: "the report list", schema: layout.adding([
-            .object("reports", ["year", "title", "url", "published"]),
+            .object("reports", ["year", "title", "url", "published", "dateText", "committee", "label", "pdf"]),
         ])),
         Page(template: "statusrapport", name: "the report page", schema: layout.adding([
             "year", "title", "administration", "committee", "date", "published", "archived", .object("corrections", ["date", "note"]),

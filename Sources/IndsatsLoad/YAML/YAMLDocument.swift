@@ -11,6 +11,9 @@ final class YAMLDocument {
     /// How many figures (budget cells and their years) could not be read so far: a sum over
     /// them would be wrong, so a reader does not check totals once this grows.
     var unreadableFigures = 0
+    /// Fields a reader asked for that its `FieldTable` does not list (dotted paths); always
+    /// empty unless a reader and its table differ, which a test checks.
+    var undeclaredFields: Set<String> = []
 
     init(path: String, lineOffset: Int) {
         self.path = path

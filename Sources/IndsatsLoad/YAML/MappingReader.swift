@@ -10,8 +10,7 @@ final class MappingReader {
     let document: YAMLDocument
     let node: Node
     let prefix: String
-    /// The fields this mapping may have (`FieldTable`); a key asked for that is not among
-    /// them is recorded in `document.undeclaredFields`, for the test that keeps them in step.
+    /// The fields this mapping may have (`FieldTable`); see `ask`.
     let fields: [Field]?
     /// The mapping's keys, key nodes and values, in file order; looked up by position so
     /// that no lookup copies a node.
@@ -64,7 +63,8 @@ final class MappingReader {
     /// Whether `key` has a value, `""` included (a version's `summary: ""` says it had none);
     /// marks the key read, so that `summary:` with nothing after it is not an unknown field.
     func has(_ key: String) -> Bool {
-        ask(key)
+        asked.append(key)
+        document.asked(key, at: path(key), in: fields)
         guard let index = keys.firstIndex(of: key) else { return false }
         wasRead[index] = true
         return !values[index].isNull
@@ -74,7 +74,8 @@ final class MappingReader {
     /// only blanks or `""`, counts as absent; if it is required, that is one error (with
     /// `hint`, what to write).
     func value(_ key: String, required: Bool = false, hint: String? = nil) -> Node? {
-        ask(key)
+        asked.append(key)
+        document.asked(key, at: path(key), in: fields)
         guard let index = keys.firstIndex(of: key) else {
             if required && !hasMergeKey { error("required field is missing", key: key, at: node, hint: hint) }
             return nil
@@ -88,10 +89,6 @@ final class MappingReader {
         return value
     }
 
-    func ask(_ key: String) {
-        asked.append(key)
-        if let fields, fields.named(key) == nil { document.undeclaredFields.insert(path(key)) }
-    }
 
     func error(_ message: String, key: String, at node: Node?, hint: String? = nil) {
         document.diagnostics.error(message, at: document.location(node), field: path(key), hint: hint)

@@ -20,6 +20,12 @@ final class YAMLDocument {
         self.lineOffset = lineOffset
     }
 
+    /// Notes that a reader handed the table `fields` asked for `key` (at `path`): a key the
+    /// table lacks is recorded in `undeclaredFields`.
+    func asked(_ key: String, at path: @autoclosure () -> String, in fields: [Field]?) {
+        if let fields, fields.named(key) == nil { undeclaredFields.insert(path()) }
+    }
+
     /// Composes `yaml`; syntax errors become diagnostics and the result is nil.
     func compose(_ yaml: String) -> Node? {
         do {

@@ -109,7 +109,7 @@ public struct ContentLoader: Sendable {
             }
             return nil
         }
-        guard let map = MappingReader.make(node, document: document, field: "") else { return nil }
+        guard let map = MappingReader.make(node, document: document, field: "", fields: FieldTable.config) else { return nil }
         return ConfigReader.read(map, path: path)
     }
 
@@ -239,7 +239,7 @@ public struct ContentLoader: Sendable {
         // Front matter with nothing in it is a mapping with no fields (the required ones are missing).
         let composed = clock.measure("YAML") { document.compose(file.yaml) }
         guard let node = composed ?? (document.diagnostics.hasErrors ? nil : Node.mapping(Node.Mapping([]))),
-            let map = MappingReader.make(node, document: document, field: "")
+            let map = MappingReader.make(node, document: document, field: "", fields: FieldTable.fields(for: kind))
         else { return unreadable(document.diagnostics.all) }
         let body = clock.measure("Markdown") { markdown.render(file.body) }
         if let control = ControlCharacter.first(in: file.body) {

@@ -8,7 +8,7 @@ import IndsatsSite
 struct Indsats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a municipality's project bank, integration barometer, committee annexes and status reports from Markdown files.",
-        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self])
+        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self, Schema.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -162,5 +162,24 @@ struct New: ParsableCommand {
         guard let path else { throw ExitCode(1) }
         print("wrote \(SourceLocation.printable(path))")
         print("next: fill in its fields, then run indsats check")
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Writes a JSON Schema for each kind of content file and for indsats.yml, for editors that check fields as one types.")
+    @Option(name: .long, help: "The site's folder (with indsats.yml and content/).")
+    var root: String = "."
+    @Option(name: .long, help: "The folder to write the schemas into (default: schemas/ in the site's folder).")
+    var output: String?
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+        let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? rootURL.appendingPathComponent("schemas")
+        let shown = output.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? (root == "." ? "schemas/" : "\(root.hasSuffix("/") ? root : root + "/")schemas/")
+        let (written, diagnostics) = SchemaFiles.write(into: folder, shown: shown)
+        report(diagnostics)
+        guard !diagnostics.hasErrors else { throw ExitCode(1) }
+        for path in written { print("wrote \(SourceLocation.printable(path))") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IndsatsLoad
 import IndsatsModel
 import IndsatsRender
 import IndsatsSite
@@ -36,6 +37,10 @@ struct NewContentTests {
         #expect(written == "content/\(kind.folder.rawValue)/\(slug).md")
         let text = try String(contentsOf: root.appendingPathComponent(written), encoding: .utf8)
         #expect(text.contains("title: \"Grønne gårde på Østerbro\""))
+        // The first line of the front matter names the schema `indsats schema` writes for it.
+        let schema = "\(kind.rawValue).schema.json"
+        #expect(text.hasPrefix("---\n# yaml-language-server: $schema=../../schemas/\(schema)\n"))
+        #expect(JSONSchema.all().contains { $0.name == schema })
         let after = check(root)
         #expect(!after.hasErrors, "\(after.errors)")
         #expect(after.warnings.map(\.description) == before.warnings.map(\.description))

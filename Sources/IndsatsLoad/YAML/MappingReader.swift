@@ -10,6 +10,8 @@ final class MappingReader {
     let document: YAMLDocument
     let node: Node
     let prefix: String
+    /// The fields this mapping may have (`FieldTable`); see `ask`.
+    let fields: [Field]?
     /// The mapping's keys, key nodes and values, in file order; looked up by position so
     /// that no lookup copies a node.
     private var keys: [String] = []
@@ -23,10 +25,11 @@ final class MappingReader {
     /// it was meant to bring are not reported missing as well.
     private var hasMergeKey = false
 
-    init(_ node: Node, document: YAMLDocument, prefix: String = "") {
+    init(_ node: Node, document: YAMLDocument, prefix: String = "", fields: [Field]? = nil) {
         self.node = node
         self.document = document
         self.prefix = prefix
+        self.fields = fields
         if let mapping = node.mapping {
             keys.reserveCapacity(mapping.count)
             for (key, value) in mapping {
@@ -44,13 +47,13 @@ final class MappingReader {
     }
 
     /// A reader for `node` if it is a mapping; otherwise an error and nil.
-    static func make(_ node: Node?, document: YAMLDocument, field: String) -> MappingReader? {
+    static func make(_ node: Node?, document: YAMLDocument, field: String, fields: [Field]? = nil) -> MappingReader? {
         guard let node else { return nil }
         guard node.mapping != nil else {
             document.diagnostics.error("expected a mapping of fields, found \(describe(node))", at: document.location(node), field: field)
             return nil
         }
-        return MappingReader(node, document: document, prefix: field)
+        return MappingReader(node, document: document, prefix: field, fields: fields)
     }
 
     var location: SourceLocation { document.location(node) }
@@ -61,6 +64,7 @@ final class MappingReader {
     /// marks the key read, so that `summary:` with nothing after it is not an unknown field.
     func has(_ key: String) -> Bool {
         asked.append(key)
+        document.asked(key, at: path(key), in: fields)
         guard let index = keys.firstIndex(of: key) else { return false }
         wasRead[index] = true
         return !values[index].isNull
@@ -71,6 +75,7 @@ final class MappingReader {
     /// `hint`, what to write).
     func value(_ key: String, required: Bool = false, hint: String? = nil) -> Node? {
         asked.append(key)
+        document.asked(key, at: path(key), in: fields)
         guard let index = keys.firstIndex(of: key) else {
             if required && !hasMergeKey { error("required field is missing", key: key, at: node, hint: hint) }
             return nil
@@ -83,6 +88,7 @@ final class MappingReader {
         }
         return value
     }
+
 
     func error(_ message: String, key: String, at node: Node?, hint: String? = nil) {
         document.diagnostics.error(message, at: document.location(node), field: path(key), hint: hint)
@@ -237,13 +243,13 @@ final class MappingReader {
     }
 
     func mapping(_ key: String, required: Bool = false) -> MappingReader? {
-        MappingReader.make(value(key, required: required), document: document, field: path(key))
+        MappingReader.make(value(key, required: required), document: document, field: path(key), fields: fields?.named(key)?.subfields)
     }
 
     /// Each item of a list of mappings, with its field path (`goals.2`).
     func mappings(_ key: String, required: Bool = false) -> [MappingReader] {
         list(key, required: required).enumerated().compactMap { index, node in
-            MappingReader.make(node, document: document, field: path("\(key).\(index + 1)"))
+            MappingReader.make(node, document: document, field: path("\(key).\(index + 1)"), fields: fields?.named(key)?.subfields)
         }
     }
 

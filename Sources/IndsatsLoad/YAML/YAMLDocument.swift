@@ -11,10 +11,19 @@ final class YAMLDocument {
     /// How many figures (budget cells and their years) could not be read so far: a sum over
     /// them would be wrong, so a reader does not check totals once this grows.
     var unreadableFigures = 0
+    /// Fields a reader asked for that its `FieldTable` does not list (dotted paths); always
+    /// empty unless a reader and its table differ, which a test checks.
+    var undeclaredFields: Set<String> = []
 
     init(path: String, lineOffset: Int) {
         self.path = path
         self.lineOffset = lineOffset
+    }
+
+    /// Notes that a reader handed the table `fields` asked for `key` (at `path`): a key the
+    /// table lacks is recorded in `undeclaredFields`.
+    func asked(_ key: String, at path: @autoclosure () -> String, in fields: [Field]?) {
+        if let fields, fields.named(key) == nil { undeclaredFields.insert(path()) }
     }
 
     /// Composes `yaml`; syntax errors become diagnostics and the result is nil.

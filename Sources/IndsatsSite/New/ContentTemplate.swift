@@ -24,6 +24,9 @@ struct ContentTemplate {
         case .report: report()
         }
         let intro = [
+            // Editors with a YAML language server (VS Code's YAML extension) check the fields
+            // against the schema `indsats schema` writes into the site's schemas/ folder.
+            "# yaml-language-server: $schema=../../schemas/\(kind.rawValue).schema.json",
             "# Ny fil fra indsats new. Felter uden værdi tæller som udeladt; linjer med # foran er",
             "# valgfrie eksempler: fjern # og ret dem. Se docs/content-format.md. Kør derefter indsats check.",
         ]

@@ -19,7 +19,8 @@ struct PreviewHandler: HTTPHandler {
             try await Task.sleep(nanoseconds: 10_000_000)
             snapshot = state.snapshot
         }
-        switch Self.resolve(request.path, in: snapshot.files) {
+        // The path as sent (FlyingFox's `path` drops a folder's final slash).
+        switch Self.resolve(request.target.path(percentEncoded: true), in: snapshot.files) {
         case .file(let path, let data):
             return response(.ok, path: path, data: data, snapshot)
         case .redirect(let location):

@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import IndsatsModel
+@testable import IndsatsServe
+import IndsatsSite
+
+/// `indsats serve`, in process, on a copy of the valid fixture site and a free port.
+@Suite(.serialized) struct ServeTests {
+    struct Page {
+        var status: Int
+        var type: String
+        var body: String
+    }
+
+    static func start(_ site: URL, port: UInt16 = 0) async throws -> (PreviewServer, UInt16) {
+        let server = PreviewServer(builder: SiteBuilder(root: site, templates: Repo.templates), port: port, report: { _ in }, log: { _ in })
+        try await server.start()
+        return (server, try #require(await server.port))
+    }
+
+    static func get(_ port: UInt16, _ path: String) async throws -> Page {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        return Page(status: http.statusCode, type: http.value(forHTTPHeaderField: "Content-Type") ?? "", body: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Asks for `path` until `condition` holds, for at most five seconds.
+    static func poll(_ port: UInt16, _ path: String, until condition: (Page) -> Bool) async throws -> Page {
+        let deadline = Date().addingTimeInterval(5)
+        var page = try await get(port, path)
+        while !condition(page) && Date() < deadline {
+            try await Task.sleep(nanoseconds: 20_000_000)
+            page = try await get(port, path)
+        }
+        return page
+    }
+
+    static let activityPage = "/projektbank/vaertsprogram/"
+
+    @Test func aPageIsServedAsHTMLWithTheReloadScriptAndOddPathsGiveTheNotFoundPageWithoutLeakingFiles() async throws {
+        let site = try copyOfFixture("valid-site")
+        let (server, port) = try await Self.start(site)
+        defer { Task { await server.stop() } }
+        let home = try await Self.get(port, "/")
+        #expect(home.status == 200)
+        #expect(home.type == "text/html; charset=utf-8")
+        #expect(home.body.contains("/__indsats/events"))
+        #expect(home.body.contains("</script></body>"), "the script comes right before </body>")
+        let style = try await Self.get(port, "/assets/style.css")
+        #expect(style.status == 200 && style.type.hasPrefix("text/css"))
+        for path in ["/%2e%2e/indsats.yml", "/indsats.yml", "/content/aktiviteter/vaertsprogram.md", "/projektbank/nope/", "/..%2findsats.yml"] {
+            let page = try await Self.get(port, path)
+            #expect(page.status == 404, "\(path)")
+            #expect(!page.body.contains("case_number"), "\(path)")
+        }
+        let files = ["index.html": Data("x".utf8)]
+        #expect(PreviewHandler.resolve("/../indsats.yml", in: files) == .missing)
+        #expect(PreviewHandler.resolve("/./index.html", in: files) == .missing)
+        #expect(PreviewHandler.resolve("/", in: files) == .file("index.html", Data("x".utf8)))
+        #expect(PreviewHandler.contentType(of: "a/b.pdf") == "application/pdf")
+        #expect(PreviewHandler.contentType(of: "data.csv") == "text/csv; charset=utf-8")
+    }
+
+    @Test func anEditShowsInTheServedPageAnErrorShowsAsAnOverlayOverTheLastGoodSiteAndFixingItRemovesIt() async throws {
+        let site = try copyOfFixture("valid-site")
+        let (server, port) = try await Self.start(site)
+        defer { Task { await server.stop() } }
+        let file = site.appendingPathComponent("content/aktiviteter/vaertsprogram.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        #expect(try await Self.get(port, Self.activityPage).status == 200)
+
+        try original.replacingOccurrences(of: "title: Værtsprogram", with: "title: Værtsprogram for alle").write(to: file, atomically: true, encoding: .utf8)
+        let edited = try await Self.poll(port, Self.activityPage) { $0.body.contains("Værtsprogram for alle") }
+        #expect(edited.body.contains("Værtsprogram for alle"))
+
+        try original.replacingOccurrences(of: "date: 2011-04-07", with: "date: 2011-13-45").write(to: file, atomically: true, encoding: .utf8)
+        let broken = try await Self.poll(port, Self.activityPage) { $0.body.contains("role=\"alert\"") }
+        #expect(broken.body.contains("role=\"alert\""))
+        #expect(broken.body.contains("content/aktiviteter/vaertsprogram.md:6:7: error: date: &quot;2011-13-45&quot; is not a date"))
+        #expect(broken.body.contains("date: 2011-13-45\n      ^"), "the source line, its column marked")
+        #expect(broken.body.contains("Værtsprogram for alle"), "the last good site stays served")
+
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let fixed = try await Self.poll(port, Self.activityPage) { !$0.body.contains("role=\"alert\"") && !$0.body.contains("for alle") }
+        #expect(!fixed.body.contains("role=\"alert\""))
+        #expect(!fixed.body.contains("Værtsprogram for alle"))
+    }
+
+    @Test func theEventStreamAnnouncesANewBuild() async throws {
+        let site = try copyOfFixture("valid-site")
+        let (server, port) = try await Self.start(site)
+        defer { Task { await server.stop() } }
+        let generation = server.state.snapshot.generation
+        let file = site.appendingPathComponent("indsats.yml")
+        try (try String(contentsOf: file, encoding: .utf8) + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let event = try await Self.get(port, "/__indsats/events?since=\(generation)")
+        #expect(event.type.hasPrefix("text/event-stream"))
+        #expect(event.body.contains("id: \(generation + 1)\ndata: {"))
+    }
+
+    @Test func aTakenPortIsSaidPlainly() async throws {
+        let site = try copyOfFixture("valid-site")
+        let (server, port) = try await Self.start(site)
+        defer { Task { await server.stop() } }
+        let second = PreviewServer(builder: SiteBuilder(root: site, templates: Repo.templates), port: port, report: { _ in }, log: { _ in })
+        do {
+            try await second.start()
+            Issue.record("a second server started on the same port")
+        } catch let failure as PreviewServer.Failure {
+            #expect(failure.description.hasPrefix("port \(port) is already in use"))
+        }
+    }
+
+    @Test func theOverlayEscapesWhatItShowsAndMarksTheColumn() throws {
+        let site = temporaryFolder("overlay")
+        try "a: <b>&\"x\"\n".write(to: site.appendingPathComponent("f.yml"), atomically: true, encoding: .utf8)
+        var diagnostics = Diagnostics()
+        diagnostics.error("bad <script>", at: SourceLocation(path: "f.yml", line: 1, column: 4))
+        let html = Overlay.html(diagnostics, root: site)
+        #expect(!html.contains("<script>") && !html.contains("<b>"))
+        #expect(html.contains("f.yml:1:4: error: bad &lt;script&gt;"))
+        #expect(html.contains("a: &lt;b&gt;&amp;&quot;x&quot;\n   ^"))
+    }
+}

@@ -119,7 +119,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds the whole site again and publishes it (or, on errors, the overlay only).
     func rebuild(changed: Set<String>) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let site = builder.buildInMemory()
+        let site = MemorySite.build(builder)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         state.update(files: site.files, overlay: Overlay.html(site.diagnostics, root: builder.root))
         if !changed.isEmpty {

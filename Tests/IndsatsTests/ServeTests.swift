@@ -126,4 +126,15 @@ import IndsatsSite
         #expect(html.contains("f.yml:1:4: error: bad &lt;script&gt;"))
         #expect(html.contains("a: &lt;b&gt;&amp;&quot;x&quot;\n   ^"))
     }
+
+    @Test func theSiteBuiltInMemoryHoldsExactlyTheFilesBuildWrites() throws {
+        let site = try copyOfFixture("valid-site")
+        let built = buildSite(site)
+        #expect(!built.report.diagnostics.hasErrors)
+        let memory = MemorySite.build(SiteBuilder(root: site, templates: Repo.templates))
+        let files = try #require(memory.files)
+        let written = IndsatsTests.files(in: built.output).filter { !$0.hasPrefix(".") }
+        #expect(files.keys.sorted() == written)
+        for path in written { #expect(files[path] == FileManager.default.contents(atPath: built.output.appendingPathComponent(path).path), "\(path)") }
+    }
 }

@@ -29,6 +29,7 @@ public final class PreviewServer: @unchecked Sendable {
     let report: @Sendable (Diagnostics) -> Void
     let log: @Sendable (String) -> Void
     let state = PreviewState()
+    let site: MemorySiteBuilder
     private let lock = NSLock()
     private var http: HTTPServer?
     private var stopped = false
@@ -37,6 +38,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// `report` prints a build's diagnostics (as `build` does), `log` a line of progress.
     public init(builder: SiteBuilder, port: UInt16, report: @escaping @Sendable (Diagnostics) -> Void, log: @escaping @Sendable (String) -> Void) {
         self.builder = builder
+        site = MemorySiteBuilder(builder)
         self.requestedPort = port
         self.report = report
         self.log = log
@@ -119,7 +121,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds the whole site again and publishes it (or, on errors, the overlay only).
     func rebuild(changed: Set<String>) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let site = MemorySite.build(builder)
+        let site = self.site.build(changed: changed)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         state.update(files: site.files, overlay: Overlay.html(site.diagnostics, root: builder.root))
         if !changed.isEmpty {
@@ -128,7 +130,8 @@ public final class PreviewServer: @unchecked Sendable {
         }
         report(site.diagnostics)
         if let files = site.files {
-            log(String(format: "built %d files in %.0f ms", files.count, milliseconds))
+            let pages = site.renderedPages.map { "\($0) page\($0 == 1 ? "" : "s") rendered again" } ?? "all pages rendered"
+            log(String(format: "built %d files (%@) in %.0f ms", files.count, pages, milliseconds))
         } else {
             log(String(format: "the build failed (%.0f ms): the last good site is still served, with the errors over it", milliseconds))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import IndsatsLoad
 import IndsatsModel
 import IndsatsPlatform
 import IndsatsRender
@@ -9,27 +10,13 @@ public struct MemorySite: Sendable {
     public var diagnostics: Diagnostics
     /// Path under the output folder → bytes; nil when the build stopped on errors.
     public var files: [String: Data]?
+    /// How many pages were rendered again (nil: all of them).
+    public var renderedPages: Int?
 
     /// Builds the whole site of `builder` into memory: what `build` writes, without writing
     /// (no PDFs).
     public static func build(_ builder: SiteBuilder) -> MemorySite {
-        var diagnostics = Diagnostics()
-        var timings: [(String, Double)] = []
-        guard let prepared = builder.prepare(&diagnostics, &timings, exceptArchived: nil),
-              let frozen = builder.frozenFiles(prepared.archive, &diagnostics)
-        else { return MemorySite(diagnostics: diagnostics, files: nil) }
-        let renderer = SiteRenderer(content: prepared.content, templates: prepared.templates, options: builder.options)
-        // Published reports are served from the archive, as `build` copies them.
-        let archivedPrefixes = prepared.archive.keys.map { "statusrapporter/\($0)/" }
-        var files: [String: Data] = [:]
-        for file in renderer.render() where !archivedPrefixes.contains(where: { file.path.hasPrefix($0) }) {
-            files[file.path] = file.data
-        }
-        diagnostics.append(contentsOf: renderer.renderErrors)
-        for file in frozen { files[file.path] = file.data }
-        files.merge(assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
-        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil) }
-        return MemorySite(diagnostics: diagnostics, files: files)
+        MemorySiteBuilder(builder).build(changed: [])
     }
 
     /// The files of the templates' `assets/` folder, as `assets/…`.
@@ -44,5 +31,70 @@ public struct MemorySite: Sendable {
             files["assets/" + relative] = data
         }
         return files
+    }
+}
+
+/// Builds a site in memory again and again, doing only what a change needs: it reads again
+/// only the changed content files, and renders again only the pages built from a changed file
+/// (before or after the change; see `SiteDependencies`). The settings, the archive, a file no
+/// page was built from (a new one, say) or a change of the list of pages render everything.
+/// Validation, the indexes and list rows, and the data files are always made whole.
+public final class MemorySiteBuilder: @unchecked Sendable {
+    let builder: SiteBuilder
+    let cache = ContentLoader.LoadCache()
+    /// The last good build.
+    private var last: (files: [String: Data], pages: [String], dependencies: SiteDependencies)?
+    /// The files changed since the last good build.
+    private var pending: Set<String> = []
+
+    public init(_ builder: SiteBuilder) { self.builder = builder }
+
+    /// Builds after `changed` (paths relative to the site's folder; empty: everything).
+    public func build(changed: Set<String>) -> MemorySite {
+        pending.formUnion(changed)
+        var diagnostics = Diagnostics()
+        var timings: [(String, Double)] = []
+        guard let prepared = builder.prepare(&diagnostics, &timings, exceptArchived: nil, cache: cache, changed: changed),
+              let frozen = builder.frozenFiles(prepared.archive, &diagnostics)
+        else { return MemorySite(diagnostics: diagnostics, files: nil) }
+        let renderer = SiteRenderer(content: prepared.content, templates: prepared.templates, options: builder.options)
+        let dependencies = renderer.dependencies()
+        let only = touchedPages(renderer, dependencies)
+        // Published reports are served from the archive, as `build` copies them.
+        let archivedPrefixes = prepared.archive.keys.map { "statusrapporter/\($0)/" }
+        let collected = Collected()
+        renderer.render(into: { file in
+            if !archivedPrefixes.contains(where: { file.path.hasPrefix($0) }) { collected.append(file) }
+        }, only: only)
+        diagnostics.append(contentsOf: renderer.renderErrors)
+        var files = only == nil ? [:] : last?.files.filter { !$0.key.hasPrefix("assets/") } ?? [:]
+        for file in collected.items + frozen { files[file.path] = file.data }
+        files.merge(MemorySite.assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
+        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil) }
+        last = (files, renderer.pages.map(\.path), dependencies)
+        pending = []
+        return MemorySite(diagnostics: diagnostics, files: files, renderedPages: only?.count)
+    }
+
+    /// The pages the pending changes touch; nil when everything is to be rendered.
+    func touchedPages(_ renderer: SiteRenderer, _ dependencies: SiteDependencies) -> Set<String>? {
+        guard let last, !pending.isEmpty, dependencies.pages == last.pages else { return nil }
+        let assetsInside = builder.templates.standardizedFileURL.path == builder.root.appendingPathComponent("templates").standardizedFileURL.path
+        var touched: Set<String> = []
+        for path in pending {
+            if assetsInside && path.hasPrefix("templates/assets/") { continue }
+            let pages = last.dependencies.pages(touchedBy: path).union(dependencies.pages(touchedBy: path))
+            // The settings, the archive, or a file no page was built from.
+            if path == dependencies.settings || pages.isEmpty { return nil }
+            touched.formUnion(pages)
+        }
+        return touched
+    }
+
+    /// Files handed over from several threads.
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var items: [OutputFile] = []
+        func append(_ file: OutputFile) { lock.withLock { items.append(file) } }
     }
 }

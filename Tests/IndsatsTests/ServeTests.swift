@@ -137,4 +137,27 @@ import IndsatsSite
         #expect(files.keys.sorted() == written)
         for path in written { #expect(files[path] == FileManager.default.contents(atPath: built.output.appendingPathComponent(path).path), "\(path)") }
     }
+
+    @Test func aRebuildAfterOneEditRendersOnlyThePagesItTouchesAndGivesWhatAFullBuildGives() throws {
+        let site = try copyOfFixture("valid-site")
+        let session = MemorySiteBuilder(SiteBuilder(root: site, templates: Repo.templates))
+        let first = session.build(changed: [])
+        #expect(first.renderedPages == nil)
+        let pageCount = try #require(first.files).keys.filter { $0.hasSuffix(".html") }.count
+        let path = "content/aktiviteter/vaertsprogram.md"
+        let file = site.appendingPathComponent(path)
+        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "title: Værtsprogram", with: "title: Værtsprogram for alle")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let second = session.build(changed: [path])
+        let rendered = try #require(second.renderedPages)
+        #expect(rendered > 0 && rendered < pageCount)
+        let full = MemorySite.build(SiteBuilder(root: site, templates: Repo.templates))
+        let files = try #require(second.files), expected = try #require(full.files)
+        #expect(files.keys.sorted() == expected.keys.sorted())
+        #expect(files.filter { expected[$0.key] != $0.value }.keys.sorted() == [])
+        #expect(String(decoding: files["projektbank/vaertsprogram/index.html"] ?? Data(), as: UTF8.self).contains("Værtsprogram for alle"))
+
+        let settings = session.build(changed: ["indsats.yml"])
+        #expect(settings.renderedPages == nil, "the settings render every page")
+    }
 }

@@ -84,8 +84,14 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         for path in pending {
             if assetsInside && path.hasPrefix("templates/assets/") { continue }
             let pages = last.dependencies.pages(touchedBy: path).union(dependencies.pages(touchedBy: path))
-            // The settings, the archive, or a file no page was built from.
-            if path == dependencies.settings || pages.isEmpty { return nil }
+            if path == dependencies.settings { return nil }
+            if pages.isEmpty {
+                // An editor's temporary file (gone again, or hidden) changes nothing.
+                let name = path.split(separator: "/").last ?? ""
+                if name.hasPrefix(".") || !FileManager.default.fileExists(atPath: builder.root.appendingPathComponent(path).path) { continue }
+                // A new file, the archive, or a file no page was built from.
+                return nil
+            }
             touched.formUnion(pages)
         }
         return touched

@@ -28,6 +28,8 @@ public final class PreviewServer: @unchecked Sendable {
     let requestedPort: UInt16
     let report: @Sendable (Diagnostics) -> Void
     let log: @Sendable (String) -> Void
+    /// Print how long each stage of a rebuild took.
+    public var timings = false
     let state = PreviewState()
     let site: MemorySiteBuilder
     private let lock = NSLock()
@@ -132,6 +134,7 @@ public final class PreviewServer: @unchecked Sendable {
         if let files = site.files {
             let pages = site.renderedPages.map { "\($0) page\($0 == 1 ? "" : "s") rendered again" } ?? "all pages rendered"
             log(String(format: "built %d files (%@) in %.0f ms", files.count, pages, milliseconds))
+            if timings { for (stage, seconds) in site.timings { log(String(format: "%8.1f ms  %@", seconds * 1000, stage)) } }
         } else {
             log(String(format: "the build failed (%.0f ms): the last good site is still served, with the errors over it", milliseconds))
         }

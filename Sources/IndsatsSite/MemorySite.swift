@@ -12,6 +12,8 @@ public struct MemorySite: Sendable {
     public var files: [String: Data]?
     /// How many pages were rendered again (nil: all of them).
     public var renderedPages: Int?
+    /// Seconds per stage, in order.
+    public var timings: [(stage: String, seconds: Double)] = []
 
     /// Builds the whole site of `builder` into memory: what `build` writes, without writing
     /// (no PDFs).
@@ -56,24 +58,30 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         var timings: [(String, Double)] = []
         guard let prepared = builder.prepare(&diagnostics, &timings, exceptArchived: nil, cache: cache, changed: changed),
               let frozen = builder.frozenFiles(prepared.archive, &diagnostics)
-        else { return MemorySite(diagnostics: diagnostics, files: nil) }
-        let renderer = SiteRenderer(content: prepared.content, templates: prepared.templates, options: builder.options)
-        let dependencies = renderer.dependencies()
+        else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
+        let renderer = SiteBuilder.timed("indexes and list rows", &timings) {
+            SiteRenderer(content: prepared.content, templates: prepared.templates, options: builder.options)
+        }
+        let dependencies = SiteBuilder.timed("dependencies", &timings) { renderer.dependencies() }
         let only = touchedPages(renderer, dependencies)
         // Published reports are served from the archive, as `build` copies them.
         let archivedPrefixes = prepared.archive.keys.map { "statusrapporter/\($0)/" }
         let collected = Collected()
-        renderer.render(into: { file in
-            if !archivedPrefixes.contains(where: { file.path.hasPrefix($0) }) { collected.append(file) }
-        }, only: only)
+        let clock = TimeSums()
+        SiteBuilder.timed("render", &timings) {
+            renderer.render(into: { file in
+                if !archivedPrefixes.contains(where: { file.path.hasPrefix($0) }) { collected.append(file) }
+            }, clock: clock, only: only)
+        }
+        SiteBuilder.addParts(clock.seconds, to: &timings)
         diagnostics.append(contentsOf: renderer.renderErrors)
         var files = only == nil ? [:] : last?.files.filter { !$0.key.hasPrefix("assets/") } ?? [:]
         for file in collected.items + frozen { files[file.path] = file.data }
         files.merge(MemorySite.assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
-        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil) }
+        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
         last = (files, renderer.pages.map(\.path), dependencies)
         pending = []
-        return MemorySite(diagnostics: diagnostics, files: files, renderedPages: only?.count)
+        return MemorySite(diagnostics: diagnostics, files: files, renderedPages: only?.count, timings: timings)
     }
 
     /// The pages the pending changes touch; nil when everything is to be rendered.

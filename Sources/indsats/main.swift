@@ -173,10 +173,13 @@ struct Serve: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "The port to serve on.")
     var port: UInt16 = 1414
+    @Flag(name: .long, help: "Print how long each stage of every rebuild took.")
+    var timings = false
 
     func run() throws {
         let builder = SiteBuilder(root: site.rootURL, templates: site.templatesURL)
         let server = PreviewServer(builder: builder, port: port, report: { report($0) }, log: { say($0) })
+        server.timings = timings
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         Task {

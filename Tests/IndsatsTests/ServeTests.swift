@@ -160,4 +160,58 @@ import IndsatsSite
         let settings = session.build(changed: ["indsats.yml"])
         #expect(settings.renderedPages == nil, "the settings render every page")
     }
+
+    @Test func manyQuickSavesCauseFarFewerRebuildsThanSaves() async throws {
+        let site = try copyOfFixture("valid-site")
+        let (server, port) = try await Self.start(site)
+        defer { Task { await server.stop() } }
+        let before = server.state.snapshot.generation
+        let file = site.appendingPathComponent("content/aktiviteter/vaertsprogram.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        for round in 1...20 {
+            try original.replacingOccurrences(of: "title: Værtsprogram", with: "title: Værtsprogram \(round)").write(to: file, atomically: false, encoding: .utf8)
+        }
+        _ = try await Self.poll(port, Self.activityPage) { $0.body.contains("Værtsprogram 20") }
+        try await Task.sleep(nanoseconds: 150_000_000)
+        let rebuilds = server.state.snapshot.generation - before
+        #expect(rebuilds >= 1 && rebuilds <= 3, "\(rebuilds) rebuilds for 20 saves")
+    }
+
+    @Test func theCommandServesUntilCtrlCAndSaysPlainlyWhenItsPortIsTaken() async throws {
+        let site = try copyOfFixture("valid-site")
+        let binary = try #require(KilledBuildTests.binary as URL?, "build the indsats binary first: swift build --build-tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--root", site.path, "--templates", Repo.templates.path, "--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let printed = Printed()
+        output.fileHandleForReading.readabilityHandler = { printed.add($0.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let deadline = Date().addingTimeInterval(10)
+        while !printed.text.contains("/ (Ctrl-C stops)") && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        let line = try #require(printed.text.split(separator: "\n").first { $0.hasPrefix("serving http://127.0.0.1:") })
+        let port = try #require(UInt16(line.dropFirst("serving http://127.0.0.1:".count).prefix { $0.isNumber }))
+        #expect(try await Self.get(port, "/").status == 200)
+
+        let second = try runIndsats(["serve", "--root", site.path, "--templates", Repo.templates.path, "--port", "\(port)"])
+        #expect(second.status == 1)
+        #expect(second.errors.contains("error: port \(port) is already in use by another program"))
+
+        process.interrupt()
+        let stopBy = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < stopBy { try await Task.sleep(nanoseconds: 20_000_000) }
+        #expect(!process.isRunning)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        #expect(printed.text.contains("stopped"))
+    }
+
+    final class Printed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func add(_ more: Data) { lock.withLock { data.append(more) } }
+        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+    }
 }

@@ -3,6 +3,7 @@ import PackageDescription
 
 // The pipeline, one module per stage; dependencies point one way:
 //   IndsatsPlatform  ←  IndsatsModel  ←  IndsatsLoad, IndsatsFormat  ←  IndsatsRender  ←  IndsatsSite  ←  indsats
+//   IndsatsSite  ←  IndsatsServe (the preview server, the only module with FlyingFox)  ←  indsats
 //   IndsatsMustache (no dependencies)  ←  IndsatsRender
 // IndsatsPlatform (no dependencies) holds every system call and the concurrency helpers; Load,
 // Render and Site also import it directly.

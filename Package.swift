@@ -3,6 +3,7 @@ import PackageDescription
 
 // The pipeline, one module per stage; dependencies point one way:
 //   IndsatsPlatform  ←  IndsatsModel  ←  IndsatsLoad, IndsatsFormat  ←  IndsatsRender  ←  IndsatsSite  ←  indsats
+//   IndsatsSite  ←  IndsatsServe (the preview server, the only module with FlyingFox)  ←  indsats
 //   IndsatsMustache (no dependencies)  ←  IndsatsRender
 // IndsatsPlatform (no dependencies) holds every system call and the concurrency helpers; Load,
 // Render and Site also import it directly.
@@ -21,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         /// The system libcmark (Debian `libcmark-dev`).
@@ -47,9 +49,14 @@ let package = Package(
         .target(name: "IndsatsRender", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsFormat", "IndsatsMustache"]),
         /// The build: load → validate → render → write, atomically.
         .target(name: "IndsatsSite", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"]),
+        /// `indsats serve`: the site built in memory, served on loopback, rebuilt on a change.
+        .target(
+            name: "IndsatsServe",
+            dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsRender", "IndsatsSite", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "indsats",
-            dependencies: ["IndsatsSite", "IndsatsRender", "IndsatsModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["IndsatsSite", "IndsatsServe", "IndsatsRender", "IndsatsModel", "IndsatsPlatform", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         /// The libFuzzer target over what reads user-written text (see `scripts/fuzz`). It lives
         /// in `Fuzz/`, apart from the pipeline's modules, with its seed inputs.
@@ -61,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IndsatsTests",
-            dependencies: ["IndsatsSite", "IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
+            dependencies: ["IndsatsSite", "IndsatsServe", "IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -37,6 +37,13 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() -> LoadResult {
+        load(reusing: nil, changed: [])
+    }
+
+    /// Loads the site, reading again only the content files in `changed` (paths relative to
+    /// the site's folder) and those `cache` does not hold; the rest come from `cache`, which is
+    /// brought up to date. A change of `indsats.yml` reads every file again.
+    public func load(reusing cache: LoadCache?, changed: Set<String>) -> LoadResult {
         var diagnostics = Diagnostics()
         let clock = TimeSums()
         guard let config = clock.measure("configuration", { loadConfig(&diagnostics) }) else {
@@ -44,9 +51,14 @@ public struct ContentLoader: Sendable {
         }
         let files = clock.measure("list files") { contentFiles(&diagnostics) }
         let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
-        let loaded = ParallelMap.map(files) { file in
+        var known = changed.contains(Self.configFile) ? [:] : cache?.files ?? [:]
+        let stale = files.filter { known[$0.path] == nil || changed.contains($0.path) }
+        let read = ParallelMap.map(stale) { file in
             loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
+        for (file, loaded) in zip(stale, read) { known[file.path] = loaded }
+        let loaded = files.map { known[$0.path]! }
+        cache?.files = Dictionary(zip(files.map(\.path), loaded)) { first, _ in first }
         let content = clock.measure("collect") { () -> SiteContent in
             var content = SiteContent(config: config)
             for file in loaded {
@@ -201,6 +213,12 @@ public struct ContentLoader: Sendable {
         var path = path
         let start = path.withUTF8 { bytes in bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0 }
         return path[path.utf8.index(path.startIndex, offsetBy: start)...]
+    }
+
+    /// Each content file as last read (for `load(reusing:changed:)`).
+    public final class LoadCache: @unchecked Sendable {
+        var files: [String: LoadedFile] = [:]
+        public init() {}
     }
 
     enum Item: Sendable {

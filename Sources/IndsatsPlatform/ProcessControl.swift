@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Stopping child processes.
 public enum ProcessControl {
@@ -17,3 +18,15 @@ private let systemKill = Glibc.kill
 #elseif canImport(Darwin)
 private let systemKill = Darwin.kill
 #endif
+
+extension ProcessControl {
+    /// Calls `handler` (on a background queue) when the process gets SIGINT (Ctrl-C) instead of
+    /// being stopped by it; keep the returned source alive.
+    public static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler(handler: handler)
+        source.resume()
+        return source
+    }
+}

@@ -207,8 +207,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load, validate (content, reserved names, archive) and read the templates.
-    func prepare(_ diagnostics: inout Diagnostics, _ timings: inout [(String, Double)], exceptArchived: Int?) -> Prepared? {
-        let loaded = Self.timed("load (files, front matter, YAML, Markdown, model)", &timings) { ContentLoader(root: root).load() }
+    /// With a `cache`, only the content files in `changed` (and new ones) are read again.
+    func prepare(
+        _ diagnostics: inout Diagnostics, _ timings: inout [(String, Double)], exceptArchived: Int?,
+        cache: ContentLoader.LoadCache? = nil, changed: Set<String> = []
+    ) -> Prepared? {
+        let loaded = Self.timed("load (files, front matter, YAML, Markdown, model)", &timings) {
+            ContentLoader(root: root).load(reusing: cache, changed: changed)
+        }
         Self.addParts(loaded.parts, to: &timings)
         diagnostics.append(contentsOf: loaded.diagnostics)
         guard var content = loaded.content else { return nil }

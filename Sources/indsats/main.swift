@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
 import IndsatsModel
+import IndsatsPlatform
 import IndsatsRender
+import IndsatsServe
 import IndsatsSite
 
 @main
 struct Indsats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a municipality's project bank, integration barometer, committee annexes and status reports from Markdown files.",
-        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self, Schema.self])
+        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self, Schema.self, Serve.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -182,4 +184,52 @@ struct Schema: ParsableCommand {
         guard !diagnostics.hasErrors else { throw ExitCode(1) }
         for path in written { print("wrote \(SourceLocation.printable(path))") }
     }
+}
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Previews the site at http://127.0.0.1:<port>/ (this computer only), rebuilding it and reloading the browser on every change.")
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The port to serve on.")
+    var port: UInt16 = 1414
+    @Flag(name: .long, help: "Print how long each stage of every rebuild took.")
+    var timings = false
+
+    func run() throws {
+        let builder = SiteBuilder(root: site.rootURL, templates: site.templatesURL)
+        let server = PreviewServer(builder: builder, port: port, report: { report($0) }, log: { say($0) })
+        server.timings = timings
+        let done = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task {
+            do {
+                try await server.start()
+                say("serving http://127.0.0.1:\(await server.port ?? port)/ (Ctrl-C stops)")
+            } catch {
+                failure.message = "\(error)"
+                done.signal()
+            }
+        }
+        let interrupt = ProcessControl.onInterrupt {
+            Task {
+                await server.stop()
+                done.signal()
+            }
+        }
+        done.wait()
+        interrupt.cancel()
+        if let message = failure.message {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("stopped")
+    }
+
+    final class Failure: @unchecked Sendable {
+        var message: String?
+    }
+}
+
+/// A line on standard output, at once (also when the output is a pipe).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

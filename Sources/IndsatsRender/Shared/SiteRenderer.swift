@@ -73,8 +73,10 @@ public struct SiteRenderer: Sendable {
     /// Renders every file of the site and hands each to `sink` as soon as it is made, from
     /// several threads at once: pages are written while others are still rendering, and the
     /// finished site is never held in memory as a whole.
-    public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums()) {
-        let inputs = self.inputs, templates = self.templates, pages = self.pages, failures = self.failures
+    /// With `only`, just the pages with those paths (and every data file) are rendered.
+    public func render(into sink: @Sendable (OutputFile) -> Void, clock: TimeSums = TimeSums(), only: Set<String>? = nil) {
+        let inputs = self.inputs, templates = self.templates, failures = self.failures
+        let pages = only.map { only in self.pages.filter { only.contains($0.path) } } ?? self.pages
         let data = ProjectBankData(inputs: inputs)
         // Job 0 is the filter script's index (part of the project bank page, not optional
         // data): the largest single job, started first so that it does not run alone at the end.
@@ -99,7 +101,7 @@ public struct SiteRenderer: Sendable {
         BarometerData(inputs: inputs).files().forEach(sink)
         inputs.site.content.reports.flatMap { ReportData(inputs: inputs, report: $0).files() }.forEach(sink)
         if let base = data.baseURL {
-            sink(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(pages, base: base).utf8)))
+            sink(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(self.pages, base: base).utf8)))
         }
     }
 }

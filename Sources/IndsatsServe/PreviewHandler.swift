@@ -1,0 +1,123 @@
+import FlyingFox
+import Foundation
+
+/// Answers requests from the built site only: a path is looked up among the built files (never
+/// on disk), `/` and `/x/` give `index.html`, anything else the 404 page. HTML pages get the
+/// reload script and the overlay before `</body>`.
+struct PreviewHandler: HTTPHandler {
+    let state: PreviewState
+    static let eventsPath = "/__indsats/events"
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.path == Self.eventsPath { return try await events(request) }
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("only GET\n".utf8))
+        }
+        var snapshot = state.snapshot
+        // The first build is still running.
+        while snapshot.generation == 0 {
+            try await Task.sleep(nanoseconds: 10_000_000)
+            snapshot = state.snapshot
+        }
+        // The path as sent (FlyingFox's `path` drops a folder's final slash).
+        switch Self.resolve(request.target.path(percentEncoded: true), in: snapshot.files) {
+        case .file(let path, let data):
+            return response(.ok, path: path, data: data, snapshot)
+        case .redirect(let location):
+            var headers = HTTPHeaders()
+            headers[.location] = location
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers)
+        case .missing:
+            let page = snapshot.files["404.html"] ?? Data(Self.notFound.utf8)
+            return response(.notFound, path: "404.html", data: page, snapshot)
+        }
+    }
+
+    enum Resolution: Equatable {
+        case file(String, Data)
+        case redirect(String)
+        case missing
+    }
+
+    /// The built file a request path names. Only names of built files match, so no path can
+    /// reach outside the site; a folder's path without its slash is redirected to it.
+    static func resolve(_ requestPath: String, in files: [String: Data]) -> Resolution {
+        guard requestPath.hasPrefix("/"), let decoded = requestPath.removingPercentEncoding else { return .missing }
+        var path = String(decoded.dropFirst())
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0 == ".." || $0 == "." }) || path.contains("//") || path.contains("\0") { return .missing }
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        if let data = files[path] { return .file(path, data) }
+        if files[path + "/index.html"] != nil { return .redirect(requestPath + "/") }
+        return .missing
+    }
+
+    func response(_ status: HTTPStatusCode, path: String, data: Data, _ snapshot: PreviewState.Snapshot) -> HTTPResponse {
+        let type = Self.contentType(of: path)
+        var body = data
+        if type.hasPrefix("text/html") { body = Self.inject(into: data, snapshot) }
+        return HTTPResponse(statusCode: status, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
+    }
+
+    static let types: [String: String] = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
+        "json": "application/json", "csv": "text/csv; charset=utf-8", "xml": "application/xml", "svg": "image/svg+xml",
+        "pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "ico": "image/x-icon",
+        "txt": "text/plain; charset=utf-8", "woff2": "font/woff2", "webp": "image/webp",
+    ]
+
+    static func contentType(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
+        return types[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
+    }
+
+    /// The page with the overlay and the reload script before its last `</body>`.
+    static func inject(into page: Data, _ snapshot: PreviewState.Snapshot) -> Data {
+        let addition = Data((snapshot.overlay + script(generation: snapshot.generation, site: snapshot.site)).utf8)
+        guard let end = page.range(of: Data("</body>".utf8), options: .backwards) else { return page + addition }
+        var result = page
+        result.insert(contentsOf: addition, at: end.lowerBound)
+        return result
+    }
+
+    /// Listens for new builds: a new site reloads the page (keeping the scroll position), a
+    /// build with errors only replaces the overlay.
+    static func script(generation: Int, site: Int) -> String {
+        """
+        <script id="indsats-reload">(function(){var key="indsats-scroll:"+location.pathname,y=sessionStorage.getItem(key);\
+        if(y!==null){sessionStorage.removeItem(key);window.scrollTo(0,+y);}\
+        if(!window.EventSource)return;var site=\(site),source=new EventSource("\(eventsPath)?since=\(generation)");\
+        source.onmessage=function(e){var d=JSON.parse(e.data);if(d.site!==site){source.close();\
+        sessionStorage.setItem(key,String(window.scrollY));location.reload();return;}\
+        var o=document.getElementById("\(Overlay.id)");if(o){o.outerHTML=d.overlay;}else{document.body.insertAdjacentHTML("beforeend",d.overlay);}};})();</script>
+        """
+    }
+
+    /// Server-sent events, one per request: waits (up to 10 s) for a build newer than the one
+    /// the page has (`Last-Event-ID`, else `since`), sends it and closes; the browser asks
+    /// again after `retry` ms.
+    func events(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let since = request.headers[.init("Last-Event-ID")].flatMap(Int.init)
+            ?? request.query.first { $0.name == "since" }.flatMap { Int($0.value) } ?? 0
+        let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
+        var body = "retry: 150\n"
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            let snapshot = state.snapshot
+            if snapshot.generation > since {
+                let payload = try JSONSerialization.data(withJSONObject: ["site": snapshot.site, "overlay": snapshot.overlay])
+                body += "id: \(snapshot.generation)\ndata: \(String(decoding: payload, as: UTF8.self))\n\n"
+                break
+            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        if !body.contains("data:") { body += ": nothing new\n\n" }
+        return HTTPResponse(
+            statusCode: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .init("Cache-Control"): "no-store"], body: Data(body.utf8))
+    }
+
+    static let notFound = """
+        <!doctype html><html lang="da"><head><meta charset="utf-8"><title>Siden findes ikke</title></head>\
+        <body><h1>Siden findes ikke</h1><p><a href="/">Til forsiden</a></p></body></html>
+        """
+}

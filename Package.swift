@@ -52,7 +52,7 @@ let package = Package(
         /// `indsats serve`: the site built in memory, served on loopback, rebuilt on a change.
         .target(
             name: "IndsatsServe",
-            dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsRender", "IndsatsSite", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsMustache", "IndsatsRender", "IndsatsSite", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "indsats",

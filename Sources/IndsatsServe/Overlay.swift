@@ -1,5 +1,6 @@
 import Foundation
 import IndsatsModel
+import IndsatsMustache
 
 /// The markup shown over every page while the content has diagnostics: errors over the whole
 /// page, warnings alone in a small box. Every text in it is HTML-escaped.
@@ -50,19 +51,6 @@ enum Overlay {
         return line.count <= 500 ? line.replacingOccurrences(of: "\t", with: " ") : nil
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// The templates' escaping rule (`MustacheLibrary.escapeHTML`), the one the site uses.
+    static func escape(_ text: String) -> String { MustacheLibrary.escapeHTML(text) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import IndsatsFormat
 import IndsatsModel
+import IndsatsMustache
 
 /// An indicator's line chart as inline SVG, drawn at build time: the measurements over time,
 /// the baseline, the criterion and its deadline, and breakdown series with a legend. Series
@@ -233,20 +234,8 @@ struct IndicatorChart {
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
 }
 
-/// Escaping for text placed in XML and HTML markup that the build writes itself.
+/// Escaping for text placed in XML and HTML markup that the build writes itself: the same rule
+/// as the templates' `{{x}}` (`MustacheLibrary.escapeHTML`), so that there is one.
 enum XMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MustacheLibrary.escapeHTML(text) }
 }

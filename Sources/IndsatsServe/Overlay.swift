@@ -13,7 +13,7 @@ enum Overlay {
         guard !sorted.isEmpty else { return "<div id=\"\(id)\" hidden></div>" }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         let items = sorted.map { item($0, root: root) }.joined()
-        let counts = "\(errors) \(errors == 1 ? "fejl" : "fejl"), \(warnings) \(warnings == 1 ? "advarsel" : "advarsler")"
+        let counts = "\(errors) fejl, \(warnings) \(warnings == 1 ? "advarsel" : "advarsler")"
         guard errors > 0 else {
             return """
                 <div id="\(id)" role="status" style="position:fixed;right:1rem;bottom:1rem;max-width:40rem;max-height:50vh;overflow:auto;\

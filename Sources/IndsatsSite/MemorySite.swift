@@ -91,8 +91,8 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         var touched: Set<String> = []
         for path in pending {
             if assetsInside && path.hasPrefix("templates/assets/") { continue }
-            let pages = last.dependencies.pages(touchedBy: path).union(dependencies.pages(touchedBy: path))
             if path == dependencies.settings { return nil }
+            let pages = last.dependencies.pages(touchedBy: path).union(dependencies.pages(touchedBy: path))
             if pages.isEmpty {
                 // An editor's temporary file (gone again, or hidden) changes nothing.
                 let name = path.split(separator: "/").last ?? ""

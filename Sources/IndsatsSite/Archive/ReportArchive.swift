@@ -118,9 +118,9 @@ public struct ReportArchive: Sendable {
                 continue
             }
             for source in entry.manifest.sources.keys.sorted() where intactSources.contains(source) {
+                // The frozen copy is intact (`verifyFiles`): its SHA-256 is the manifest's.
                 let current = try? Data(contentsOf: root.appendingPathComponent(source))
-                let frozen = try? Data(contentsOf: entry.folder.appendingPathComponent("kilde").appendingPathComponent(source))
-                guard current != frozen else { continue }
+                guard current.map(SHA256.hex) != entry.manifest.sources[source] else { continue }
                 if source == report.source.path {
                     diagnostics.error(
                         "the \(year) report was published and archived on \(archivedOn); it cannot be changed",

@@ -80,7 +80,7 @@ struct Build: ParsableCommand {
         guard let files = result.files, !result.diagnostics.hasErrors else {
             // A build that fails never writes; say so of the output only when there is one
             // (with --root naming a file, the output would be a path below that file).
-            let there = (try? FileManager.default.attributesOfItem(atPath: builder.output.path)) != nil
+            let there = FileSystem.kind(builder.output.path) != nil
             FileHandle.standardError.write(Data("build failed: \(there ? "\(shown) was left as it was" : "nothing was written")\n".utf8))
             throw ExitCode(1)
         }

@@ -127,7 +127,7 @@ public enum DanishFormat {
 
     /// `count` preceded by "Alle" when there is more than one: `Alle 85 indsatser`, `1 indsats`.
     public static func all(_ count: Int, _ singular: String, _ plural: String) -> String {
-        count == 1 ? self.count(count, singular, plural) : "Alle " + self.count(count, singular, plural)
+        (count == 1 ? "" : "Alle ") + self.count(count, singular, plural)
     }
 
     /// `7. april 2011`

@@ -6,17 +6,18 @@ enum FutureDates {
     /// on the day of the build.
     static func check(_ content: SiteContent, after today: Day) -> Diagnostics {
         var diagnostics = Diagnostics()
-        func warn(_ date: Day?, at location: SourceLocation, field: String, what: String = "the date") {
+        func warn(
+            _ date: Day?, at location: SourceLocation, field: String, what: String,
+            hint: String = "check the year; it is used as written"
+        ) {
             guard let date, date > today else { return }
-            diagnostics.warning(
-                "\(what) \(date.iso), in the future", at: location, field: field, hint: "check the year; it is used as written")
+            diagnostics.warning("\(what) \(date.iso), in the future", at: location, field: field, hint: hint)
         }
         for indicator in content.indicators {
             warn(indicator.baseline.date, at: indicator.source, field: "baseline.date", what: "the baseline is dated")
             for (offset, measurement) in indicator.measurements.enumerated() {
-                guard let date = measurement.date, date > today else { continue }
-                diagnostics.warning(
-                    "the measurement is dated \(date.iso), in the future", at: indicator.source, field: "measurements.\(offset + 1).date",
+                warn(
+                    measurement.date, at: indicator.source, field: "measurements.\(offset + 1).date", what: "the measurement is dated",
                     hint: "check the year; it is shown as written, and the barometer gets an edition for that day")
             }
         }

@@ -164,7 +164,7 @@ struct MustacheScanner {
             guard functionNames.count == 1, let function = LoopFunction(rawValue: String(functionNames[0])) else {
                 throw parser.error("{{\(raw)}}: a function without a value is one of \(LoopFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", "))", at: offset)
             }
-            return Name(kind: .loop(function), functions: [], text: raw, position: parser.position(of: offset))
+            return Name(kind: .loop(function), functions: [], position: parser.position(of: offset))
         }
         var functions: [Function] = []
         for name in functionNames.reversed() {
@@ -183,7 +183,7 @@ struct MustacheScanner {
             guard !parts.isEmpty, !parts.contains(where: \.isEmpty) else { throw parser.error("{{\(raw)}} names nothing", at: offset) }
             kind = .path(parts)
         }
-        return Name(kind: kind, functions: functions, text: raw, position: parser.position(of: offset))
+        return Name(kind: kind, functions: functions, position: parser.position(of: offset))
     }
 
     mutating func readPartialName(tagStart: Int) throws(MustacheError) -> String {

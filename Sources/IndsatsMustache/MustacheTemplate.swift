@@ -253,7 +253,7 @@ private struct Renderer {
         let name = call.object.name, partialIndentation = call.object.indentation, partialOverrides = call.object.overrides
         let templateName: String
         if call.object.dynamic {
-            let field = Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [], text: name, position: call.object.position)
+            let field = Name(kind: .path(name.split(separator: ".").map(String.init)), functions: [], position: call.object.position)
             guard case .text(let text) = lookUp(field) else { return }
             templateName = text
         } else {
@@ -437,6 +437,6 @@ extension Name {
         case .path(let parts): .path(parts.map(Node.detached))
         case .local(let parts): .local(parts.map(Node.detached))
         }
-        return Name(kind: kind, functions: functions.map { $0 }, text: Node.detached(text), position: position)
+        return Name(kind: kind, functions: functions.map { $0 }, position: position)
     }
 }

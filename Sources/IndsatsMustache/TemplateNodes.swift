@@ -138,15 +138,12 @@ public final class Name: Sendable {
     public let kind: Kind
     /// Innermost first: `empty(reversed(list))` is `[.reversed, .empty]`.
     public let functions: [Function]
-    /// The name as written in the tag (`empty(budget.rows)`).
-    public let text: String
     /// Where its tag is.
     public let position: TagPosition
 
-    init(kind: Kind, functions: [Function], text: String, position: TagPosition) {
+    init(kind: Kind, functions: [Function], position: TagPosition) {
         self.kind = kind
         self.functions = functions
-        self.text = text
         self.position = position
     }
 }

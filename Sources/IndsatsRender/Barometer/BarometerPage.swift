@@ -22,7 +22,7 @@ struct BarometerPage: PageKindBuilder {
         }
         let summary = IndicatorSummary(inputs: inputs)
         let bySlug = Dictionary(indicators.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let editions = config.enabled(.barometerEditions) ? Self.editions(of: site.content) : []
+        let editions = config.enabled(.barometerEditions) ? site.barometerEditions : []
         return TemplateObject([
             "themes": themes(indicators),
             "asOf": day.map(DanishFormat.date),

@@ -34,7 +34,7 @@ public struct PageSpec: Sendable, Hashable {
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
         pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
         if config.enabled(.barometerEditions) {
-            pages += BarometerPage.editions(of: content).map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) }
+            pages += site.barometerEditions.map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) }
         }
         pages += content.indicators.map { PageSpec(path: SitePaths.indicator($0.slug), template: "indikator", kind: .indicator($0.slug)) }
         pages += content.annexes.map { PageSpec(path: SitePaths.annex($0.slug), template: "bilag", kind: .annex($0.slug)) }

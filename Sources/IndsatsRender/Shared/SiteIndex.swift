@@ -14,6 +14,8 @@ public struct SiteIndex: Sendable {
     /// Activity slug → the annexes and reports that cite it.
     let annexesCiting: [String: [Annex]]
     let reportsCiting: [String: [StatusReport]]
+    /// The barometer's editions (`BarometerPage.editions`), oldest first.
+    let barometerEditions: [Day]
 
     public init(_ content: SiteContent) {
         self.content = content
@@ -41,6 +43,7 @@ public struct SiteIndex: Sendable {
         }
         annexesCiting = annexes
         reportsCiting = reports
+        barometerEditions = BarometerPage.editions(of: content)
     }
 
     public func activity(_ slug: String) -> Activity? { activitiesBySlug[slug] }

@@ -63,7 +63,8 @@ final class MappingReader {
     /// Whether `key` has a value, `""` included (a version's `summary: ""` says it had none);
     /// marks the key read, so that `summary:` with nothing after it is not an unknown field.
     func has(_ key: String) -> Bool {
-        ask(key)
+        asked.append(key)
+        document.asked(key, at: path(key), in: fields)
         guard let index = keys.firstIndex(of: key) else { return false }
         wasRead[index] = true
         return !values[index].isNull
@@ -73,7 +74,8 @@ final class MappingReader {
     /// only blanks or `""`, counts as absent; if it is required, that is one error (with
     /// `hint`, what to write).
     func value(_ key: String, required: Bool = false, hint: String? = nil) -> Node? {
-        ask(key)
+        asked.append(key)
+        document.asked(key, at: path(key), in: fields)
         guard let index = keys.firstIndex(of: key) else {
             if required && !hasMergeKey { error("required field is missing", key: key, at: node, hint: hint) }
             return nil
@@ -87,12 +89,6 @@ final class MappingReader {
         return value
     }
 
-    /// Notes that a reader asked for `key`: for the suggestions of `finish()`, and, with
-    /// `fields`, for the check that the table lists it (`YAMLDocument.undeclaredFields`).
-    private func ask(_ key: String) {
-        asked.append(key)
-        document.asked(key, at: path(key), in: fields)
-    }
 
     func error(_ message: String, key: String, at node: Node?, hint: String? = nil) {
         document.diagnostics.error(message, at: document.location(node), field: path(key), hint: hint)

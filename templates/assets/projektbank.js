@@ -1,12 +1,19 @@
-// Projektbanken: instant filtering, search and sorting from the JSON index the build writes.
-// Without JavaScript (or if the index cannot be loaded) the page keeps its full, grouped list
-// and the static pages per forvaltning, område, budgetår and status.
+// Projektbanken: filtering, search and sorting from the compact index the build writes
+// (projektbank/indeks.json: one array per field, texts as positions in lists of their own).
+// The page itself is plain HTML with the first activities and numbered pages; the index is
+// fetched only after the page has loaded. Without JavaScript, or if the index cannot be
+// loaded, the page stays as it is, with the static pages per forvaltning, område, målgruppe,
+// afsæt, budgetår and status.
 (function () {
   "use strict";
   var form = document.getElementById("filter");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   var resultLine = document.getElementById("resultat");
+  var results = document.getElementById("resultater");
+  var root = form.getAttribute("data-root") || "";
   var fields = ["q", "forvaltning", "omraade", "maalgruppe", "afsaet", "aar", "status", "sort"];
+  var facetFields = fields.filter(function (name) { return name !== "q" && name !== "sort" && form.elements[name]; });
+  var labels = { q: "Søg", forvaltning: "Forvaltning", omraade: "Område", maalgruppe: "Målgruppe", afsaet: "Afsæt", aar: "Budgetår", status: "Status" };
 
   fetch(form.getAttribute("data-index"))
     .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
@@ -14,69 +21,231 @@
     .catch(function () { /* keep the static page as it is */ });
 
   function start(index) {
-    var bySlug = {};
-    index.activities.forEach(function (activity, order) {
-      activity.order = order;
-      activity.total = sumOf(Object.keys(activity.budget).map(function (year) { return activity.budget[year]; }));
-      bySlug[activity.slug] = activity;
-    });
-    var groups = Array.prototype.map.call(document.querySelectorAll("[data-group]"), function (section) {
-      var rows = Array.prototype.slice.call(section.querySelectorAll("tr[data-slug]"));
-      rows.forEach(function (row, position) { row.dataset.position = position; });
-      return { section: section, body: section.querySelector("tbody"), rows: rows, count: section.querySelector("[data-count]") };
-    });
+    var activities = index.title.map(function (title, i) { return activity(index, i); });
+    var shownCount = index.pageSize || 100;
     var params = new URLSearchParams(window.location.search);
-    fields.forEach(function (name) { if (params.has(name)) form.elements[name].value = params.get(name); });
+    fields.forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
     form.hidden = false;
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    form.addEventListener("input", function () { shownCount = index.pageSize || 100; apply(); });
+    form.addEventListener("change", function () { shownCount = index.pageSize || 100; apply(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     apply();
 
-    function apply() {
-      var value = function (name) { return form.elements[name].value; };
-      var words = value("q").toLowerCase().split(/\s+/).filter(Boolean);
-      var matches = function (activity) {
-        if (value("forvaltning") && activity.administration !== value("forvaltning")) return false;
-        if (value("omraade") && activity.area !== value("omraade")) return false;
-        if (value("maalgruppe") && activity.targetGroup !== value("maalgruppe")) return false;
-        if (value("afsaet") && activity.funding !== value("afsaet")) return false;
-        if (value("aar") && activity.years.indexOf(value("aar")) < 0) return false;
-        if (value("status") && activity.status !== value("status")) return false;
-        return words.every(function (word) { return activity.text.indexOf(word) >= 0; });
-      };
-      var sort = value("sort");
-      var shown = [];
-      groups.forEach(function (group) {
-        var visible = 0;
-        var rows = group.rows.slice();
-        if (sort) {
-          rows.sort(function (a, b) {
-            var x = bySlug[a.dataset.slug], y = bySlug[b.dataset.slug];
-            var d = sort === "budget" ? amount(y.total) - amount(x.total) : amount(x.total) - amount(y.total);
-            return d || a.dataset.position - b.dataset.position;
-          });
-        } else {
-          rows.sort(function (a, b) { return a.dataset.position - b.dataset.position; });
-        }
-        rows.forEach(function (row) {
-          var activity = bySlug[row.dataset.slug];
-          var show = !!activity && matches(activity);
-          row.hidden = !show;
-          if (show) { visible += 1; shown.push(activity); }
-          group.body.appendChild(row);
-        });
-        group.section.hidden = visible === 0;
-        if (group.count) group.count.textContent = visible + " " + (visible === 1 ? group.count.dataset.one : group.count.dataset.other);
+    function value(name) { return form.elements[name] ? form.elements[name].value : ""; }
+
+    // The tests an activity must pass, one per chosen field (all but `skip`).
+    function tests(skip) {
+      var list = [];
+      var words = fold(value("q")).split(/\s+/).filter(Boolean);
+      if (words.length && skip !== "q") list.push(function (a) { return words.every(function (w) { return a.search.indexOf(w) >= 0; }); });
+      facetFields.forEach(function (name) {
+        var chosen = value(name);
+        if (!chosen || name === skip) return;
+        list.push(function (a) { return a.facets[name].indexOf(chosen) >= 0; });
       });
-      resultLine.textContent = "Viser " + shown.length + " af " + index.activities.length + (index.activities.length === 1 ? " indsats." : " indsatser.");
-      updateTotals(shown);
+      return list;
+    }
+    function matching(skip) {
+      var list = tests(skip);
+      return activities.filter(function (a) { return list.every(function (test) { return test(a); }); });
+    }
+
+    function apply() {
+      var sort = value("sort");
+      var active = fields.some(function (name) { return value(name); });
+      var shown = matching(null);
+      var year = value("aar");
+      results.innerHTML = "";
+      document.querySelectorAll("[data-group], [data-pagination]").forEach(function (element) { element.hidden = active; });
+      results.hidden = !active;
+      if (active) {
+        if (shown.length === 0) emptyState();
+        else render(shown, sort);
+      }
+      resultLine.textContent = "Viser " + shown.length + " af " + activities.length + (activities.length === 1 ? " indsats." : " indsatser.");
+      updateTotals(shown, year);
       var query = new URLSearchParams();
       fields.forEach(function (name) { if (value(name)) query.set(name, value(name)); });
       var search = query.toString();
       window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
     }
+
+    // Sorted by budget: one list across all administrations. Otherwise grouped by
+    // administration as on the page, titles A–Å.
+    function render(shown, sort) {
+      var list = shown.slice(0, shownCount);
+      if (sort) {
+        var ordered = shown.slice().sort(function (a, b) {
+          var d = sort === "budget" ? b.total.amount - a.total.amount : a.total.amount - b.total.amount;
+          return d || a.order - b.order;
+        });
+        results.appendChild(table(null, ordered.slice(0, shownCount), shown.length));
+      } else {
+        index.administrations.forEach(function (administration, position) {
+          var members = list.filter(function (a) { return a.administration === position; });
+          var all = shown.filter(function (a) { return a.administration === position; }).length;
+          if (members.length) results.appendChild(table(administration[1], members, all));
+        });
+      }
+      if (shown.length > shownCount) {
+        var more = element("button", "Vis " + Math.min(index.pageSize || 100, shown.length - shownCount) + " flere (" + (shown.length - shownCount) + " ikke vist)");
+        more.type = "button";
+        more.className = "button";
+        more.setAttribute("data-more", "");
+        more.addEventListener("click", function () { shownCount += index.pageSize || 100; apply(); });
+        results.appendChild(element("p", null, [more]));
+      }
+    }
+
+    // No matches: which choice to remove (with the count it would give), and the nearest
+    // matches, those of the choice whose removal gives the fewest but some.
+    function emptyState() {
+      var box = element("div", null);
+      box.className = "empty-state";
+      box.appendChild(element("h2", "Ingen indsatser passer til alle valgene"));
+      var options = fields.filter(function (name) { return name !== "sort" && value(name); }).map(function (name) {
+        return { name: name, found: matching(name) };
+      });
+      var list = element("ul", null);
+      options.forEach(function (option) {
+        var button = element("button", "Fjern " + labels[option.name].toLowerCase() + ": " + chosenText(option.name) + " (giver " + option.found.length + ")");
+        button.type = "button";
+        button.className = "button";
+        button.addEventListener("click", function () { form.elements[option.name].value = ""; apply(); });
+        list.appendChild(element("li", null, [button]));
+      });
+      box.appendChild(element("p", "Fjern et af valgene:"));
+      box.appendChild(list);
+      var nearest = options.filter(function (o) { return o.found.length; }).sort(function (a, b) { return a.found.length - b.found.length; })[0];
+      results.appendChild(box);
+      if (nearest) {
+        box.appendChild(element("p", "Nærmeste indsatser (uden " + labels[nearest.name].toLowerCase() + ": " + chosenText(nearest.name) + "):"));
+        results.appendChild(table(null, nearest.found.slice(0, 5), nearest.found.length));
+      }
+    }
+
+    function chosenText(name) {
+      var field = form.elements[name];
+      if (field.tagName !== "SELECT") return "«" + field.value + "»";
+      return field.options[field.selectedIndex].text.replace(/ \(\d+\)$/, "");
+    }
+  }
+
+  // One activity from the index's columns, with what the filter compares.
+  function activity(index, i) {
+    var title = index.title[i];
+    var code = index.slug[i];
+    var slug = typeof code === "string" ? code : slugOf(title) + (code ? "-" + code : "");
+    var budget = {};
+    for (var k = 0; k < index.budget[i].length; k += 2) budget[index.years[index.budget[i][k]]] = index.budget[i][k + 1];
+    var text = index.text[i] >= 0 ? index.texts[index.text[i]] : "";
+    var administration = index.administrations[index.administration[i]];
+    var total = sumOf(Object.keys(budget).map(function (year) { return budget[year]; }));
+    total.amount = amount(total);
+    return {
+      order: i, slug: slug, title: title, text: text, budget: budget, total: total,
+      hasBudget: index.budget[i].length > 0,
+      administration: index.administration[i],
+      area: index.areas[index.area[i]] || "",
+      span: index.span[i] >= 0 ? index.spans[index.span[i]] : "",
+      search: fold(title + " " + text),
+      facets: {
+        forvaltning: [administration ? administration[0] : ""],
+        omraade: [index.areas[index.area[i]]],
+        maalgruppe: index.targetGroup[i].map(function (t) { return index.targetGroups[t][0]; }),
+        afsaet: index.funding[i].map(function (t) { return index.fundings[t][0]; }),
+        aar: Object.keys(budget),
+        status: [index.statuses[index.status[i]]]
+      }
+    };
+  }
+
+  function table(name, list, count) {
+    var section = element("section", null);
+    section.className = "activity-group";
+    section.setAttribute("data-results", "");
+    if (name) {
+      var heading = element("h2", name + " ");
+      var counter = element("span", "(" + count + (count === 1 ? " indsats" : " indsatser") + ")");
+      counter.className = "count";
+      heading.appendChild(counter);
+      section.appendChild(heading);
+      section.setAttribute("aria-label", name);
+    } else {
+      section.setAttribute("aria-label", "Indsatser");
+    }
+    var scroll = element("div", null);
+    scroll.className = "table-scroll";
+    var tableElement = element("table", null);
+    tableElement.className = "activities";
+    var head = element("thead", null);
+    var headRow = element("tr", null);
+    ["Indsats", "Område", "Målgruppe", "Budgetår", "Budget i alt"].forEach(function (text, position) {
+      var cell = element("th", text);
+      cell.scope = "col";
+      if (position >= 3) cell.className = "num";
+      headRow.appendChild(cell);
+    });
+    head.appendChild(headRow);
+    tableElement.appendChild(head);
+    var body = element("tbody", null);
+    list.forEach(function (a) { body.appendChild(row(a)); });
+    tableElement.appendChild(body);
+    scroll.appendChild(tableElement);
+    section.appendChild(scroll);
+    return section;
+  }
+
+  function row(a) {
+    var tr = element("tr", null);
+    tr.setAttribute("data-slug", a.slug);
+    var th = element("th", null);
+    th.scope = "row";
+    var link = element("a", a.title);
+    link.href = root + "projektbank/" + a.slug + "/index.html";
+    th.appendChild(link);
+    tr.appendChild(th);
+    [a.area, a.text, a.span, a.hasBudget ? danish(a.total) : ""].forEach(function (text, position) {
+      var cell = element("td", text);
+      if (position >= 2) cell.className = "num";
+      tr.appendChild(cell);
+    });
+    return tr;
+  }
+
+  function element(tag, text, children) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  // Lower case without accents, æ/ø/å as ae/oe/aa: "Nørrebro" is found as "norrebro" too.
+  function fold(text) {
+    return text.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/oe/g, "o").replace(/aa/g, "a");
+  }
+
+  // The slug the build makes from a title (Slug.make): ASCII letters and digits in lower
+  // case, Danish and a few other letters spelled out, anything else a dash between words.
+  var spelled = { 0xE6: "ae", 0xC6: "ae", 0xF8: "oe", 0xD8: "oe", 0xE5: "aa", 0xC5: "aa", 0xE9: "e", 0xC9: "e", 0xE8: "e", 0xC8: "e",
+    0xEA: "e", 0xCA: "e", 0xFC: "u", 0xDC: "u", 0xF6: "o", 0xD6: "o", 0xE4: "a", 0xC4: "a" };
+  function slugOf(title) {
+    var out = "", dash = false;
+    for (var i = 0; i < title.length; i++) {
+      var c = title.codePointAt(i), mapped;
+      if (c > 0xFFFF) i++;
+      if ((c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)) mapped = String.fromCharCode(c);
+      else if (c >= 0x41 && c <= 0x5A) mapped = String.fromCharCode(c + 0x20);
+      else if (spelled[c]) mapped = spelled[c];
+      else if (c >= 0x300 && c <= 0x36F) continue;
+      else { dash = out.length > 0; continue; }
+      if (dash) out += "-";
+      dash = false;
+      out += mapped;
+    }
+    return out;
   }
 
   // Exact sums: amounts as integers of their smallest written decimal.
@@ -92,42 +261,41 @@
   }
   // For comparing sums written with different numbers of decimals.
   function amount(sum) { return sum.value / Math.pow(10, sum.scale); }
-  function danish(amount) {
-    var negative = amount.value < 0;
-    var digits = String(Math.abs(amount.value));
-    while (digits.length <= amount.scale) digits = "0" + digits;
-    var integer = digits.slice(0, digits.length - amount.scale);
-    var fraction = digits.slice(digits.length - amount.scale);
+  function danish(sum) {
+    var negative = sum.value < 0;
+    var digits = String(Math.abs(sum.value));
+    while (digits.length <= sum.scale) digits = "0" + digits;
+    var integer = digits.slice(0, digits.length - sum.scale);
+    var fraction = digits.slice(digits.length - sum.scale);
     var grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
     return (negative ? "-" : "") + grouped + (fraction ? "," + fraction : "");
   }
 
-  function updateTotals(shown) {
+  // The budget per year of the activities shown; with a budget year chosen, that year's only.
+  function updateTotals(shown, year) {
     var table = document.getElementById("aarstotaler");
     if (!table) return;
     var perYear = {};
-    shown.forEach(function (activity) {
-      Object.keys(activity.budget).forEach(function (year) {
-        (perYear[year] = perYear[year] || []).push(activity.budget[year]);
+    shown.forEach(function (a) {
+      Object.keys(a.budget).forEach(function (y) {
+        if (!year || y === year) (perYear[y] = perYear[y] || []).push(a.budget[y]);
       });
     });
     var body = table.querySelector("tbody");
     while (body.firstChild) body.removeChild(body.firstChild);
     var all = [];
-    Object.keys(perYear).sort().forEach(function (year) {
-      all = all.concat(perYear[year]);
-      var row = document.createElement("tr");
-      var head = document.createElement("th");
+    Object.keys(perYear).sort().forEach(function (y) {
+      all = all.concat(perYear[y]);
+      var tr = element("tr", null);
+      var head = element("th", y);
       head.scope = "row";
-      head.textContent = year;
-      row.appendChild(head);
-      [String(perYear[year].length), danish(sumOf(perYear[year]))].forEach(function (text) {
-        var cell = document.createElement("td");
+      tr.appendChild(head);
+      [String(perYear[y].length), danish(sumOf(perYear[y]))].forEach(function (text) {
+        var cell = element("td", text);
         cell.className = "num";
-        cell.textContent = text;
-        row.appendChild(cell);
+        tr.appendChild(cell);
       });
-      body.appendChild(row);
+      body.appendChild(tr);
     });
     table.querySelector("tfoot td.num").textContent = all.length ? danish(sumOf(all)) : "0";
   }

@@ -16,6 +16,8 @@ struct ActivityReader {
         current.caseNumber = map.string("case_number")
         current.documentNumber = map.string("document_number")
         readVersionFields(map, into: &current)
+        checkTerms(map, key: "target_group", text: current.targetGroup, in: config.targetGroups, what: "target group", list: "target_groups")
+        checkTerms(map, key: "funding", text: current.funding, in: config.fundingBases, what: "funding basis", list: "funding_bases")
         current.body = body
 
         let versions = readVersions(map, after: current)
@@ -90,6 +92,28 @@ struct ActivityReader {
             }
         }
         return result
+    }
+
+    /// A warning when `text` maps to no term of a vocabulary `indsats.yml` declares: the
+    /// project bank's filter would not find the activity under any value of it.
+    func checkTerms(_ map: MappingReader, key: String, text written: String?, in vocabulary: Vocabulary, what: String, list: String) {
+        guard let written, !vocabulary.isEmpty, vocabulary.terms(for: written).isEmpty else { return }
+        let node = map.value(key)
+        let text: String = written.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let isNumber = text.allSatisfy { (character: Character) -> Bool in
+            character.isNumber || character == "," || character == "." || character == " "
+        }
+        if isNumber {
+            map.warning(
+                "\"\(text)\" is a number, not a \(what)", key: key, at: node,
+                hint: "write what it is, such as \"\(vocabulary.terms[0].name)\"; amounts belong under budget")
+            return
+        }
+        let shown: String = text.count > 60 ? String(text.prefix(57)) + "…" : text
+        let suggestion: String = vocabulary.nearest(to: text).map { "did you mean \"\($0.name)\"? " } ?? ""
+        map.warning(
+            "\"\(shown)\" matches none of the \(list) in indsats.yml, so the project bank's filter does not offer it",
+            key: key, at: node, hint: suggestion + "add one of its words to that value's match list in indsats.yml")
     }
 
     /// The fields that a version can change.

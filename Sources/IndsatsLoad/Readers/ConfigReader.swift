@@ -51,7 +51,26 @@ enum ConfigReader {
             if let name { unique.check(name, what: "theme name", item: item, key: "name") }
             return SiteConfig.Theme(id: id, name: name ?? "")
         }
+        config.targetGroups = vocabulary(map, key: "target_groups", what: "target group", unique: &unique)
+        config.fundingBases = vocabulary(map, key: "funding_bases", what: "funding basis", unique: &unique)
         return config
+    }
+
+    /// `target_groups` or `funding_bases`: terms with an id, a name and the phrases that map
+    /// an activity's text to them (`match`).
+    static func vocabulary(_ map: MappingReader, key: String, what: String, unique: inout UniqueNames) -> Vocabulary {
+        Vocabulary(map.mappings(key).compactMap { item in
+            defer { item.finish() }
+            let id = item.string("id", required: true), name = item.string("name", required: true)
+            var phrases: [String] = []
+            for (index, node) in item.list("match").enumerated() {
+                guard let phrase = item.scalarText(node, key: "match.\(index + 1)")?.trimmed, !phrase.isEmpty else { continue }
+                phrases.append(phrase)
+            }
+            guard let id, unique.check(id, what: "\(what) id", item: item, key: "id") else { return nil }
+            if let name { unique.check(name, what: "\(what) name", item: item, key: "name") }
+            return Vocabulary.Term(id: id, name: name ?? id, phrases: phrases)
+        })
     }
 
     /// `budget_unit`: the unit amounts without one are in.

@@ -222,5 +222,10 @@ public enum FieldTable {
         Field("administrations", .list(.mapping(named + [Field("committee", .text, "Its committee's id")])), "Administrations"),
         Field("areas", .list(.text), "Areas"),
         Field("themes", .list(.mapping(named)), "Barometer themes"),
+        Field("target_groups", .list(.mapping(named + [vocabularyMatch])), "Target groups the project bank filters by"),
+        Field("funding_bases", .list(.mapping(named + [vocabularyMatch])), "Funding bases the project bank filters by"),
     ]
+
+    static let vocabularyMatch = Field(
+        "match", .list(.text), "Phrases that map an activity's text to this value where they start a word, case ignored")
 }

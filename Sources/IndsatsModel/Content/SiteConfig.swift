@@ -64,6 +64,10 @@ public struct SiteConfig: Hashable, Sendable {
     public var administrations: [Administration]
     public var areas: [String]
     public var themes: [Theme]
+    /// The target groups the project bank filters by (`target_groups`); empty: no such filter.
+    public var targetGroups = Vocabulary()
+    /// The funding bases the project bank filters by (`funding_bases`); empty: no such filter.
+    public var fundingBases = Vocabulary()
     public var source: SourceLocation
 
     public init(

@@ -53,7 +53,7 @@ struct ProjectBankData {
 
     /// `projektbank/indeks.json`, which the filter script reads.
     func filterIndexFile() -> OutputFile {
-        OutputFile(path: SitePaths.projectBankIndex, data: filterIndex(inputs.facets.byTitle).data(indent: nil))
+        OutputFile(path: SitePaths.projectBankIndex, data: FilterIndex(facets: inputs.facets, config: config).json().data(indent: nil))
     }
 
     var baseURL: String? { SitePaths.base(of: config) }
@@ -130,32 +130,6 @@ struct ProjectBankData {
             "andel_naaet": goal.shareReached.map { .number($0) }, "naaet": goal.isMet.map { .bool($0) },
         ]
         return .record(fields)
-    }
-
-    /// The compact index the filter script reads: what it filters, sorts and adds up.
-    func filterIndex(_ activities: [Activity]) -> JSONValue {
-        .record([
-            "unit": .string(config.budgetUnit.rawValue),
-            "activities": .array(activities.map { activity in
-                var budget: [String: JSONValue] = [:]
-                for (year, cell) in activity.budget.cells {
-                    if let amount = cell.amount { budget[String(year)] = .string(DanishFormat.plain(amount)) }
-                }
-                let searchable = [activity.title, activity.summary, activity.targetGroup, activity.expectedEffect, activity.funding]
-                    .compactMap { $0 } + activity.tags
-                return .record([
-                    "slug": .string(activity.slug),
-                    "administration": .string(activity.administration.slug),
-                    "area": .string(activity.area.slug),
-                    "targetGroup": .text(activity.targetGroup),
-                    "funding": .text(activity.funding),
-                    "status": .string(activity.status ?? ActivityFacets.noStatus),
-                    "years": .array(activity.budget.years.map { .string(String($0)) }),
-                    "budget": .object(budget),
-                    "text": .string(searchable.joined(separator: " ").lowercasedQuickly),
-                ])
-            }),
-        ])
     }
 
     // MARK: CSV

@@ -1,11 +1,15 @@
 import IndsatsFormat
 import IndsatsModel
 
-/// One way to narrow the project bank: an administration, an area, a budget year, a status or a
-/// tag. Each value gets its own static page, so the bank can be browsed without JavaScript.
+/// One way to narrow the project bank: an administration, an area, a target group or funding
+/// basis (terms of `indsats.yml`'s vocabularies, by id), a budget year (the activities with an
+/// amount in it), a status or a tag. Each value gets its own static pages, so the bank can be
+/// browsed without JavaScript.
 public enum Facet: Sendable, Hashable {
     case administration(String)
     case area(String)
+    case targetGroup(String)
+    case funding(String)
     case year(Int)
     case status(String)
     case tag(String)
@@ -42,6 +46,8 @@ public struct ActivityFacets: Sendable {
     }
     public let administrations: [FacetValue]
     public let areas: [FacetValue]
+    public let targetGroups: [FacetValue]
+    public let fundings: [FacetValue]
     public let years: [FacetValue]
     public let statuses: [FacetValue]
     public let tags: [FacetValue]
@@ -61,7 +67,12 @@ public struct ActivityFacets: Sendable {
         areas = Self.group(byTitle, order: config.areas, key: { [$0.area.slug] }) { name in
             (.area(name), name, Slug.make(name))
         }
-        years = Self.group(byTitle, order: nil, key: { activity in activity.budget.years.map(String.init) }) { year in
+        targetGroups = Self.group(byTitle, vocabulary: config.targetGroups, text: \.targetGroup, facet: Facet.targetGroup)
+        fundings = Self.group(byTitle, vocabulary: config.fundingBases, text: \.funding, facet: Facet.funding)
+        // A budget year holds the activities with an amount in it (not a text or an empty cell).
+        years = Self.group(byTitle, order: nil, key: { activity in
+            activity.budget.years.filter { activity.budget[$0]?.amount != nil }.map(String.init)
+        }) { year in
             (.year(Int(year)!), year, year)
         }
         statuses = Self.group(byTitle, order: nil, key: { [$0.status ?? Self.noStatus] }) { status in
@@ -98,7 +109,21 @@ public struct ActivityFacets: Sendable {
     }
 
     /// Every facet value that has a page.
-    public var all: [FacetValue] { administrations + areas + years + statuses + tags }
+    public var all: [FacetValue] { administrations + areas + targetGroups + fundings + years + statuses + tags }
+
+    /// The values of the facets that have pages when `facet_pages` is on, in the filter's order.
+    public var filterable: [FacetValue] { administrations + areas + targetGroups + fundings + years + statuses }
+
+    /// Groups activities by the terms of a vocabulary their text maps to, in the vocabulary's order.
+    static func group(
+        _ activities: [Activity], vocabulary: Vocabulary, text: (Activity) -> String?, facet: (String) -> Facet
+    ) -> [FacetValue] {
+        guard !vocabulary.isEmpty else { return [] }
+        let names = Dictionary(vocabulary.terms.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return group(activities, order: vocabulary.terms.map(\.id), key: { activity in
+            text(activity).map { vocabulary.terms(for: $0).map(\.id) } ?? []
+        }) { id in (facet(id), names[id] ?? id, Slug.make(id)) }
+    }
 
     /// Groups activities (already in title order) by a key; values in `order` first (in that
     /// order), then the rest sorted. Slugs that collide get `-2`, `-3`, … in order.

@@ -17,28 +17,42 @@ public enum ListingLayout: Sendable, Hashable {
 struct ProjectBankPages: PageKindBuilder {
     let inputs: RenderInputs
 
-    /// The project bank's front page: every activity, the filters, the facet pages and the totals.
-    func frontPage(root: String) -> TemplateObject {
-        var context = listingContext(Array(facets.byTitle.indices), layout: .byAdministration, root: root)
+    /// A page of the project bank's front list (page 1 has the filters and the facet pages).
+    func frontPage(root: String, page: Int = 1) -> TemplateObject {
+        var context = listingContext(Array(facets.byTitle.indices), layout: .byAdministration, root: root, page: page, first: SitePaths.projectBank)
+        guard page == 1 else { return context }
         context["filters"] = filterContext()
         context["facets"] = TemplateObject([
             "administrations": facets.administrations.map(facetLink),
             "areas": facets.areas.map(facetLink),
+            "targetGroups": shown(facets.targetGroups).map(facetLink),
+            "fundings": shown(facets.fundings).map(facetLink),
             "years": facets.years.map(facetLink),
-            "statuses": facets.statuses.count > 1 ? facets.statuses.map(facetLink) : [],
+            "statuses": shown(facets.statuses).map(facetLink),
             "tagCount": facets.tags.isEmpty ? nil : String(facets.tags.count),
             "tagCountText": facets.tags.isEmpty ? nil : DanishFormat.all(facets.tags.count, "emne", "emner"),
         ])
         return context
     }
 
-    /// A page of one facet value (`Forvaltning: BIF`), or the whole bank sorted by budget.
-    func listing(_ value: FacetValue?, root: String) -> TemplateObject {
-        guard let value else { return listingContext(Array(facets.byTitle.indices), layout: .byBudget, root: root) }
+    /// A facet's values, or none when it would not narrow anything: no values, or one value
+    /// that every activity has (status "Ikke angivet" on a site that writes no statuses).
+    func shown(_ values: [FacetValue]) -> [FacetValue] {
+        if values.count == 1, values[0].count == facets.byTitle.count { return [] }
+        return values
+    }
+
+    /// A page of one facet value (`Forvaltning: BIF`), or of the whole bank sorted by budget.
+    func listing(_ value: FacetValue?, root: String, page: Int = 1) -> TemplateObject {
+        guard let value else {
+            return listingContext(Array(facets.byTitle.indices), layout: .byBudget, root: root, page: page, first: SitePaths.projectBankByBudget)
+        }
+        var year: Int?
+        if case .year(let chosen) = value.facet { year = chosen }
         var context = listingContext(value.members, layout: {
             if case .administration = value.facet { return .byArea }
             return .byAdministration
-        }(), root: root)
+        }(), root: root, page: page, first: SitePaths.facet(value), year: year)
         context["facetKind"] = Self.facetKindName(value.facet)
         context["facetLabel"] = value.label
         return context
@@ -56,6 +70,8 @@ struct ProjectBankPages: PageKindBuilder {
         switch facet {
         case .administration: "Forvaltning"
         case .area: "Område"
+        case .targetGroup: "Målgruppe"
+        case .funding: "Afsæt"
         case .year: "Budgetår"
         case .status: "Status"
         case .tag: "Emne"
@@ -66,30 +82,22 @@ struct ProjectBankPages: PageKindBuilder {
         ["label": value.label, "url": SitePaths.facet(value), "count": String(value.count)]
     }
 
-    /// Activities in sections (or one table), with the count and the budget totals per year.
-    /// `positions` are places in `facets.byTitle`, in title order.
-    func listingContext(_ positions: [Int], layout: ListingLayout, root: String) -> TemplateObject {
-        let byTitle = facets.byTitle
-        let groups: [TemplateObject]
-        switch layout {
-        case .byAdministration:
-            let members = Dictionary(grouping: positions) { byTitle[$0].administration.slug }
-            groups = facets.administrations.compactMap { value in
-                guard case .administration(let id) = value.facet, let list = members[id] else { return nil }
-                return groupContext(name: value.label, anchor: "forvaltning-" + value.slug, positions: list, root: root)
+    /// One page of activities in sections (or one table), with the count, the navigation
+    /// between pages and the budget totals per year of the whole list (of `year` only, on a
+    /// budget year's page). `positions` are places in `facets.byTitle`, in title order.
+    func listingContext(
+        _ positions: [Int], layout: ListingLayout, root: String, page: Int, first: String, year: Int? = nil
+    ) -> TemplateObject {
+        let pagination = ListPagination(first: first, count: positions.count, number: page)
+        var groups: [TemplateObject] = []
+        var offset = 0
+        for section in sections(positions, layout: layout) {
+            let shown = max(pagination.range.lowerBound, offset)..<min(pagination.range.upperBound, offset + section.positions.count)
+            if !shown.isEmpty {
+                let slice = Array(section.positions[(shown.lowerBound - offset)..<(shown.upperBound - offset)])
+                groups.append(groupContext(name: section.name, anchor: section.anchor, positions: slice, count: section.positions.count, root: root))
             }
-        case .byArea:
-            let members = Dictionary(grouping: positions) { byTitle[$0].area.slug }
-            groups = facets.areas.compactMap { value in
-                guard case .area(let name) = value.facet, let list = members[name] else { return nil }
-                return groupContext(name: value.label, anchor: "omraade-" + value.slug, positions: list, root: root)
-            }
-        case .byBudget:
-            // Largest first; ties in title order (a position is the title rank).
-            let sorted = positions.map { (total: byTitle[$0].budget.total.value, position: $0) }
-                .sorted { $0.total != $1.total ? $0.total > $1.total : $0.position < $1.position }
-                .map(\.position)
-            groups = [groupContext(name: nil, anchor: "alle", positions: sorted, root: root)]
+            offset += section.positions.count
         }
         return TemplateObject([
             "count": String(positions.count),
@@ -97,26 +105,54 @@ struct ProjectBankPages: PageKindBuilder {
             "allText": DanishFormat.all(positions.count, "indsats", "indsatser"),
             "allLongText": DanishFormat.all(positions.count, "integrationsindsats", "integrationsindsatser"),
             "groups": groups,
-            "yearTotals": yearTotalsContext(positions),
+            "pagination": pagination.context(),
+            "yearTotals": yearTotalsContext(positions, year: year),
             "unit": config.budgetUnit.rawValue,
             "sortedByBudget": layout == .byBudget,
         ])
     }
 
+    /// The sections of a whole list in the order they are shown, each with its activities in order.
+    func sections(_ positions: [Int], layout: ListingLayout) -> [(name: String?, anchor: String, positions: [Int])] {
+        let byTitle = facets.byTitle
+        switch layout {
+        case .byAdministration:
+            let members = Dictionary(grouping: positions) { byTitle[$0].administration.slug }
+            return facets.administrations.compactMap { value in
+                guard case .administration(let id) = value.facet, let list = members[id] else { return nil }
+                return (value.label, "forvaltning-" + value.slug, list)
+            }
+        case .byArea:
+            let members = Dictionary(grouping: positions) { byTitle[$0].area.slug }
+            return facets.areas.compactMap { value in
+                guard case .area(let name) = value.facet, let list = members[name] else { return nil }
+                return (value.label, "omraade-" + value.slug, list)
+            }
+        case .byBudget:
+            // Largest first; ties in title order (a position is the title rank).
+            let sorted = positions.map { (total: byTitle[$0].budget.total.value, position: $0) }
+                .sorted { $0.total != $1.total ? $0.total > $1.total : $0.position < $1.position }
+                .map(\.position)
+            return [(nil, "alle", sorted)]
+        }
+    }
+
     /// A section of a list. `rowsHTML` is the rows already rendered through
     /// `partials/activity-row`, once per activity and page depth rather than once per page.
-    func groupContext(name: String?, anchor: String, positions: [Int], root: String) -> TemplateObject {
+    /// `count` is the whole section's, on every page that shows part of it.
+    func groupContext(name: String?, anchor: String, positions: [Int], count: Int, root: String) -> TemplateObject {
         TemplateObject([
-            "name": name, "anchor": anchor, "count": String(positions.count),
-            "countText": DanishFormat.count(positions.count, "indsats", "indsatser"),
+            "name": name, "anchor": anchor, "count": String(count),
+            "countText": DanishFormat.count(count, "indsats", "indsatser"),
             "rowsHTML": inputs.rows.html(positions, root: root),
         ])
     }
 
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
-    func yearTotalsContext(_ positions: [Int]) -> TemplateObject? {
-        let sums = wholeUnitSums(positions) ?? decimalSums(positions)
+    func yearTotalsContext(_ positions: [Int], year: Int? = nil) -> TemplateObject? {
+        var sums = wholeUnitSums(positions) ?? decimalSums(positions)
+        if let year { sums = sums.filter { $0.key == year } }
         guard !sums.isEmpty else { return nil }
         let all = sums.values.map(\.total).sum()
         return TemplateObject([
@@ -172,27 +208,29 @@ struct ProjectBankPages: PageKindBuilder {
         return sums
     }
 
-    /// The options of the filter form (shown when JavaScript has loaded the index).
+    /// The fields of the filter form (shown when the script has loaded the index): the facets
+    /// that narrow something (see `shown`), each value with its count.
     func filterContext() -> [TemplateObject] {
-        func options(_ values: [String]) -> [TemplateObject] {
-            values.map { ["value": $0, "label": $0] }
+        func options(_ values: [FacetValue], value: (FacetValue) -> String) -> [TemplateObject] {
+            values.map { ["value": value($0), "label": "\($0.label) (\($0.count))"] }
         }
-        func distinct(_ key: (Activity) -> String?) -> [String] {
-            ActivityFacets.sortedForReaders(Array(Set(facets.byTitle.compactMap(key))))
+        func id(_ value: FacetValue) -> String {
+            switch value.facet {
+            case .administration(let id), .targetGroup(let id), .funding(let id): id
+            default: value.label
+            }
         }
         // `name` is the form field (and address parameter) the filter script reads.
-        let fields: [(name: String, label: String, options: [TemplateObject])] = [
-            ("forvaltning", "Forvaltning", facets.administrations.map { value -> TemplateObject in
-                guard case .administration(let id) = value.facet else { return [:] }
-                return ["value": id, "label": value.label]
-            }),
-            ("omraade", "Område", options(facets.areas.map(\.label))),
-            ("maalgruppe", "Målgruppe", options(distinct(\.targetGroup))),
-            ("afsaet", "Afsæt", options(distinct(\.funding))),
-            ("aar", "Budgetår", options(facets.years.map(\.label))),
-            ("status", "Status", options(facets.statuses.map(\.label))),
+        let fields: [(name: String, label: String, values: [FacetValue])] = [
+            ("forvaltning", "Forvaltning", facets.administrations), ("omraade", "Område", facets.areas),
+            ("maalgruppe", "Målgruppe", facets.targetGroups), ("afsaet", "Afsæt", facets.fundings),
+            ("aar", "Budgetår", facets.years), ("status", "Status", facets.statuses),
         ]
-        return fields.map { ["name": $0.name, "label": $0.label, "options": $0.options] }
+        return fields.compactMap { field in
+            let values = shown(field.values)
+            guard !values.isEmpty else { return nil }
+            return ["name": field.name, "label": field.label, "options": options(values, value: id)]
+        }
     }
 }
 

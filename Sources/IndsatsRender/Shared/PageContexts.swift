@@ -15,7 +15,7 @@ struct PageContexts: PageKindBuilder {
         // Which optional outputs exist, so that templates link only to what was written.
         context.add("hasOpenData", config.enabled(.openData))
         context.add("hasFacetPages", config.enabled(.facetPages))
-        context.add("pageTitle", title)
+        context.add("pageTitle", page.number > 1 ? "\(title), side \(page.number)" : title)
         context.set("site", inputs.shared.site)
         context.add("canonical", SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) })
         context.set("nav", inputs.shared.navigation[section] ?? .absent)
@@ -27,11 +27,11 @@ struct PageContexts: PageKindBuilder {
         let lists = ProjectBankPages(inputs: inputs)
         switch page.kind {
         case .home: return (HomePage(inputs: inputs).context(), config.title, "home")
-        case .projectBank: return (lists.frontPage(root: root), "Projektbanken", "projektbank")
-        case .projectBankByBudget: return (lists.listing(nil, root: root), "Projektbanken efter budget", "projektbank")
+        case .projectBank: return (lists.frontPage(root: root, page: page.number), "Projektbanken", "projektbank")
+        case .projectBankByBudget: return (lists.listing(nil, root: root, page: page.number), "Projektbanken efter budget", "projektbank")
         case .facet(let facet):
             let value = inputs.facetValues[facet]!
-            return (lists.listing(value, root: root), "\(ProjectBankPages.facetKindName(facet)): \(value.label)", "projektbank")
+            return (lists.listing(value, root: root, page: page.number), "\(ProjectBankPages.facetKindName(facet)): \(value.label)", "projektbank")
         case .tags: return (lists.tagIndex(), "Emner i projektbanken", "projektbank")
         case .openData: return (OpenDataPage(inputs: inputs).context(), "Åbne data fra projektbanken", "projektbank")
         case .activity(let slug):

@@ -9,28 +9,32 @@ public struct PageSpec: Sendable, Hashable {
     public var path: String
     public var template: String
     public var kind: Kind
+    /// Which page of a paginated list (`projektbank/side/2/`); 1 for every other page.
+    public var number: Int = 1
 
     /// Every page of a site, in a stable order.
     static func all(of site: SiteIndex, facets: ActivityFacets) -> [PageSpec] {
         let content = site.content
         let config = content.config
-        var pages = [
-            PageSpec(path: SitePaths.home, template: "home", kind: .home),
-            PageSpec(path: SitePaths.projectBank, template: "projektbank", kind: .projectBank),
+        var pages = [PageSpec(path: SitePaths.home, template: "home", kind: .home)]
+        pages += list(SitePaths.projectBank, template: "projektbank", kind: .projectBank, count: facets.byTitle.count)
+        pages += [
             PageSpec(path: SitePaths.barometer, template: "barometer", kind: .barometer),
             PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
             PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
         ]
         if config.enabled(.facetPages) {
-            pages.append(PageSpec(path: SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget))
-            pages += (facets.administrations + facets.areas + facets.years + facets.statuses).map {
-                PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet))
+            pages += list(SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget, count: facets.byTitle.count)
+            for value in facets.filterable {
+                pages += list(SitePaths.facet(value), template: "projektbank-liste", kind: .facet(value.facet), count: value.count)
             }
         }
         if config.enabled(.openData) {
             pages.append(PageSpec(path: SitePaths.openData, template: "data", kind: .openData))
         }
-        pages += facets.tags.map { PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet)) }
+        for tag in facets.tags {
+            pages += list(SitePaths.facet(tag), template: "projektbank-liste", kind: .facet(tag.facet), count: tag.count)
+        }
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
         pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
         if config.enabled(.barometerEditions) {
@@ -40,5 +44,15 @@ public struct PageSpec: Sendable, Hashable {
         pages += content.annexes.map { PageSpec(path: SitePaths.annex($0.slug), template: "bilag", kind: .annex($0.slug)) }
         pages += content.reports.map { PageSpec(path: SitePaths.report($0.year), template: "statusrapport", kind: .report($0.year)) }
         return pages
+    }
+
+    /// The pages of a list of `count` activities: the first at `first` with `template`, the
+    /// rest at `side/N/` beside it as plain list pages.
+    static func list(_ first: String, template: String, kind: Kind, count: Int) -> [PageSpec] {
+        (1...ListPagination.pageCount(count)).map { number in
+            PageSpec(
+                path: SitePaths.listPage(first, number: number), template: number == 1 ? template : "projektbank-liste",
+                kind: kind, number: number)
+        }
     }
 }

@@ -28,7 +28,7 @@ public enum SitePaths {
     public static func barometerEdition(_ day: Day) -> String { "barometer/udgave/\(day.iso)/index.html" }
 
     /// The folders under `projektbank/` that are not activities; no activity may take these slugs.
-    public static let reservedActivitySlugs: Set<String> = ["forvaltning", "omraade", "aar", "status", "emne", "emner", "efter-budget", "data"]
+    public static let reservedActivitySlugs: Set<String> = ["forvaltning", "omraade", "aar", "status", "emne", "emner", "efter-budget", "data", "maalgruppe", "afsaet", "side"]
 
     /// The PDF beside an annex's or a report's page.
     public static func annexPDF(_ slug: String) -> String { "bilag/\(slug)/bilag-\(slug).pdf" }
@@ -44,11 +44,20 @@ public enum SitePaths {
         switch value.facet {
         case .administration: folder = "forvaltning"
         case .area: folder = "omraade"
+        case .targetGroup: folder = "maalgruppe"
+        case .funding: folder = "afsaet"
         case .year: folder = "aar"
         case .status: folder = "status"
         case .tag: folder = "emne"
         }
         return "projektbank/\(folder)/\(value.slug)/index.html"
+    }
+
+    /// Page `number` of a paginated list whose first page is `first`:
+    /// `projektbank/forvaltning/bif/index.html` → `projektbank/forvaltning/bif/side/2/index.html`.
+    public static func listPage(_ first: String, number: Int) -> String {
+        guard number > 1 else { return first }
+        return String(first.dropLast("index.html".count)) + "side/\(number)/index.html"
     }
 
     /// The site's `base_url`, ending in `/`; nil without one.

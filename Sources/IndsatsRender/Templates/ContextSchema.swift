@@ -118,6 +118,10 @@ enum TemplateContexts {
     static let listing: ContextSchema = [
         "count", "countText", "allText", "allLongText", .object("groups", ["name", "anchor", "count", "countText", "rowsHTML"]),
         .object("yearTotals", [.object("rows", ["year", "count", "total"]), "total"]), "unit", "sortedByBudget",
+        .object("pagination", [
+            "number", "count", "from", "to", "total", "previous", "next",
+            .object("pages", ["gap", "ariaCurrent", .object("link", ["number", "url"])]),
+        ]),
     ]
 
     /// A line of a report's economic overview (`EconomyTable`).
@@ -131,6 +135,7 @@ enum TemplateContexts {
             .object("filters", ["name", "label", .object("options", ["value", "label"])]),
             .object("facets", [
                 .object("administrations", facetLink), .object("areas", facetLink), .object("years", facetLink),
+                .object("targetGroups", facetLink), .object("fundings", facetLink),
                 .object("statuses", facetLink), "tagCount", "tagCountText",
             ]),
         ])),

@@ -20,7 +20,10 @@
     .then(start)
     .catch(function () { /* keep the static page as it is */ });
 
+  var unit = "";
+
   function start(index) {
+    unit = index.unit;
     var activities = index.title.map(function (title, i) { return activity(index, i); });
     var shownCount = index.pageSize || 100;
     var params = new URLSearchParams(window.location.search);
@@ -121,7 +124,10 @@
       results.appendChild(box);
       if (nearest) {
         box.appendChild(element("p", "Nærmeste indsatser (uden " + labels[nearest.name].toLowerCase() + ": " + chosenText(nearest.name) + "):"));
-        results.appendChild(table(null, nearest.found.slice(0, 5), nearest.found.length));
+        var near = table(null, nearest.found.slice(0, 5), nearest.found.length);
+        near.setAttribute("data-nearest", "");
+        near.setAttribute("aria-label", "Nærmeste indsatser");
+        results.appendChild(near);
       }
     }
 
@@ -181,7 +187,7 @@
     tableElement.className = "activities";
     var head = element("thead", null);
     var headRow = element("tr", null);
-    ["Indsats", "Område", "Målgruppe", "Budgetår", "Budget i alt"].forEach(function (text, position) {
+    ["Indsats", "Område", "Målgruppe", "Budgetår", "Budget i alt (" + unit + ")"].forEach(function (text, position) {
       var cell = element("th", text);
       cell.scope = "col";
       if (position >= 3) cell.className = "num";

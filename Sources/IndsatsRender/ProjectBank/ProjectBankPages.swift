@@ -92,9 +92,9 @@ struct ProjectBankPages: PageKindBuilder {
         var groups: [TemplateObject] = []
         var offset = 0
         for section in sections(positions, layout: layout) {
-            let shown = max(pagination.range.lowerBound, offset)..<min(pagination.range.upperBound, offset + section.positions.count)
-            if !shown.isEmpty {
-                let slice = Array(section.positions[(shown.lowerBound - offset)..<(shown.upperBound - offset)])
+            let from = max(pagination.range.lowerBound, offset), to = min(pagination.range.upperBound, offset + section.positions.count)
+            if from < to {
+                let slice = Array(section.positions[(from - offset)..<(to - offset)])
                 groups.append(groupContext(name: section.name, anchor: section.anchor, positions: slice, count: section.positions.count, root: root))
             }
             offset += section.positions.count

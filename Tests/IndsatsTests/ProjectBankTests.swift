@@ -66,18 +66,49 @@ struct ProjectBankTests {
         #expect(tags.contains("beskæftigelse (2) bolig (1) LGBT+ (1)"))
     }
 
-    @Test func theFilterIndexHoldsWhatTheScriptFiltersAndAdds() throws {
+    @Test func theFilterIndexHoldsWhatTheScriptFiltersAndAddsInColumns() throws {
         let data = try #require(read(output, "projektbank/indeks.json").data(using: .utf8))
         let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let activities = try #require(index["activities"] as? [[String: Any]])
-        // Title order; the script keeps the page's grouping.
-        #expect(activities.map { $0["slug"] as? String } == ["brobygning", "cafe-aeblet", "dialog", "aabne-vaerksteder"])
-        let brobygning = activities[0]
-        #expect(brobygning["budget"] as? [String: String] == ["2019": "0.5"])
-        #expect(brobygning["years"] as? [String] == ["2018", "2019"])
-        #expect(activities[2]["status"] as? String == "Afsluttet")
-        #expect(activities[0]["status"] as? String == "Ikke angivet")
-        #expect((activities[3]["text"] as? String)?.contains("værksteder for unge om aftenen") == true)
+        // Title order; a slug the script can make from the title is 0.
+        #expect(index["title"] as? [String] == ["Brobygning", "Café Æblet", "Dialog", "Åbne værksteder"])
+        #expect((index["slug"] as? [Int]) == [0, 0, 0, 0])
+        #expect(index["years"] as? [String] == ["2018", "2019", "2020"])
+        // Brobygning: 2018 is a text cell, so only 2019 has an amount (year 1, "0.5").
+        let budget = try #require(index["budget"] as? [[Any]])
+        #expect(budget[0].count == 2 && budget[0][0] as? Int == 1 && budget[0][1] as? String == "0.5")
+        #expect(index["statuses"] as? [String] == ["Afsluttet", "Igangværende", "Ikke angivet"])
+        #expect(index["status"] as? [Int] == [2, 2, 0, 1])
+        // Target groups as positions in the vocabulary; the text as written, once.
+        #expect((index["targetGroups"] as? [[String]])?.map { $0[0] } == ["unge", "familier", "beboere"])
+        #expect(index["targetGroup"] as? [[Int]] == [[2], [0], [1], [0]])
+        #expect(index["funding"] as? [[Int]] == [[0], [1], [], [0]])
+        #expect(index["texts"] as? [String] == ["Beboere", "Unge", "Forældre; \"nye\" i byen"])
+    }
+
+    @Test func targetGroupsAndFundingBasesHaveFacetPagesAndFilterOptionsWithCounts() throws {
+        #expect(try listed("projektbank/maalgruppe/unge/index.html") == ["aabne-vaerksteder", "cafe-aeblet"])
+        #expect(try listed("projektbank/maalgruppe/familier/index.html") == ["dialog"])
+        #expect(try listed("projektbank/afsaet/budget/index.html") == ["brobygning", "aabne-vaerksteder"])
+        let index = read(output, "projektbank/index.html")
+        #expect(index.contains("<option value=\"unge\">Unge (2)</option>"))
+        #expect(index.contains("<option value=\"puljer\">Puljer (1)</option>"))
+        // The row keeps the text as written.
+        #expect(index.contains("<td>Forældre; &quot;nye&quot; i byen</td>"))
+    }
+
+    @Test func aBudgetYearHoldsTheActivitiesWithAnAmountInItAndShowsThatYearsTotal() throws {
+        // Brobygning's 2018 is "Driftsbudget": not an amount.
+        #expect(try listed("projektbank/aar/2018/index.html") == ["aabne-vaerksteder"])
+        #expect(try yearTotals("projektbank/aar/2018/index.html") == [["2018", "1", "1,25"], ["I alt", "", "1,25"]])
+        #expect(try yearTotals("projektbank/aar/2019/index.html") == [["2019", "3", "12,5"], ["I alt", "", "12,5"]])
+        #expect(visibleText(read(output, "projektbank/index.html")).contains("2018 (1)"))
+    }
+
+    @Test func aFacetWhoseOneValueEveryActivityHasIsNotOffered() throws {
+        // Status has two values here, so it is offered; a vocabulary with no values is not.
+        let index = read(output, "projektbank/index.html")
+        #expect(index.contains("id=\"f-status\""))
+        #expect(index.contains("id=\"f-maalgruppe\""))
     }
 
     @Test func theCSVHasOneRowPerActivityAndYearAndAddsUpLikeThePage() throws {
@@ -159,7 +190,7 @@ struct ProjectBankTests {
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let built = buildSite(site)
         #expect(built.report.diagnostics.errors.map(\.description) == [
-            "indsats.yml:11:11: error: disable.1: \"opendata\" is not an output that can be switched off (one of open_data, facet_pages, barometer_editions)"
+            "indsats.yml:19:11: error: disable.1: \"opendata\" is not an output that can be switched off (one of open_data, facet_pages, barometer_editions)"
         ])
     }
 }

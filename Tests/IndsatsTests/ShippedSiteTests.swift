@@ -162,4 +162,26 @@ struct ShippedSiteTests {
                 == FileManager.default.contents(atPath: again.appendingPathComponent(path).path), "\(path)")
         }
     }
+
+    @Test func theFiltersOfferTheVocabulariesAndHideAStatusThatEveryActivityHas() {
+        let bank = read(output, "projektbank/index.html")
+        // Every activity's status is "Ikke angivet": choosing it would narrow nothing.
+        #expect(!bank.contains("id=\"f-status\""))
+        // Twelve target groups and seven funding bases instead of 77 and 39 texts.
+        let options = { (field: String) in
+            bank.components(separatedBy: "id=\"f-\(field)\"")[1].components(separatedBy: "</select>")[0]
+                .components(separatedBy: "<option value=\"").count - 2
+        }
+        #expect(options("maalgruppe") == 12)
+        #expect(options("afsaet") == 7)
+        #expect(!bank.contains("<option value=\"0,256\">"))
+        // The numbers in funding are warnings naming the file, not options.
+        let warnings = Self.built.report.diagnostics.all.map(\.description).filter { $0.contains("is a number, not a funding basis") }
+        #expect(warnings.count == 2)
+    }
+
+    @Test func aBudgetYearCountsOnlyTheActivitiesWithAnAmountInIt() {
+        // 2022: 67 activities have a cell for it, 24 an amount.
+        #expect(visibleText(read(output, "projektbank/index.html")).contains("2022 (24)"))
+    }
 }

@@ -113,7 +113,7 @@ struct ActivityReader {
         let suggestion: String = vocabulary.nearest(to: text).map { "did you mean \"\($0.name)\"? " } ?? ""
         map.warning(
             "\"\(shown)\" matches none of the \(list) in indsats.yml, so the project bank's filter does not offer it",
-            key: key, at: node, hint: suggestion + "add one of its words to that value's match list in indsats.yml")
+            key: key, at: node, hint: suggestion + "add one of its words to a value's match list in indsats.yml")
     }
 
     /// The fields that a version can change.

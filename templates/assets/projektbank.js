@@ -30,7 +30,13 @@
     fields.forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
     form.hidden = false;
     form.addEventListener("input", function () { shownCount = index.pageSize || 100; apply(); });
-    form.addEventListener("change", function () { shownCount = index.pageSize || 100; apply(); });
+    // A text field also fires "change" when it loses focus (to a button of the results, say):
+    // its "input" has already applied it, and a second rendering would lose that click.
+    form.addEventListener("change", function (event) {
+      if (event.target && event.target.type === "search") return;
+      shownCount = index.pageSize || 100;
+      apply();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     apply();

@@ -89,9 +89,12 @@ struct ProjectBankPages: PageKindBuilder {
         _ positions: [Int], layout: ListingLayout, root: String, page: Int, first: String, year: Int? = nil
     ) -> TemplateObject {
         let pagination = ListPagination(first: first, count: positions.count, number: page)
+        let plan = inputs.listPlans.plan(for: first) {
+            ListPlans.Plan(sections: sections(positions, layout: layout), sums: wholeUnitSums(positions) ?? decimalSums(positions))
+        }
         var groups: [TemplateObject] = []
         var offset = 0
-        for section in sections(positions, layout: layout) {
+        for section in plan.sections {
             let from = max(pagination.range.lowerBound, offset), to = min(pagination.range.upperBound, offset + section.positions.count)
             if from < to {
                 let slice = Array(section.positions[(from - offset)..<(to - offset)])
@@ -106,34 +109,34 @@ struct ProjectBankPages: PageKindBuilder {
             "allLongText": DanishFormat.all(positions.count, "integrationsindsats", "integrationsindsatser"),
             "groups": groups,
             "pagination": pagination.context(),
-            "yearTotals": yearTotalsContext(positions, year: year),
+            "yearTotals": yearTotalsContext(plan.sums, year: year),
             "unit": config.budgetUnit.rawValue,
             "sortedByBudget": layout == .byBudget,
         ])
     }
 
     /// The sections of a whole list in the order they are shown, each with its activities in order.
-    func sections(_ positions: [Int], layout: ListingLayout) -> [(name: String?, anchor: String, positions: [Int])] {
+    func sections(_ positions: [Int], layout: ListingLayout) -> [ListSection] {
         let byTitle = facets.byTitle
         switch layout {
         case .byAdministration:
             let members = Dictionary(grouping: positions) { byTitle[$0].administration.slug }
             return facets.administrations.compactMap { value in
                 guard case .administration(let id) = value.facet, let list = members[id] else { return nil }
-                return (value.label, "forvaltning-" + value.slug, list)
+                return ListSection(name: value.label, anchor: "forvaltning-" + value.slug, positions: list)
             }
         case .byArea:
             let members = Dictionary(grouping: positions) { byTitle[$0].area.slug }
             return facets.areas.compactMap { value in
                 guard case .area(let name) = value.facet, let list = members[name] else { return nil }
-                return (value.label, "omraade-" + value.slug, list)
+                return ListSection(name: value.label, anchor: "omraade-" + value.slug, positions: list)
             }
         case .byBudget:
             // Largest first; ties in title order (a position is the title rank).
             let sorted = positions.map { (total: byTitle[$0].budget.total.value, position: $0) }
                 .sorted { $0.total != $1.total ? $0.total > $1.total : $0.position < $1.position }
                 .map(\.position)
-            return [(nil, "alle", sorted)]
+            return [ListSection(name: nil, anchor: "alle", positions: sorted)]
         }
     }
 
@@ -150,9 +153,8 @@ struct ProjectBankPages: PageKindBuilder {
 
     /// The budget of the listed activities per year: how many have an amount, and the sum.
     /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
-    func yearTotalsContext(_ positions: [Int], year: Int? = nil) -> TemplateObject? {
-        var sums = wholeUnitSums(positions) ?? decimalSums(positions)
-        if let year { sums = sums.filter { $0.key == year } }
+    func yearTotalsContext(_ sums: [Int: YearSum], year: Int? = nil) -> TemplateObject? {
+        let sums = year.map { year in sums.filter { $0.key == year } } ?? sums
         guard !sums.isEmpty else { return nil }
         let all = sums.values.map(\.total).sum()
         return TemplateObject([
@@ -164,7 +166,7 @@ struct ProjectBankPages: PageKindBuilder {
     }
 
     /// How many amounts a year has and what they add up to.
-    struct YearSum {
+    struct YearSum: Sendable {
         var count = 0
         var total = Amount.zero
     }

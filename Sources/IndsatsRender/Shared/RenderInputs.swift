@@ -16,6 +16,8 @@ final class RenderInputs: WorkerCopyable {
     let rows: ListRows
     /// Template values that many pages show; each render worker has its own copy (see `detached`).
     let shared: SharedValues
+    /// The project bank lists' sections and sums, shared by every worker and every page of a list.
+    let listPlans: ListPlans
 
     /// Template values that many pages show, built once per build.
     struct SharedValues: Sendable {
@@ -52,7 +54,11 @@ final class RenderInputs: WorkerCopyable {
                 indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, ActivityPage.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })))
     }
 
-    private init(site: SiteIndex, facets: ActivityFacets, rows: ListRows, options: RenderOptions, shared: SharedValues) {
+    private init(
+        site: SiteIndex, facets: ActivityFacets, rows: ListRows, options: RenderOptions, shared: SharedValues,
+        listPlans: ListPlans = ListPlans()
+    ) {
+        self.listPlans = listPlans
         self.site = site
         self.options = options
         self.facets = facets
@@ -64,7 +70,7 @@ final class RenderInputs: WorkerCopyable {
     /// A copy for one render worker, with its own shared template values (content, indexes
     /// and rows are read-only and not reference-counted per page, so they are shared).
     func detached() -> RenderInputs {
-        RenderInputs(site: site, facets: facets, rows: rows, options: options, shared: shared.detached())
+        RenderInputs(site: site, facets: facets, rows: rows, options: options, shared: shared.detached(), listPlans: listPlans)
     }
 }
 

@@ -37,6 +37,9 @@ struct PageContexts: PageKindBuilder {
         case .activity(let slug):
             let activity = site.activity(slug)!
             return (ActivityPage(inputs: inputs).context(activity), activity.title, "projektbank")
+        case .activityVersion(let slug, let key):
+            let (context, title) = ActivityVersions(inputs: inputs).context(site.activity(slug)!, key: key)!
+            return (context, title, "projektbank")
         case .barometer: return (BarometerPage(inputs: inputs).context(asOf: nil), "Integrationsbarometeret", "barometer")
         case .barometerEdition(let day):
             return (BarometerPage(inputs: inputs).context(asOf: day), "Integrationsbarometeret pr. \(DanishFormat.date(day))", "barometer")

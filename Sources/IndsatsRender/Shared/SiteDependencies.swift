@@ -116,7 +116,7 @@ extension PageContexts {
         case .projectBank, .projectBankByBudget, .tags: return lists.sources(Array(facets.byTitle.indices))
         case .facet(let facet): return lists.sources(inputs.facetValues[facet]?.members ?? [])
         case .openData: return OpenDataPage(inputs: inputs).sources()
-        case .activity(let slug): return site.activity(slug).map(ActivityPage(inputs: inputs).sources) ?? []
+        case .activity(let slug), .activityVersion(let slug, _): return site.activity(slug).map(ActivityPage(inputs: inputs).sources) ?? []
         case .barometer, .barometerEdition: return BarometerPage(inputs: inputs).sources()
         case .indicator(let slug): return site.indicator(slug).map(IndicatorPage(inputs: inputs).sources) ?? []
         case .annexes: return AnnexListPage(inputs: inputs).sources()

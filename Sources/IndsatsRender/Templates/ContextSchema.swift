@@ -88,6 +88,8 @@ enum TemplateContexts {
     static let link: ContextSchema = ["title", "url"]
     static let facetLink: ContextSchema = ["label", "url", "count"]
     static let headings: ContextSchema = ["text", "anchor"]
+    /// `ActivityVersions.origin`: the older version a part of the activity page comes from.
+    static let from: ContextSchema = ["label", "url"]
 
     /// `ActivityPage`.
     static let activity: ContextSchema = [
@@ -95,13 +97,18 @@ enum TemplateContexts {
         "targetGroup", "targetGroupCharacteristics", "expectedEffect", "funding", "status", "period", "date", "caseNumber",
         "documentNumber", .object("contact", ["name", "unit", "email", "phone", "address"]), .object("tags", ["label", "url"]), "partners",
         .object("budget", ["unit", .object("rows", ["year", .object("cell", cell), "spent"]), "hasSpent", "total", .object("footnotes", footnotes)]),
-        .object("economy", ["total", "span", .object("financing", ["source", "amount", "note"]), "costPerUnit"]),
+        .object("economy", ["total", "totalNote", "span", .object("financing", ["source", "amount", "note"]), "costPerUnit"]),
         .object("goals", [
             "text", "target", "baseline", "direction", "deadline", "qualitative", "result", "resultDate", "resultTexts", "share",
             "status", "statusClass",
         ]),
         .object("indicators", ["title", "url", "latest"]), .object("toc", headings), "body",
-        .object("versions", ["date", "title", "note", "current", "caseNumber", "documentNumber", "changes"]),
+        .object("versions", [
+            "date", "title", "note", "current", "here", "url", .object("source", link), "caseNumber", "documentNumber", "changes",
+            "notRestated",
+        ]),
+        .object("budgetFrom", from), .object("economyFrom", from), .object("goalsFrom", from), .object("bodyFrom", from),
+        .object("inherited", ["label", "url", "fields"]), .object("version", ["label", "isCurrent", "url", "notRestated"]),
         .object("citedBy", link),
     ]
 

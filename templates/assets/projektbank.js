@@ -102,6 +102,9 @@
     return (negative ? "-" : "") + grouped + (fraction ? "," + fraction : "");
   }
 
+  // The same table as the static page: exact sums shown rounded (half away from zero) to one
+  // decimal, each run of years without a gap (a budget period) with its own sum, and the sum
+  // of all years saying when it adds periods together.
   function updateTotals(shown) {
     var table = document.getElementById("aarstotaler");
     if (!table) return;
@@ -111,24 +114,47 @@
         (perYear[year] = perYear[year] || []).push(activity.budget[year]);
       });
     });
+    var decimals = Number(table.getAttribute("data-decimals") || "1");
+    function padded(sum) {
+      if (sum.scale <= decimals) return danish({ value: sum.value * Math.pow(10, decimals - sum.scale), scale: decimals });
+      var divisor = Math.pow(10, sum.scale - decimals);
+      var rounded = Math.floor((Math.abs(sum.value) + divisor / 2) / divisor);
+      return danish({ value: sum.value < 0 ? -rounded : rounded, scale: decimals });
+    }
+    function yearsText(years) { return years.length > 1 ? years[0] + "\u2013" + years[years.length - 1] : years[0]; }
+    var periods = [];
+    Object.keys(perYear).sort().forEach(function (year) {
+      var last = periods[periods.length - 1];
+      if (last && Number(year) === Number(last[last.length - 1]) + 1) last.push(year); else periods.push([year]);
+    });
     var body = table.querySelector("tbody");
     while (body.firstChild) body.removeChild(body.firstChild);
-    var all = [];
-    Object.keys(perYear).sort().forEach(function (year) {
-      all = all.concat(perYear[year]);
+    function addRow(label, count, total, subtotal) {
       var row = document.createElement("tr");
+      if (subtotal) row.className = "subtotal";
       var head = document.createElement("th");
       head.scope = "row";
-      head.textContent = year;
+      head.textContent = label;
       row.appendChild(head);
-      [String(perYear[year].length), danish(sumOf(perYear[year]))].forEach(function (text) {
+      [count, total].forEach(function (text) {
         var cell = document.createElement("td");
         cell.className = "num";
         cell.textContent = text;
         row.appendChild(cell);
       });
       body.appendChild(row);
+    }
+    var all = [];
+    periods.forEach(function (period) {
+      var terms = [];
+      period.forEach(function (year) {
+        terms = terms.concat(perYear[year]);
+        addRow(year, String(perYear[year].length), padded(sumOf(perYear[year])), false);
+      });
+      all = all.concat(terms);
+      if (periods.length > 1) addRow("I alt " + yearsText(period), "", padded(sumOf(terms)), true);
     });
-    table.querySelector("tfoot td.num").textContent = all.length ? danish(sumOf(all)) : "0";
+    table.querySelector("tfoot th").textContent = periods.length > 1 ? "I alt, " + periods.map(yearsText).join(" og ") + " lagt sammen" : "I alt";
+    table.querySelector("tfoot td.num").textContent = all.length ? padded(sumOf(all)) : "0";
   }
 })();

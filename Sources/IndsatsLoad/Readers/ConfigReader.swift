@@ -14,7 +14,7 @@ enum ConfigReader {
         config.baseURL = baseURL(map)
         if let unit = budgetUnit(map) { config.budgetUnit = unit }
         config.rawHTML = map.bool("raw_html") ?? false
-        config.review = map.bool("review") ?? false
+        config.review = map.bool("review") ?? true
         config.disabled = disabledOutputs(map)
         var unique = UniqueNames(map: map)
         config.committees = map.mappings("committees").compactMap { item in

@@ -216,7 +216,7 @@ public enum FieldTable {
         Field("base_url", .text, "The address the site is published at (https://…)"),
         Field("budget_unit", .oneOf(["mio. kr.", "kr."]), "The unit of amounts without one"),
         Field("raw_html", .bool, "true passes raw HTML in Markdown through"),
-        Field("review", .bool, "true: report pages show the rows' sum beside a declared total that differs"),
+        Field("review", .bool, "true (default): report pages note under the table what the rows give where a declared total differs; false: only the printed figures"),
         Field("disable", .list(.oneOf(SiteConfig.Output.allCases.map(\.rawValue))), "Optional outputs to skip"),
         Field("committees", .list(.mapping(named)), "Committees"),
         Field("administrations", .list(.mapping(named + [Field("committee", .text, "Its committee's id")])), "Administrations"),

@@ -57,9 +57,11 @@ public struct SiteConfig: Hashable, Sendable {
 
     public func enabled(_ output: Output) -> Bool { !disabled.contains(output) }
 
-    /// Reviewer mode: report pages show, beside each declared total, what its rows add up to
-    /// when the two differ. Published figures are never changed.
-    public var review: Bool = false
+    /// Reviewer mode (on by default): a report page marks each declared total its rows do not
+    /// add up to with a lettered note under the table saying what the rows give. Published
+    /// figures are never changed. On by default, since a printed total that does not match its
+    /// rows is otherwise an unexplained contradiction on the page.
+    public var review: Bool = true
     public var committees: [Committee]
     public var administrations: [Administration]
     public var areas: [String]

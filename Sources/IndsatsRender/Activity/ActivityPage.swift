@@ -107,17 +107,18 @@ struct ActivityPage: PageKindBuilder {
         // A row printed with no figures at all (every cell blank) has no table of its own.
         guard budget.hasPrintedCells else { return nil }
         let unit = config.budgetUnit
+        let decimals = columnDecimals(budget.years.map { budget[$0] })
         return TemplateObject([
             "unit": unit.rawValue,
             "rows": budget.years.map { year in
                 var row = TemplateObject(capacity: 3)
                 row.add("year", String(year))
-                row.add("cell", cellContext(budget[year]))
+                row.add("cell", cellContext(budget[year], decimals: decimals))
                 row.add("spent", spent[year].map { DanishFormat.money($0) })
                 return row
             },
             "hasSpent": !spent.isEmpty,
-            "total": budget.hasAmounts ? DanishFormat.number(budget.total) : nil,
+            "total": budget.hasAmounts ? DanishFormat.number(budget.total, decimals: decimals) : nil,
             "footnotes": footnotesContext(footnotes),
         ])
     }
@@ -153,9 +154,18 @@ struct ActivityPage: PageKindBuilder {
             "total": version.total.map { DanishFormat.money($0.value) },
             "totalNote": totalNote,
             "span": span,
-            "financing": version.financing.map { TemplateObject(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
+            "financing": financingRows(version.financing),
             "costPerUnit": cost,
         ])
+    }
+
+    /// The financing table's rows, the amounts of one unit with one number of decimals.
+    func financingRows(_ financing: [Financing]) -> [TemplateObject] {
+        var decimals: [MoneyUnit: Int] = [:]
+        for item in financing { decimals[item.amount.unit] = max(decimals[item.amount.unit] ?? 0, item.amount.amount.scale) }
+        return financing.map {
+            TemplateObject(["source": $0.source, "amount": DanishFormat.money($0.amount, decimals: decimals[$0.amount.unit]), "note": $0.note])
+        }
     }
 
     /// A row of the goal table: the target as a floor ("150 match") or a ceiling ("højst 18 pct."),

@@ -48,10 +48,12 @@ struct IndicatorPage: PageKindBuilder {
         var cells: [String: [Int: String]] = [:]
         var kinds: [String: String] = [:]
         for (column, line) in series.enumerated() {
+            // One number of decimals per series (each is one indicator's).
+            let decimals = DanishFormat.columnDecimals(line.points.map(\.value))
             for (index, point) in line.points.enumerated() {
                 let when = DanishFormat.when(point)
                 if cells[when] == nil { order.append(when) }
-                cells[when, default: [:]][column] = DanishFormat.value(point.value, unit: unit)
+                cells[when, default: [:]][column] = DanishFormat.value(point.value, unit: unit, decimals: decimals)
                 if column == 0 { kinds[when] = index == 0 ? "Startmåling" : "Måling" }
             }
         }
@@ -66,23 +68,22 @@ struct IndicatorPage: PageKindBuilder {
     /// What the chart shows, in one or two sentences: where it started, where it is, what the
     /// criterion is and how that was judged.
     func keyMessage(_ indicator: Indicator, breakdowns: [(String, Indicator)]) -> String {
-        let unit = indicator.unit
         let progress = IndicatorProgress(indicator)
         var sentences: [String] = []
-        let start = "Startmåling \(DanishFormat.value(indicator.baseline.value, unit: unit)) (\(DanishFormat.when(indicator.baseline)))"
+        let start = "Startmåling \(DanishFormat.value(indicator.baseline.value, of: indicator)) (\(DanishFormat.when(indicator.baseline)))"
         if let latest = indicator.latest {
-            sentences.append(start + ", seneste måling \(DanishFormat.value(latest.value, unit: unit)) (\(DanishFormat.when(latest)))")
+            sentences.append(start + ", seneste måling \(DanishFormat.value(latest.value, of: indicator)) (\(DanishFormat.when(latest)))")
         } else {
             sentences.append(start + "; ingen målinger endnu")
         }
         if let value = indicator.target?.value {
             let when = indicator.target?.label ?? indicator.target?.date.map(DanishFormat.date)
-            sentences.append("Succeskriterium \(DanishFormat.value(value, unit: unit))" + (when.map { " (\($0))" } ?? ""))
+            sentences.append("Succeskriterium \(DanishFormat.value(value, of: indicator))" + (when.map { " (\($0))" } ?? ""))
         }
         sentences.append("Vurdering: \(IndicatorSummary.statusText[progress.status]!)")
         for (label, other) in breakdowns {
             if let latest = other.latest {
-                sentences.append("\(label): \(DanishFormat.value(other.baseline.value, unit: unit)) → \(DanishFormat.value(latest.value, unit: unit))")
+                sentences.append("\(label): \(DanishFormat.value(other.baseline.value, of: other)) → \(DanishFormat.value(latest.value, of: other))")
             }
         }
         // "pct." already ends a sentence.

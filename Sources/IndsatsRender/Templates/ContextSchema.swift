@@ -84,7 +84,7 @@ enum TemplateContexts {
 
     static let footnotes: ContextSchema = ["mark", "text"]
     /// `cellContext`.
-    static let cell: ContextSchema = ["text", "mark", "isText", "computed"]
+    static let cell: ContextSchema = ["text", "mark", "isText", "blank", "computed"]
     static let link: ContextSchema = ["title", "url"]
     static let facetLink: ContextSchema = ["label", "url", "count"]
     static let headings: ContextSchema = ["text", "anchor"]
@@ -117,14 +117,14 @@ enum TemplateContexts {
 
     /// `IndicatorSummary`.
     static let indicator: ContextSchema = [
-        "number", "title", "url", "theme", "direction", "baseline", "baselineWhen", "latest", "latestWhen", "target", "targetMark",
+        "number", "title", "url", "theme", "direction", "decimals", "baseline", "baselineWhen", "latest", "latestWhen", "target", "targetMark",
         "targetWhen", "goal", "change", "changeSincePrevious", "progress", "progressShare", "timeShare", "status", "statusClass", "moved",
     ]
 
     /// `ProjectBankPages.listingContext`.
     static let listing: ContextSchema = [
         "count", "countText", "allText", "allLongText", .object("groups", ["name", "anchor", "count", "countText", "rowsHTML"]),
-        .object("yearTotals", [.object("rows", ["year", "count", "total"]), "total"]), "unit", "sortedByBudget",
+        .object("yearTotals", [.object("rows", ["year", "count", "total", "subtotal"]), "total", "totalLabel", "decimals"]), "unit", "sortedByBudget",
     ]
 
     /// A line of a report's economic overview (`EconomyTable`).
@@ -187,7 +187,7 @@ enum TemplateContexts {
             .object("policyGoalFootnotes", footnotes), .object("keyFigures", ["label", "value"]),
             .object("sections", ["title", .object("activities", embeddedActivity.adding(["number"]))]),
             .object("economy", [
-                "title", "review", "years",
+                "title", "review", "years", .object("reviewNotes", ["mark", "text"]),
                 .object("sections", ["title", .object("subtotal", economyLine), .object("rows", economyLine.adding(["number", "url"]))]),
                 .object("total", economyLine), .object("footnotes", footnotes),
             ]),

@@ -74,7 +74,7 @@ struct ShippedSiteTests {
         #expect(v2010.contains("Samlet økonomi 2,59 mio. kr. over 2 år (2011–2012)"))
         #expect(v2010.contains("minimum 150 match inden d. 1. januar 2013"))
         #expect(v2010.contains("17.267 kr. pr. matchet borger"))
-        #expect(!v2010.contains("10.000 kr."))
+        #expect(!v2010.contains("Udgift 10.000 kr."))
         let undated = visibleText(read(output, base + "udateret/index.html"))
         #expect(undated.contains("Kilden gentager ikke: økonomi i tal, mål og resultater, kontakt"))
         #expect(!undated.contains("min. 150 match"))
@@ -114,7 +114,9 @@ struct ShippedSiteTests {
     @Test func bilag1PrintsTheHostProgrammeRowAsPrinted() {
         let page = visibleText(read(output, "bilag/bif-2018-22/index.html"))
         #expect(page.contains("Copenhagen Host Program Samarbejde med Foreningen Nydansker om match til udlændinge"))
-        #expect(page.contains("Budget 2016 1,5 1,5"))
+        // The annex's year columns have the most decimals any cell has (1,46): padded, not rounded.
+        #expect(page.contains("Budget 2016 1,50 1,50 – ingen værdi – ingen værdi – ingen værdi"))
+        #expect(page.contains("Budget 2018 og Budgetteringsmodel vedtaget med Budget 2019* 1,46 2,50"))
         #expect(!page.contains("Københavns Kommunes værtsprogram"))
     }
 
@@ -148,13 +150,34 @@ struct ShippedSiteTests {
         #expect(page.contains("54,40 pct. (forår 2007)"))
         #expect(page.contains("59,90 pct. (august 2008)"))
         #expect(page.contains("64,00 pct."))
-        #expect(page.contains("5,50 af 10 procentpoint"))
+        // One number of decimals for all of the indicator's figures.
+        #expect(page.contains("5,50 af 10,00 procentpoint"))
         #expect(page.contains("På rette vej"))
+    }
+
+    @Test func theProjectBanksYearTotalsComeFirstAndAddNoBudgetPeriodsSilently() {
+        let html = read(output, "projektbank/index.html")
+        #expect(html.range(of: "id=\"aarstotaler\"")!.lowerBound < html.range(of: "data-slug=")!.lowerBound)
+        let page = visibleText(html)
+        // The 2009 report's money and the 2018–22 overviews' each have their own sum.
+        #expect(page.contains("2009 2 8,9 I alt 2009 8,9 2018 48 129,2"))
+        #expect(page.contains("I alt 2018–2022 551,8"))
+        #expect(page.contains("I alt, 2009 og 2018–2022 lagt sammen 560,7"))
+    }
+
+    @Test func theBarometerShowsOneNumberOfDecimalsPerIndicator() {
+        let page = visibleText(read(output, "barometer/index.html"))
+        // Printed 6,4 and 7,10: shown 6,40 and 7,10.
+        #expect(page.contains("6,40 pct."))
+        #expect(!page.contains(" 6,4 pct."))
     }
 
     @Test func theOverviewAnnexKeepsCellsAndMarksAsPrinted() {
         let page = read(output, "bilag/buf-2018-22/index.html")
-        #expect(page.contains("46,4<sup>*</sup>"))
+        // Printed 46,4, padded to the table's three decimals (0,205 is in it), never rounded.
+        #expect(page.contains("46,400<sup>*</sup>"))
+        #expect(!page.contains("<span class=\"cell-text\">-</span>"))
+        #expect(page.contains("<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">ingen værdi</span>"))
         let igu = visibleText(read(output, "projektbank/igu-elev/index.html"))
         #expect(igu.contains("0,205"))
         #expect(igu.contains("117.590 kr."))

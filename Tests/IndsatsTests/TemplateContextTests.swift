@@ -128,11 +128,13 @@ struct TemplateContextTests {
         // Inside a section whose name is not there, nothing more is reported.
         let found = try warnings(["emner": outside])
         #expect(found == [
-            "templates/partials/cell.mustache:1:1: warning: \"isText\" is not a variable of the tag page",
-            "templates/partials/cell.mustache:1:62: warning: \"isText\" is not a variable of the tag page",
-            "templates/partials/cell.mustache:1:73: warning: \"text\" is not a variable of the tag page (did you mean \"root\"?)",
-            "templates/partials/cell.mustache:1:92: warning: \"mark\" is not a variable of the tag page (did you mean \"nav\"?)",
-            "templates/partials/cell.mustache:1:129: warning: \"computed\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:1: warning: \"blank\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:109: warning: \"blank\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:119: warning: \"isText\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:180: warning: \"isText\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:191: warning: \"text\" is not a variable of the tag page (did you mean \"root\"?)",
+            "templates/partials/cell.mustache:1:220: warning: \"mark\" is not a variable of the tag page (did you mean \"nav\"?)",
+            "templates/partials/cell.mustache:1:257: warning: \"computed\" is not a variable of the tag page",
         ], "\(found)")
     }
 

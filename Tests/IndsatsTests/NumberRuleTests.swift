@@ -34,4 +34,18 @@ struct NumberRuleTests {
         #expect(changes == ["Budget (mio. kr.): 2011: 0,7 → 2018: 1,5"])
         #expect(VersionDiff.notRestated(in: row) == [.economy, .goals, .partners, .contact, .body])
     }
+
+    @Test func aStatusNoteForAnOlderVersionShowsNeitherTodaysStatusNorItsTags() {
+        let built = buildSite(Repo.fixtures.appendingPathComponent("golden-site"))
+        // The status note describes the version of 6 December 2010; the activity is now "Igangværende".
+        let note = visibleText(read(built.output, "bilag/status-vaertsprogram/index.html"))
+        #expect(!note.contains("Igangværende"))
+        #expect(!note.contains("frivillige netværk"))
+        let current = visibleText(read(built.output, "projektbank/vaertsprogram/index.html"))
+        #expect(current.contains("Status Igangværende"))
+        // Each version has its page; the fact list has no blank lines where fields are absent.
+        let html = read(built.output, "projektbank/vaertsprogram/version/2010-12-06/index.html")
+        #expect(!html.contains("\n\n<div><dt>"))
+        #expect(!visibleText(html).contains("Igangværende"))
+    }
 }

@@ -47,12 +47,7 @@ struct ActivityPage: PageKindBuilder {
         page.add("caseNumber", current.caseNumber)
         page.add("documentNumber", current.documentNumber)
         page.add("contact", part(.contact).version.contact.map { TemplateObject(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
-        page.add("tags", isOlder ? [] : activity.tags.map { tag in
-            var link = TemplateObject(capacity: 2)
-            link.add("label", tag)
-            link.add("url", facetURL(.tag(tag)))
-            return link
-        })
+        page.add("tags", isOlder ? [] : activity.tags.map(tagLink))
         page.add("partners", part(.partners).version.partners)
         let budget = part(.budget), economy = part(.economy), goals = part(.goals), body = part(.body)
         page.add("budget", budgetContext(budget.version.budget, spent: isOlder ? [:] : activity.spent, footnotes: part(.footnotes).version.footnotes))
@@ -70,6 +65,14 @@ struct ActivityPage: PageKindBuilder {
         page.add("version", nil as TemplateObject?)
         page.add("citedBy", citations(of: activity.slug))
         return page
+    }
+
+    /// A tag as a link to its page in the project bank.
+    func tagLink(_ tag: String) -> TemplateObject {
+        var link = TemplateObject(capacity: 2)
+        link.add("label", tag)
+        link.add("url", facetURL(.tag(tag)))
+        return link
     }
 
     /// An indicator as an activity links to it: its title, page and latest measurement.

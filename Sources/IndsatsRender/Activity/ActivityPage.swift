@@ -52,7 +52,7 @@ struct ActivityPage: PageKindBuilder {
         let budget = part(.budget), economy = part(.economy), goals = part(.goals), body = part(.body)
         page.add("budget", budgetContext(budget.version.budget, spent: isOlder ? [:] : activity.spent, footnotes: part(.footnotes).version.footnotes))
         page.add("budgetFrom", budget.from)
-        page.add("economy", economyContext(economy.version, period: isOlder || economy.from != nil ? nil : activity.period))
+        page.add("economy", economyContext(economy.version, period: economy.from != nil ? nil : activity.period))
         page.add("economyFrom", economy.from)
         page.add("goals", goals.version.goals.map(goalContext))
         page.add("goalsFrom", goals.from)

@@ -12,11 +12,23 @@ public struct PDFPrinter: Sendable {
         public var pdf: URL
         /// The page as messages name it (`bilag/oversigt/index.html`); default: its path.
         public var name: String
+        /// The document information to write into the PDF; nil leaves it as Chromium wrote it.
+        public var metadata: PDFMetadata?
+        /// The site's folder the page is printed from, and the address it is published at:
+        /// links to its pages become links to the published site (`base_url`), or without one
+        /// relative to the PDF, instead of `file:` addresses of the folder printed from.
+        public var site: URL?
+        public var publicBase: String?
+        /// Whether the page has a printed table of contents to number (`PrintedContents`).
+        public var contents = false
 
-        public init(page: URL, pdf: URL, name: String? = nil) {
+        public init(page: URL, pdf: URL, name: String? = nil, metadata: PDFMetadata? = nil, site: URL? = nil, publicBase: String? = nil) {
             self.page = page
             self.pdf = pdf
             self.name = name ?? page.path
+            self.metadata = metadata
+            self.site = site
+            self.publicBase = publicBase
         }
     }
 
@@ -53,7 +65,7 @@ public struct PDFPrinter: Sendable {
     public func print(_ jobs: [Job]) -> [String] {
         let lanes = 2
         let results = ParallelMap.map(Array(0..<lanes)) { lane -> [String] in
-            stride(from: lane, to: jobs.count, by: lanes).compactMap { index in printOne(jobs[index]) }
+            stride(from: lane, to: jobs.count, by: lanes).compactMap { index in printOne(jobs[index]) ?? finish(jobs[index]) }
         }
         return results.flatMap { $0 }
     }

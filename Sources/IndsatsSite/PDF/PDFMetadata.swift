@@ -54,18 +54,21 @@ extension PDFFile {
     /// The file written again, object by object in its order, with a new cross-reference table:
     /// the document information replaced by `metadata`'s (Chromium's creation time and browser
     /// string gone), the catalogue given a `/Lang` if it has none, and every link to a page of
-    /// the site (a `file:` address in the folder it was printed from) changed by `link`.
+    /// the site (a `file:` address in the folder it was printed from) changed by `link`, and
+    /// the tagged structure's element ids (`(node00000049)`: Chromium's DOM node numbers, which
+    /// shift from one print to the next) numbered from 1 in their order.
     func rewritten(metadata: PDFMetadata, link: (String) -> String?) -> Data {
         let header = bytes[0..<(offsets.values.min() ?? 0)]
         var output = [UInt8](header)
         var newOffsets: [Int: Int] = [:]
         let producer = info.flatMap { Self.text("/Producer", in: dictionary($0)) }
+        let ids = structureIDs()
         for (number, _) in offsets.sorted(by: { $0.value < $1.value }) {
             newOffsets[number] = output.count
             if number == info {
                 output += Array("\(number) 0 obj\n\(metadata.infoDictionary(producer: producer))\nendobj\n".utf8)
             } else {
-                output += rewrittenObject(number, metadata: metadata, link: link)
+                output += rewrittenObject(number, metadata: metadata, ids: ids, link: link)
             }
         }
         let table = output.count
@@ -78,13 +81,16 @@ extension PDFFile {
     }
 
     /// One object, its links and (the catalogue) its language changed; otherwise its bytes.
-    func rewrittenObject(_ number: Int, metadata: PDFMetadata, link: (String) -> String?) -> [UInt8] {
+    func rewrittenObject(_ number: Int, metadata: PDFMetadata, ids: [String: String], link: (String) -> String?) -> [UInt8] {
         let slice = object(number)
         let original = Array(slice) + Array("\n".utf8)
         guard Self.firstRange(of: Array("stream".utf8), in: slice) == nil else { return original }
         var text = String(decoding: slice, as: UTF8.self)
         if number == root && Self.keyRange("/Lang", in: text) == nil, let open = text.range(of: "<<") {
             text.replaceSubrange(open, with: "<</Lang " + PDFMetadata.literal(metadata.language) + "\n")
+        }
+        if !ids.isEmpty {
+            text = Self.renumbered(text, ids)
         }
         var from = text.startIndex
         while let key = text.range(of: "/URI (", range: from..<text.endIndex) {
@@ -97,6 +103,42 @@ extension PDFFile {
             from = text.index(start, offsetBy: replacement.count)
         }
         return Array(text.utf8) + Array("\n".utf8)
+    }
+
+    /// Every structure element id (`(node00000049)`) → its number in order, from 1.
+    func structureIDs() -> [String: String] {
+        var numbers: Set<Int> = []
+        for number in offsets.keys {
+            var rest = Substring(dictionary(number))
+            while let open = rest.range(of: "(node") {
+                let digits = rest[open.upperBound...].prefix { $0.isNumber }
+                if rest[open.upperBound...].dropFirst(digits.count).first == ")", let value = Int(digits) { numbers.insert(value) }
+                rest = rest[open.upperBound...]
+            }
+        }
+        var ids: [String: String] = [:]
+        for (index, value) in numbers.sorted().enumerated() {
+            ids[String(format: "(node%08d)", value)] = String(format: "(node%08d)", index + 1)
+        }
+        return ids
+    }
+
+    /// `text` with each structure element id replaced by its number in order.
+    static func renumbered(_ text: String, _ ids: [String: String]) -> String {
+        guard text.contains("(node") else { return text }
+        var result = "", rest = Substring(text)
+        while let open = rest.range(of: "(node") {
+            result += rest[..<open.lowerBound]
+            let candidate = rest[open.lowerBound...].prefix(14)
+            if let replacement = ids[String(candidate)] {
+                result += replacement
+                rest = rest[candidate.endIndex...]
+            } else {
+                result += "(node"
+                rest = rest[open.upperBound...]
+            }
+        }
+        return result + rest
     }
 
     /// The index after the `)` that closes the literal string opening at `start`.

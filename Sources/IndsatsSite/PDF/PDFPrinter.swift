@@ -4,7 +4,9 @@ import IndsatsPlatform
 
 /// Prints pages of a written site to PDF with headless Chromium (Debian `chromium`): A4, the
 /// print stylesheet's margins, running header and page numbers, and a tagged PDF. Pages are
-/// printed two at a time; each print is a separate browser process.
+/// printed two at a time; each print is a separate browser process. A job with `metadata` is
+/// then finished (`finish`): its printed contents numbered by a second print, and the file
+/// written again with its own document information and public links (`PDFFile.rewritten`).
 public struct PDFPrinter: Sendable {
     public struct Job: Sendable {
         /// The page's HTML file and the PDF to write, both absolute.

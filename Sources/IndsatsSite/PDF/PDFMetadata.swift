@@ -84,8 +84,12 @@ extension PDFFile {
     func rewrittenObject(_ number: Int, metadata: PDFMetadata, ids: [String: String], link: (String) -> String?) -> [UInt8] {
         let slice = object(number)
         let original = Array(slice) + Array("\n".utf8)
-        guard Self.firstRange(of: Array("stream".utf8), in: slice) == nil else { return original }
-        var text = String(decoding: slice, as: UTF8.self)
+        // Only what needs a change, and only as valid UTF-8 text (a byte of a literal string
+        // in another encoding is kept as it is).
+        let needsChange = number == root || ["/URI (", "(node"].contains { Self.firstRange(of: Array($0.utf8), in: slice) != nil }
+        guard needsChange, Self.firstRange(of: Array("stream".utf8), in: slice) == nil,
+            var text = String(validating: slice, as: UTF8.self)
+        else { return original }
         if number == root && Self.keyRange("/Lang", in: text) == nil, let open = text.range(of: "<<") {
             text.replaceSubrange(open, with: "<</Lang " + PDFMetadata.literal(metadata.language) + "\n")
         }

@@ -37,6 +37,7 @@ enum ConfigReader {
             if let name { unique.check(name, what: "administration name", item: item, key: "name") }
             return SiteConfig.Administration(id: id, name: name ?? "", committee: committee?.slug)
         }
+        config.sender = sender(map, administrations: config.administrations)
         for (index, node) in map.list("areas").enumerated() {
             let key = "areas.\(index + 1)"
             guard let area = map.scalarText(node, key: key)?.trimmed, !area.isEmpty else { continue }
@@ -52,6 +53,24 @@ enum ConfigReader {
             return SiteConfig.Theme(id: id, name: name ?? "")
         }
         return config
+    }
+
+    /// `sender`: the administration that sends committee documents (one of `administrations`)
+    /// and its address, for the sender block of annexes and reports.
+    static func sender(_ map: MappingReader, administrations: [SiteConfig.Administration]) -> SiteConfig.Sender {
+        guard let item = map.mapping("sender") else { return SiteConfig.Sender() }
+        defer { item.finish() }
+        var sender = SiteConfig.Sender(address: item.string("address"))
+        if let id = item.string("administration") {
+            if administrations.contains(where: { $0.id == id }) {
+                sender.administration = id
+            } else {
+                item.error(
+                    "\"\(id)\" is not one of the administrations", key: "administration", at: item.value("administration"),
+                    hint: "one of " + administrations.map(\.id).joined(separator: ", "))
+            }
+        }
+        return sender
     }
 
     /// `budget_unit`: the unit amounts without one are in.

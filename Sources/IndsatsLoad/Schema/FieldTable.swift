@@ -146,6 +146,7 @@ public enum FieldTable {
         Field("activity", .text, "The activity a description or status note describes"),
         Field("version", .date, "Which version of it (default: the current one)"),
         Field("date", .date, "The annex's date"),
+        Field("meeting_date", .date, "The day of the committee meeting it is on the agenda of (mødedato)"),
         Field("case_number", .text, "Case number (sagsnr.)"),
         Field("document_number", .text, "Document number (dokumentnr.)"),
         Field("activities", .list(.text), "An explicit list of activity slugs, in this order"),
@@ -186,6 +187,8 @@ public enum FieldTable {
         Field("committee", .text, "A committee id"),
         Field("date", .date, "As of this date"),
         Field("published", .date, "The date it was published"),
+        Field("meeting_date", .date, "The day of the committee meeting it is on the agenda of (mødedato)"),
+        Field("case_number", .text, "Case number (sagsnr.)"),
         Field("indicators", .list(.text), "The indicator table, in order"),
         Field("policy_goals", .list(.mapping([
             Field("goal", .text, required: true, "The policy goal's slug"),
@@ -213,6 +216,10 @@ public enum FieldTable {
     public static let config: [Field] = [
         Field("title", .text, required: true, "The site's name, shown on every page"),
         Field("organisation", .text, "The organisation"),
+        Field("sender", .mapping([
+            Field("administration", .text, "The id of the administration that sends committee documents"),
+            Field("address", .text, "Its postal address, as printed under the sender"),
+        ]), "The sender block of annexes and reports"),
         Field("base_url", .text, "The address the site is published at (https://…)"),
         Field("budget_unit", .oneOf(["mio. kr.", "kr."]), "The unit of amounts without one"),
         Field("raw_html", .bool, "true passes raw HTML in Markdown through"),

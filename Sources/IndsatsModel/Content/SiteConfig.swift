@@ -35,8 +35,22 @@ public struct SiteConfig: Hashable, Sendable {
         }
     }
 
+    /// Who sends the committee documents (`sender:` in indsats.yml), printed in the sender
+    /// block of annexes and reports under the organisation.
+    public struct Sender: Hashable, Sendable {
+        /// An administration's id.
+        public var administration: String?
+        public var address: String?
+
+        public init(administration: String? = nil, address: String? = nil) {
+            self.administration = administration
+            self.address = address
+        }
+    }
+
     public var title: String
     public var organisation: String?
+    public var sender = Sender()
     public var baseURL: String?
     public var budgetUnit: MoneyUnit
     /// Pass raw HTML in Markdown through (off by default: content is escaped).

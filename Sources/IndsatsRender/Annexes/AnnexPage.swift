@@ -9,6 +9,9 @@ struct AnnexPage: PageKindBuilder {
     let inputs: RenderInputs
 
     func context(_ annex: Annex) -> TemplateObject {
+        let header = DocumentHeader(
+            config: config, committee: config.committee(annex.committee.slug)?.name, meetingDate: annex.meetingDate,
+            caseNumber: annex.caseNumber, label: "Bilag \(annex.number)")
         var page = TemplateObject([
             "number": annex.number,
             "title": annex.title,
@@ -18,7 +21,9 @@ struct AnnexPage: PageKindBuilder {
             "documentNumber": annex.documentNumber,
             "body": annex.body.isEmpty ? nil : annex.body.html,
             "footnotes": footnotesContext(annex.footnotes),
-            "printHeader": cssString([config.committee(annex.committee.slug)?.name, "Bilag \(annex.number)"].compactMap { $0 }.joined(separator: " · ")),
+            "meetingDate": annex.meetingDate.map(DanishFormat.date),
+            "sender": header.sender(),
+            "printHeader": header.printHeader,
             "pdf": options.pdf ? SitePaths.annexPDF(annex.slug) : nil,
         ])
         switch annex.kind {

@@ -90,6 +90,7 @@ enum TemplateContexts {
     static let headings: ContextSchema = ["text", "anchor"]
     /// `ActivityVersions.origin`: the older version a part of the activity page comes from.
     static let from: ContextSchema = ["label", "url"]
+    static let sender: ContextSchema = ["organisation", "administration", "address"]
 
     /// `ActivityPage`.
     static let activity: ContextSchema = [
@@ -165,7 +166,7 @@ enum TemplateContexts {
         ])),
         Page(template: "bilag", name: "the annex page", schema: layout.adding([
             "number", "title", "committee", "date", "caseNumber", "documentNumber", "body", .object("footnotes", footnotes),
-            "printHeader", "pdf",
+            "printHeader", "pdf", "meetingDate", .object("sender", sender),
             .object("overview", [
                 "years", "unit", "columnCount",
                 .object("areas", [
@@ -183,6 +184,7 @@ enum TemplateContexts {
         Page(template: "statusrapport", name: "the report page", schema: layout.adding([
             "year", "title", "administration", "committee", "date", "published", "archived", .object("corrections", ["date", "note"]),
             "printHeader", "pdf", "csv", "json", "body", .object("toc", headings), .object("indicators", indicator),
+            .object("sender", sender), "meetingDate", "caseNumber", "dateLine", .object("printToc", ["text", "level"]),
             .object("indicatorFootnotes", footnotes), .object("policyGoals", ["title", "status", "marks"]),
             .object("policyGoalFootnotes", footnotes), .object("keyFigures", ["label", "value"]),
             .object("sections", ["title", .object("activities", embeddedActivity.adding(["number"]))]),

@@ -60,6 +60,12 @@ public struct SiteConfig: Hashable, Sendable {
     /// Reviewer mode: report pages show, beside each declared total, what its rows add up to
     /// when the two differ. Published figures are never changed.
     public var review: Bool = false
+    /// Whom readers contact (every footer, the accessibility statement).
+    public var contact: Contact?
+    /// The open data's licence (the data pages, the CSV and JSON files).
+    public var licence: Licence?
+    /// The accessibility statement; without it the site has no statement page.
+    public var accessibility: AccessibilityStatement?
     public var committees: [Committee]
     public var administrations: [Administration]
     public var areas: [String]

@@ -53,7 +53,7 @@ struct AnnexPage: PageKindBuilder {
         }
         func totals(_ group: [Activity]) -> [TemplateObject] {
             // A column with no amounts at all (only text or blank cells) has no total.
-            years.map { year in
+            yearCells(years) { year in
                 let amounts = group.compactMap { $0.budget[year]?.amount }
                 return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum())]
             }
@@ -72,7 +72,7 @@ struct AnnexPage: PageKindBuilder {
                         TemplateObject([
                             "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
                             "targetGroup": activity.targetGroup, "expectedEffect": activity.expectedEffect,
-                            "funding": activity.funding, "cells": years.map { cellContext(activity.budget[$0]) },
+                            "funding": activity.funding, "cells": yearCells(years) { cellContext(activity.budget[$0]) },
                         ])
                     },
                     "totals": annex.showTotals && annex.groupByArea ? totals(group) : [],

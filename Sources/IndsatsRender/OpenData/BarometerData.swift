@@ -18,7 +18,10 @@ struct BarometerData {
             files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "json"), data: record(indicator).data()))
         }
         files.append(OutputFile(path: SitePaths.barometerCSV, data: csv(indicators)))
-        let whole = JSONValue.record(["titel": .string(content.config.title), "indikatorer": .array(indicators.map(record))])
+        files += [OpenDataLicence.csvMetadata(for: SitePaths.barometerCSV, title: "Integrationsbarometeret: \(content.config.title)", config: content.config)].compactMap { $0 }
+        let whole = JSONValue.record([
+            "titel": .string(content.config.title), "licens": OpenDataLicence.json(content.config), "indikatorer": .array(indicators.map(record)),
+        ])
         files.append(OutputFile(path: SitePaths.barometerJSON, data: whole.data()))
         return files
     }

@@ -38,8 +38,10 @@ struct ProjectBankData {
         }
         var files: [OutputFile] = []
         files.append(OutputFile(path: SitePaths.projectBankCSV, data: csv(activities)))
+        files += [OpenDataLicence.csvMetadata(for: SitePaths.projectBankCSV, title: "Projektbanken: \(config.title)", config: config)].compactMap { $0 }
         let whole = JSONValue.record([
             "titel": .string(config.title),
+            "licens": OpenDataLicence.json(config),
             "enhed": .string(config.budgetUnit.rawValue),
             "antal": .number(Decimal(activities.count)),
             "aktiviteter": .array(activities.map(record)),

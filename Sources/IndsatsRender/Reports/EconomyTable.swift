@@ -23,7 +23,7 @@ struct EconomyTable: PageKindBuilder {
             guard let line else { return nil }
             return TemplateObject([
                 "label": line.label, "mark": line.mark,
-                "cells": economy.years.map { declared(line.values[$0], computed: sums[$0] ?? .zero) },
+                "cells": yearCells(economy.years) { declared(line.values[$0], computed: sums[$0] ?? .zero) },
                 "total": declared(line.total, computed: economy.years.compactMap { sums[$0] }.sum()),
             ])
         }
@@ -39,7 +39,7 @@ struct EconomyTable: PageKindBuilder {
                         TemplateObject([
                             "number": row.number, "label": row.label, "mark": row.mark,
                             "url": row.activity.flatMap { site.activity($0.slug) }.map { SitePaths.activity($0.slug) },
-                            "cells": economy.years.map { cellContext(row.values[$0]) },
+                            "cells": yearCells(economy.years) { cellContext(row.values[$0]) },
                             "total": declared(row.total?.value, computed: row.values.total),
                         ])
                     },

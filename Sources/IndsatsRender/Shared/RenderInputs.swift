@@ -45,11 +45,24 @@ final class RenderInputs: WorkerCopyable {
         self.init(
             site: site, facets: facets, rows: rows, options: options,
             shared: SharedValues(
-                site: TemplateObject(["title": config.title, "organisation": config.organisation]).templateValue,
-                navigation: Dictionary(uniqueKeysWithValues: Self.sections.map { section in
-                    (section.id, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
+                site: Self.siteValue(config),
+                // A page outside the sections (the accessibility statement) marks none as current.
+                navigation: Dictionary(uniqueKeysWithValues: (Self.sections.map(\.id) + [""]).map { section in
+                    (section, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == section ? "page" : nil]) }.templateValue)
                 }),
                 indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, ActivityPage.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })))
+    }
+
+    /// The layout's `site`: the title, organisation and the footer's contact and statement link.
+    static func siteValue(_ config: SiteConfig) -> TemplateValue {
+        // Flat names: inside a section a missing field would be looked up in the page around it.
+        let contact = config.contact
+        return TemplateObject([
+            "title": config.title, "organisation": config.organisation, "hasStatement": config.accessibility != nil,
+            "hasContact": contact != nil, "contactName": contact?.name, "contactEmail": contact?.email, "contactPhone": contact?.phone,
+            "contactAddress": contact?.address, "contactURL": contact?.url,
+            "licenceName": config.licence?.name, "licenceURL": config.licence?.url,
+        ]).templateValue
     }
 
     private init(site: SiteIndex, facets: ActivityFacets, rows: ListRows, options: RenderOptions, shared: SharedValues) {

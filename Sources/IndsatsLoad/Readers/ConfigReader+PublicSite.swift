@@ -7,8 +7,9 @@ extension ConfigReader {
         config.contact = contact(map)
         config.licence = licence(map)
         config.accessibility = accessibility(map)
-        // The model statement asks for a written and a telephone way to give feedback.
-        if config.accessibility != nil, config.contact?.email == nil || config.contact?.phone == nil {
+        // The model statement asks for a written and a telephone way to give feedback (also
+        // when the statement itself has a mistake, reported at its place).
+        if map.value("accessibility") != nil, config.contact?.email == nil || config.contact?.phone == nil {
             map.error(
                 "the accessibility statement needs an e-mail address and a phone number readers can use to report a problem",
                 key: "accessibility", at: map.value("accessibility"),

@@ -65,6 +65,13 @@ struct PublicSiteTests {
         #expect(!read(plain.output, "index.html").contains("Tilgængelighedserklæring"))
     }
 
+    @Test func aContactWithSomeFieldsListsOnlyThoseWithoutStraySeparators() throws {
+        let site = try copyOfFixture("barometer", appendingToConfig: "\ncontact: {phone: 1234 5678, url: \"https://example.dk/kontakt\"}\n")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let html = read(buildSite(site).output, "index.html")
+        #expect(html.contains("<p class=\"footer-contact\">Kontakt: Telefon 1234 5678 · <a href=\"https://example.dk/kontakt\">Flere kontaktmuligheder</a></p>"))
+    }
+
     @Test func aStatementWithoutItsRequiredFieldsOrAPhoneIsAnErrorAtItsPlace() throws {
         let site = try copyOfFixture("barometer", appendingToConfig: """
 

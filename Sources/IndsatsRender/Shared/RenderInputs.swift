@@ -55,12 +55,16 @@ final class RenderInputs: WorkerCopyable {
 
     /// The layout's `site`: the title, organisation and the footer's contact and statement link.
     static func siteValue(_ config: SiteConfig) -> TemplateValue {
-        // Flat names: inside a section a missing field would be looked up in the page around it.
+        // The footer's contact line, item by item (a link where there is one); the licence in
+        // flat names, since inside a section a missing field would be looked up in the page.
         let contact = config.contact
+        let items: [(String?, String?)] = [
+            (contact?.name, nil), (contact?.email, contact?.email.map { "mailto:" + $0 }), (contact?.phone.map { "Telefon " + $0 }, nil),
+            (contact?.address, nil), (contact?.url == nil ? nil : "Flere kontaktmuligheder", contact?.url),
+        ]
         return TemplateObject([
             "title": config.title, "organisation": config.organisation, "hasStatement": config.accessibility != nil,
-            "hasContact": contact != nil, "contactName": contact?.name, "contactEmail": contact?.email, "contactPhone": contact?.phone,
-            "contactAddress": contact?.address, "contactURL": contact?.url,
+            "contact": items.compactMap { text, link in text.map { TemplateObject(["text": $0, "link": link, "isLink": link != nil]) } },
             "licenceName": config.licence?.name, "licenceURL": config.licence?.url,
         ]).templateValue
     }

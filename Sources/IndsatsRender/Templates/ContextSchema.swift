@@ -80,8 +80,7 @@ enum TemplateContexts {
     static let layout: ContextSchema = [
         "root", "hasOpenData", "hasFacetPages", "pageTitle", "isHome", "canonical",
         .object("site", [
-            "title", "organisation", "hasStatement", "hasContact", "contactName", "contactEmail", "contactPhone", "contactAddress", "contactURL",
-            "licenceName", "licenceURL",
+            "title", "organisation", "hasStatement", .object("contact", ["text", "link", "isLink"]), "licenceName", "licenceURL",
         ]),
         .object("nav", ["label", "url", "current"]),
     ]

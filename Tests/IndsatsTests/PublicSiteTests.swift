@@ -97,6 +97,12 @@ struct PublicSiteTests {
         let metadata = try #require(try JSONSerialization.jsonObject(with: Data(read(output, "barometer/barometer.csv-metadata.json").utf8)) as? [String: Any])
         #expect(metadata["url"] as? String == "barometer.csv")
         #expect((metadata["dc:license"] as? [String: Any])?["@id"] as? String == "https://creativecommons.org/licenses/by/4.0/deed.da")
+        // Every JSON file carries it, and every CSV file has its metadata beside it.
+        let indicator = try #require(try JSONSerialization.jsonObject(with: Data(read(output, "barometer/beskaeftigelse/indikator.json").utf8)) as? [String: Any])
+        #expect((indicator["licens"] as? [String: Any])?["navn"] as? String == "CC BY 4.0")
+        let csvFiles = files(in: output).filter { $0.hasSuffix(".csv") }
+        #expect(csvFiles.count == 5)  // three indicators, the barometer and the (empty) project bank
+        #expect(csvFiles.allSatisfy { files(in: output).contains($0 + "-metadata.json") })
     }
 
     @Test func theLastUpdateIsTheNewestDateInTheContentWhateverTheDayOfTheBuild() throws {

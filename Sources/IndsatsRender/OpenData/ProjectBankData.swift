@@ -34,7 +34,7 @@ struct ProjectBankData {
         let activities = inputs.facets.byTitle
         let data = self
         ParallelMap.forEach(activities) { activity in
-            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: data.record(activity).data()))
+            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: OpenDataLicence.adding(to: data.record(activity), data.config).data()))
         }
         var files: [OutputFile] = []
         files.append(OutputFile(path: SitePaths.projectBankCSV, data: csv(activities)))

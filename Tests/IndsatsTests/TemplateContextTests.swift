@@ -157,7 +157,7 @@ struct TemplateContextTests {
             .replacingOccurrences(of: "{{pageTitle}}", with: "{{pagetitle}}")
         let layoutWarnings = try warnings(["base": layout])
         #expect(layoutWarnings == [
-            "templates/base.mustache:6:8: warning: \"pagetitle\" is not a variable of any page (did you mean \"pageTitle\"?)",
+            "templates/base.mustache:6:19: warning: \"pagetitle\" is not a variable of any page (did you mean \"pageTitle\"?)",
         ], "\(layoutWarnings)")
     }
 }

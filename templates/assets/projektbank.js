@@ -28,6 +28,11 @@
     var params = new URLSearchParams(window.location.search);
     fields.forEach(function (name) { if (params.has(name)) form.elements[name].value = params.get(name); });
     form.hidden = false;
+    // The form is folded behind one control on a phone, open on a wider screen; the link box
+    // (the same choices as pages, for readers without the script) is not needed beside it.
+    var finder = document.getElementById("finder"), links = document.getElementById("links");
+    if (finder) { finder.hidden = false; finder.open = window.matchMedia("(min-width: 40.01rem)").matches; }
+    if (links) links.hidden = true;
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });

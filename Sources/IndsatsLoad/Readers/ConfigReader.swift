@@ -16,6 +16,7 @@ enum ConfigReader {
         config.rawHTML = map.bool("raw_html") ?? false
         config.review = map.bool("review") ?? true
         config.disabled = disabledOutputs(map)
+        publicSite(map, into: &config)
         var unique = UniqueNames(map: map)
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }

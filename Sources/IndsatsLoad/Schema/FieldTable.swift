@@ -229,5 +229,32 @@ public enum FieldTable {
         Field("administrations", .list(.mapping(named + [Field("committee", .text, "Its committee's id")])), "Administrations"),
         Field("areas", .list(.text), "Areas"),
         Field("themes", .list(.mapping(named)), "Barometer themes"),
+        Field("contact", .mapping([
+            Field("name", .text, "Who answers (an administration or unit)"), Field("email", .text, "E-mail address"),
+            Field("phone", .text, "Phone number"), Field("address", .text, "Postal address"),
+            Field("url", .text, "A web page with more ways to get in touch (https://…)"),
+        ]), "Contact shown in every footer and in the accessibility statement"),
+        Field("licence", .mapping([
+            Field("name", .text, required: true, "The licence's name"), Field("url", .text, "Its text (https://…)"),
+        ]), "The licence of the open data (CSV, JSON, feed)"),
+        Field("accessibility", .mapping(accessibility), "The accessibility statement (tilgængelighedserklæring); without it, no statement page"),
+    ]
+
+    /// The fields of the accessibility statement: those of Digitaliseringsstyrelsen's model.
+    static let accessibility: [Field] = [
+        Field("compliance", .oneOf(SiteConfig.AccessibilityStatement.Compliance.allCases.map(\.rawValue)), required: true,
+              "How far the site meets WCAG 2.1 AA (EN 301 549): full, partial or none"),
+        Field("evaluation", .oneOf(SiteConfig.AccessibilityStatement.Evaluation.allCases.map(\.rawValue)), required: true,
+              "Who assessed it: self, external or other"),
+        Field("method", .text, "How it was assessed, in words"),
+        Field("prepared", .date, required: true, "The day the statement was prepared"),
+        Field("reviewed", .date, "The day it was last reviewed"),
+        Field("statement_url", .text, "The statement in Digitaliseringsstyrelsen's WAS-Tool (https://www.was.digst.dk/…)"),
+        Field("not_accessible", .list(.mapping([
+            Field("content", .text, required: true, "The content that is not accessible"),
+            Field("basis", .oneOf(SiteConfig.AccessibilityStatement.Basis.allCases.map(\.rawValue)), required: true,
+                  "noncompliance, disproportionate_burden or out_of_scope"),
+            Field("reason", .text, "Why"), Field("alternative", .text, "What a reader can use instead"),
+        ])), "Content that is not accessible"),
     ]
 }

@@ -76,6 +76,12 @@ public struct SiteConfig: Hashable, Sendable {
     /// figures are never changed. On by default, since a printed total that does not match its
     /// rows is otherwise an unexplained contradiction on the page.
     public var review: Bool = true
+    /// Whom readers contact (every footer, the accessibility statement).
+    public var contact: Contact?
+    /// The open data's licence (the data pages, the CSV and JSON files).
+    public var licence: Licence?
+    /// The accessibility statement; without it the site has no statement page.
+    public var accessibility: AccessibilityStatement?
     public var committees: [Committee]
     public var administrations: [Administration]
     public var areas: [String]

@@ -62,7 +62,7 @@ struct AnnexPage: PageKindBuilder {
         let decimals = Dictionary(uniqueKeysWithValues: years.map { ($0, tableDecimals) })
         func totals(_ group: [Activity]) -> [TemplateObject] {
             // A column with no amounts at all (only text or blank cells) has no total.
-            years.map { year in
+            yearCells(years) { year in
                 let amounts = group.compactMap { $0.budget[year]?.amount }
                 return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum(), decimals: decimals[year]!)]
             }
@@ -81,7 +81,7 @@ struct AnnexPage: PageKindBuilder {
                         TemplateObject([
                             "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
                             "targetGroup": activity.targetGroup, "expectedEffect": activity.expectedEffect,
-                            "funding": activity.funding, "cells": years.map { cellContext(activity.budget[$0], decimals: decimals[$0]!) },
+                            "funding": activity.funding, "cells": yearCells(years) { cellContext(activity.budget[$0], decimals: decimals[$0]!) },
                         ])
                     },
                     "totals": annex.showTotals && annex.groupByArea ? totals(group) : [],

@@ -15,6 +15,14 @@ struct IndicatorSummary: PageKindBuilder {
         .increase: "skal stige", .decrease: "skal falde", .maintain: "skal fastholdes",
     ]
 
+    /// When the baseline was measured, as the source words it; a baseline without a date
+    /// says so rather than passing a word such as "udgangspunkt" off as its time.
+    static func baselineWhen(_ baseline: IndicatorMeasurement) -> String {
+        let when = DanishFormat.when(baseline)
+        guard baseline.date == nil else { return when }
+        return when.isEmpty ? "dato ikke oplyst" : "\(when), dato ikke oplyst"
+    }
+
     func context(_ indicator: Indicator) -> TemplateObject {
         let progress = IndicatorProgress(indicator)
         let unit = indicator.unit
@@ -32,7 +40,7 @@ struct IndicatorSummary: PageKindBuilder {
             "direction": Self.directionText[indicator.direction],
             "decimals": String(decimals),
             "baseline": shown(indicator.baseline.value),
-            "baselineWhen": DanishFormat.when(indicator.baseline),
+            "baselineWhen": Self.baselineWhen(indicator.baseline),
             "latest": indicator.latest.map { shown($0.value) },
             "latestWhen": indicator.latest.map(DanishFormat.when),
             "target": target?.value.map(shown) ?? target?.text,
@@ -54,6 +62,9 @@ struct IndicatorSummary: PageKindBuilder {
             "status": Self.statusText[progress.status],
             "statusClass": progress.status.rawValue,
             "moved": progress.movedAsWanted.map { $0 ? "Udvikling i den ønskede retning" : "Ingen udvikling i den ønskede retning" },
+            // The small chart, which only the barometer's rows draw (`BarometerPage`); a report
+            // shows its indicator table as printed.
+            "chart": nil as String?,
         ])
     }
 }

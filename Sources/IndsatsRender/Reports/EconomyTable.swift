@@ -40,7 +40,7 @@ struct EconomyTable: PageKindBuilder {
             let name = "«\(line.label)»"
             return TemplateObject([
                 "label": line.label, "mark": line.mark,
-                "cells": economy.years.map { declared(line.values[$0], computed: sums[$0] ?? .zero, decimals: decimals[$0]!, what: "\(name) for \($0)") },
+                "cells": yearCells(economy.years) { declared(line.values[$0], computed: sums[$0] ?? .zero, decimals: decimals[$0]!, what: "\(name) for \($0)") },
                 "total": declared(line.total, computed: economy.years.compactMap { sums[$0] }.sum(), decimals: totalDecimals, what: "\(name) i alt"),
             ])
         }
@@ -56,7 +56,7 @@ struct EconomyTable: PageKindBuilder {
                         TemplateObject([
                             "number": row.number, "label": row.label, "mark": row.mark,
                             "url": row.activity.flatMap { site.activity($0.slug) }.map { SitePaths.activity($0.slug) },
-                            "cells": economy.years.map { cellContext(row.values[$0], decimals: decimals[$0]!) },
+                            "cells": yearCells(economy.years) { cellContext(row.values[$0], decimals: decimals[$0]!) },
                             "total": declared(row.total?.value, computed: row.values.total, decimals: totalDecimals, what: "«\(row.label)» i alt"),
                         ])
                     },

@@ -36,6 +36,16 @@ func columnDecimals(_ cells: [BudgetCell?], and computed: [Amount] = []) -> Int 
     DanishFormat.columnDecimals(cells.compactMap { $0?.amount } + computed)
 }
 
+/// A table's cells, one per year, each carrying its year (`year`), which a phone shows as
+/// the cell's label when the table's rows are stacked.
+func yearCells(_ years: [Int], _ cell: (Int) -> TemplateObject) -> [TemplateObject] {
+    years.map { year in
+        var context = cell(year)
+        context.add("year", String(year))
+        return context
+    }
+}
+
 func headingsContext(_ document: MarkdownDocument) -> [TemplateObject] {
     document.headings.filter { $0.level == 2 }.map { heading in
         var context = TemplateObject(capacity: 2)

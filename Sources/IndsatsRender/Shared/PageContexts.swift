@@ -16,6 +16,8 @@ struct PageContexts: PageKindBuilder {
         context.add("hasOpenData", config.enabled(.openData))
         context.add("hasFacetPages", config.enabled(.facetPages))
         context.add("pageTitle", title)
+        // The home page's title is the site's name alone, not "name – name".
+        context.add("isHome", page.kind == .home)
         context.set("site", inputs.shared.site)
         context.add("canonical", SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) })
         context.set("nav", inputs.shared.navigation[section] ?? .absent)
@@ -27,6 +29,7 @@ struct PageContexts: PageKindBuilder {
         let lists = ProjectBankPages(inputs: inputs)
         switch page.kind {
         case .home: return (HomePage(inputs: inputs).context(), config.title, "home")
+        case .accessibility: return (AccessibilityPage(inputs: inputs).context(), "Tilgængelighedserklæring", "")
         case .projectBank: return (lists.frontPage(root: root), "Projektbanken", "projektbank")
         case .projectBankByBudget: return (lists.listing(nil, root: root), "Projektbanken efter budget", "projektbank")
         case .facet(let facet):

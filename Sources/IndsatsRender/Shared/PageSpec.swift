@@ -3,7 +3,7 @@ import IndsatsModel
 /// A page of the site: where it goes, which template renders it, and what it shows.
 public struct PageSpec: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        case home, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), activityVersion(String, String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int)
+        case home, accessibility, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), activityVersion(String, String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int)
     }
 
     public var path: String
@@ -21,6 +21,9 @@ public struct PageSpec: Sendable, Hashable {
             PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
             PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
         ]
+        if config.accessibility != nil {
+            pages.append(PageSpec(path: SitePaths.accessibility, template: "tilgaengelighed", kind: .accessibility))
+        }
         if config.enabled(.facetPages) {
             pages.append(PageSpec(path: SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget))
             pages += (facets.administrations + facets.areas + facets.years + facets.statuses).map {

@@ -113,6 +113,8 @@ extension PageContexts {
         let lists = ProjectBankPages(inputs: inputs)
         switch page.kind {
         case .home: return HomePage(inputs: inputs).sources()
+        // Made from indsats.yml alone, whose change renders every page.
+        case .accessibility: return []
         case .projectBank, .projectBankByBudget, .tags: return lists.sources(Array(facets.byTitle.indices))
         case .facet(let facet): return lists.sources(inputs.facetValues[facet]?.members ?? [])
         case .openData: return OpenDataPage(inputs: inputs).sources()

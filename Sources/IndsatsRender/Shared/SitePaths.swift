@@ -10,6 +10,8 @@ public enum SitePaths {
     public static func annex(_ slug: String) -> String { "bilag/\(slug)/index.html" }
     public static func report(_ year: Int) -> String { "statusrapporter/\(year)/index.html" }
     public static let home = "index.html"
+    /// The accessibility statement (tilgængelighedserklæring), linked from every footer.
+    public static let accessibility = "tilgaengelighed/index.html"
     public static let projectBank = "projektbank/index.html"
     public static let barometer = "barometer/index.html"
     public static let annexes = "bilag/index.html"

@@ -78,13 +78,18 @@ enum TemplateContexts {
 
     /// Every page's layout values (`PageContexts`).
     static let layout: ContextSchema = [
-        "root", "hasOpenData", "hasFacetPages", "pageTitle", .object("site", ["title", "organisation"]), "canonical",
+        "root", "hasOpenData", "hasFacetPages", "pageTitle", "isHome", "canonical",
+        .object("site", [
+            "title", "organisation", "hasStatement", .object("contact", ["text", "link", "isLink"]), "licenceName", "licenceURL",
+        ]),
         .object("nav", ["label", "url", "current"]),
     ]
 
     static let footnotes: ContextSchema = ["mark", "text"]
     /// `cellContext`.
     static let cell: ContextSchema = ["text", "mark", "isText", "blank", "computed"]
+    /// A cell of a table with a column per year (`yearCells`).
+    static let yearCell = cell.adding(["year"])
     static let link: ContextSchema = ["title", "url"]
     static let facetLink: ContextSchema = ["label", "url", "count"]
     static let headings: ContextSchema = ["text", "anchor"]
@@ -120,6 +125,7 @@ enum TemplateContexts {
     static let indicator: ContextSchema = [
         "number", "title", "url", "theme", "direction", "decimals", "baseline", "baselineWhen", "latest", "latestWhen", "target", "targetMark",
         "targetWhen", "goal", "change", "changeSincePrevious", "progress", "progressShare", "timeShare", "status", "statusClass", "moved",
+        "chart",
     ]
 
     /// `ProjectBankPages.listingContext`.
@@ -129,11 +135,15 @@ enum TemplateContexts {
     ]
 
     /// A line of a report's economic overview (`EconomyTable`).
-    static let economyLine: ContextSchema = ["label", "mark", .object("cells", cell), .object("total", cell)]
+    static let economyLine: ContextSchema = ["label", "mark", .object("cells", yearCell), .object("total", cell)]
 
     static let pages: [Page] = [
+        Page(template: "tilgaengelighed", name: "the accessibility statement", schema: layout.adding([
+            "organisation", "siteURL", "compliance", .object("problemGroups", ["heading", .object("problems", ["content", "reason", "alternative"])]),
+            "evaluation", "method", "prepared", "reviewed", "officialURL", "email", "phone", "contactName", "enforcementURL",
+        ])),
         Page(template: "home", name: "the home page", schema: layout.adding([
-            "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]),
+            "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]), "lastUpdated",
         ])),
         Page(template: "projektbank", name: "the project bank page", schema: layout.adding(listing).adding([
             .object("filters", ["name", "label", .object("options", ["value", "label"])]),
@@ -157,7 +167,7 @@ enum TemplateContexts {
             .object("policyGoals", ["number", "title", .object("indicators", indicator)]),
         ])),
         Page(template: "indikator", name: "the indicator page", schema: layout.adding(indicator).adding([
-            "chart", "chartDescription", "seriesLabels", .object("measurements", ["when", "kind", "values"]), "source",
+            "chart", "chartDescription", "seriesLabels", .object("measurements", ["when", "kind", .object("values", ["label", "text"])]), "source",
             .object("footnotes", footnotes), .object("breakdowns", indicator.adding(["label"])), .object("activities", link), "body",
             "csv", "json",
         ])),
@@ -171,10 +181,10 @@ enum TemplateContexts {
                 "years", "unit", "columnCount",
                 .object("areas", [
                     "name",
-                    .object("rows", ["title", "url", "summary", "targetGroup", "expectedEffect", "funding", .object("cells", cell)]),
-                    .object("totals", ["text"]),
+                    .object("rows", ["title", "url", "summary", "targetGroup", "expectedEffect", "funding", .object("cells", yearCell)]),
+                    .object("totals", ["text", "year"]),
                 ]),
-                .object("grandTotals", ["text"]), .object("footnotes", footnotes),
+                .object("grandTotals", ["text", "year"]), .object("footnotes", footnotes),
             ]),
             .object("description", embeddedActivity), .object("statusNote", embeddedActivity),
         ])),

@@ -113,6 +113,18 @@ public enum DanishFormat {
         }
     }
 
+    /// The one number of decimals an indicator's figures are shown with: the most its
+    /// baseline, measurements or numeric target was written with (`6,40` beside `7,10`, never
+    /// `6,4` beside `7,10`). Nothing is rounded: the others are padded with zeros.
+    public static func decimals(of indicator: Indicator) -> Int {
+        columnDecimals(indicator.series.map(\.value) + [indicator.target?.value].compactMap { $0 })
+    }
+
+    /// A value of an indicator with the indicator's one number of decimals: `6,40 pct.`
+    public static func value(_ amount: Amount, of indicator: Indicator) -> String {
+        value(amount, unit: indicator.unit, decimals: max(decimals(of: indicator), amount.scale))
+    }
+
     /// A difference with its sign: `+5,50`, `-2`.
     public static func signed(_ amount: Amount, decimals: Int? = nil) -> String {
         let text = number(amount, decimals: decimals)
@@ -138,6 +150,31 @@ public enum DanishFormat {
     /// A measurement's time as the source words it ("forår 2007"), else its date.
     public static func when(_ measurement: IndicatorMeasurement) -> String {
         measurement.label ?? measurement.date.map(date) ?? ""
+    }
+
+    /// The one number of decimals a column of figures is shown with: the most any of them was
+    /// written with. Every figure keeps every printed digit (the others are padded with zeros,
+    /// never rounded), and the decimal commas line up. A sum of the column's figures has no
+    /// more decimals than its terms, so it is exact at this count too.
+    public static func columnDecimals<S: Sequence>(_ amounts: S) -> Int where S.Element == Amount {
+        amounts.reduce(0) { max($0, $1.scale) }
+    }
+
+    /// The decimals of the site's own summaries over many activities and sources (the
+    /// project bank's totals): 0,1 mio. kr. or whole kroner. Unlike a document that reproduces
+    /// a printed source, a summary is rounded (half away from zero), and says so.
+    public static func summaryDecimals(_ unit: MoneyUnit) -> Int {
+        switch unit {
+        case .millionKroner: 1
+        case .kroner: 0
+        }
+    }
+
+    /// A budget cell as printed, without its footnote mark; an amount padded to `decimals`
+    /// (a column's, see `columnDecimals`) when it was written with fewer.
+    public static func cell(_ cell: BudgetCell, decimals: Int) -> String {
+        guard case .amount(let amount) = cell.content else { return self.cell(cell) }
+        return number(amount, decimals: max(decimals, amount.scale))
     }
 
     /// A budget cell as printed, without its footnote mark.

@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: renderer.renderErrors)
         guard !diagnostics.hasErrors else { return Report(diagnostics: diagnostics, files: nil, timings: timings) }
         do {
-            if pdf, let printer { files.append(try reportPDF(year, of: files, with: printer)) }
+            if pdf, let printer { files.append(try reportPDF(report, config: prepared.content.config, of: files, with: printer)) }
             let stylesheet = try Data(contentsOf: templates.appendingPathComponent("assets/style.css"))
             try ReportArchive(root: root).freeze(
                 year: year, stamp: stamp, published: files, stylesheet: stylesheet,
@@ -195,13 +195,13 @@ public struct SiteBuilder: Sendable {
 
     /// The PDF of the report of `year`, printed from a complete copy of the site (so that the
     /// page finds its stylesheet).
-    func reportPDF(_ year: Int, of files: [OutputFile], with printer: PDFPrinter) throws -> OutputFile {
+    func reportPDF(_ report: StatusReport, config: SiteConfig, of files: [OutputFile], with printer: PDFPrinter) throws -> OutputFile {
         let scratch = try FileSystem.makeTemporaryFolder("indsats-publish")
         defer { FileSystem.remove(scratch.path) }
         let site = scratch.appendingPathComponent("site")
         try SiteWriter(output: site).write(files, assets: templates.appendingPathComponent("assets"))
-        let path = SitePaths.reportPDF(year)
-        let failures = printer.print([PDFPrinter.Job(page: site.appendingPathComponent(SitePaths.report(year)), pdf: site.appendingPathComponent(path))])
+        let path = SitePaths.reportPDF(report.year)
+        let failures = printer.print([PrintJobs(config: config, site: site).report(report)])
         if let failure = failures.first { throw PrintFailure(message: failure) }
         return OutputFile(path: path, data: try Data(contentsOf: site.appendingPathComponent(path)))
     }
@@ -250,17 +250,8 @@ public struct SiteBuilder: Sendable {
 
     /// PDFs of the annexes and of the reports not in the archive (the archive has its own).
     func printPDFs(with printer: PDFPrinter, in site: URL, content: SiteContent, archived: Set<Int>) throws {
-        var jobs = content.annexes.map { annex in
-            PDFPrinter.Job(
-                page: site.appendingPathComponent(SitePaths.annex(annex.slug)), pdf: site.appendingPathComponent(SitePaths.annexPDF(annex.slug)),
-                name: SitePaths.annex(annex.slug))
-        }
-        jobs += content.reports.filter { !archived.contains($0.year) }.map { report in
-            PDFPrinter.Job(
-                page: site.appendingPathComponent(SitePaths.report(report.year)), pdf: site.appendingPathComponent(SitePaths.reportPDF(report.year)),
-                name: SitePaths.report(report.year))
-        }
-        let failures = printer.print(jobs)
+        let jobs = PrintJobs(config: content.config, site: site)
+        let failures = printer.print(content.annexes.map(jobs.annex) + content.reports.filter { !archived.contains($0.year) }.map(jobs.report))
         if !failures.isEmpty { throw PrintFailure(message: failures.joined(separator: "; ")) }
     }
 

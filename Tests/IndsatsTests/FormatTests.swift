@@ -27,6 +27,17 @@ struct FormatTests {
         #expect(DanishFormat.number(amount("0,25"), decimals: 1) == "0,3")
     }
 
+    @Test func aColumnHasTheMostDecimalsAnyOfItsFiguresWasWrittenWithAndNothingIsRounded() {
+        let column = ["6", "3,3", "11,46", "8,948"].map(amount)
+        let decimals = DanishFormat.columnDecimals(column)
+        #expect(decimals == 3)
+        #expect(column.map { DanishFormat.cell(BudgetCell(.amount($0)), decimals: decimals) } == ["6,000", "3,300", "11,460", "8,948"])
+        // A cell with more decimals than asked keeps them all.
+        #expect(DanishFormat.cell(BudgetCell(.amount(amount("0,205"))), decimals: 1) == "0,205")
+        #expect(DanishFormat.cell(BudgetCell(.text("Driftsbudget")), decimals: 2) == "Driftsbudget")
+        #expect(DanishFormat.summaryDecimals(.millionKroner) == 1)
+    }
+
     @Test func datesAreDanish() {
         #expect(DanishFormat.date(Day(year: 2011, month: 4, day: 7)!) == "7. april 2011")
         #expect(DanishFormat.date(Day(year: 2010, month: 12, day: 6)!) == "6. december 2010")

@@ -32,6 +32,7 @@ struct GoldenPageTests {
         "bilag/status-vaertsprogram/index.html",      // annex: status note
         "statusrapporter/index.html",                 // report list
         "statusrapporter/2009/index.html",            // report
+        "tilgaengelighed/index.html",                 // accessibility statement
         "projektbank/projektbank.csv",                // a CSV file
         "projektbank/projektbank.json",               // a JSON file
         "projektbank/aendringer.xml",                 // the feed

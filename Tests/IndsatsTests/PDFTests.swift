@@ -16,10 +16,10 @@ struct PDFTests {
         return (report, output)
     }()
 
-    func text(_ path: String) throws -> String {
+    func text(_ path: String, tool: String = "pdftotext", _ options: [String] = ["-layout"]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = ["-layout", Self.built.output.appendingPathComponent(path).path, "-"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
+        process.arguments = options + [Self.built.output.appendingPathComponent(path).path] + (tool == "pdftotext" ? ["-"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -53,5 +53,42 @@ struct PDFTests {
             #expect(page.contains("<a href=\"../bilag/\(slug)/bilag-\(slug).pdf\" aria-label=\"PDF: Bilag "))
             #expect(FileManager.default.fileExists(atPath: Self.built.output.appendingPathComponent("bilag/\(slug)/bilag-\(slug).pdf").path))
         }
+    }
+
+    @Test func aPDFSaysWhatItIsWithTheDocumentsOwnDateAndNoBrowserString() throws {
+        let annex = try text("bilag/oversigt/bilag-oversigt.pdf", tool: "pdfinfo", [])
+        #expect(annex.contains("Title:           Bilag 1: Oversigt over integrationsaktiviteter\n"))
+        #expect(annex.contains("Author:          Testkommune\n"))
+        #expect(annex.contains("Subject:         Bilag 1 til Beskæftigelses- og Integrationsudvalget\n"))
+        #expect(annex.contains("Creator:         indsats\n"))
+        // The annex has no date: no date rather than the clock's.
+        #expect(!annex.contains("CreationDate"))
+        let report = try text("statusrapporter/2009/statusrapport-2009.pdf", tool: "pdfinfo", ["-isodates"])
+        #expect(report.contains("CreationDate:    2008-12-31T00:00:00Z"))
+        #expect(report.contains("ModDate:         2008-12-31T00:00:00Z"))
+        #expect(!report.contains("HeadlessChrome"))
+    }
+
+    @Test func linksInAPDFGoToThePublishedSiteNotTheFolderItWasPrintedFrom() throws {
+        let data = try Data(contentsOf: Self.built.output.appendingPathComponent("bilag/oversigt/bilag-oversigt.pdf"))
+        let pdf = String(decoding: data, as: UTF8.self)
+        #expect(pdf.contains("/URI (https://example.org/indsats/projektbank/vaertsprogram/)"))
+        #expect(!pdf.contains("file://"))
+    }
+
+    @Test func theReportPrintsACoverAndAContentsPageWithPageNumbers() throws {
+        let cover = try text("statusrapporter/2009/statusrapport-2009.pdf", ["-f", "1", "-l", "1", "-layout"])
+        #expect(cover.contains("Statusredegørelse 2009"))
+        #expect(cover.contains("Status pr. 31. december 2008"))
+        #expect(cover.contains("Testkommune"))
+        #expect(!cover.contains("Side 1 af"))
+        let contents = try text("statusrapporter/2009/statusrapport-2009.pdf", ["-f", "2", "-l", "2", "-layout"])
+        let lines = contents.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        let indicators = try #require(lines.first { $0.hasPrefix("Indikatorer ") })
+        let page = try #require(Int(indicators.split(separator: " ").last ?? ""))
+        // The number is the page the heading is on.
+        let thatPage = try text("statusrapporter/2009/statusrapport-2009.pdf", ["-f", String(page), "-l", String(page), "-layout"])
+        #expect(thatPage.contains("Indikatorer"))
+        #expect(lines.contains { $0.hasPrefix("Økonomisk oversigt ") && Int($0.split(separator: " ").last ?? "") != nil })
     }
 }

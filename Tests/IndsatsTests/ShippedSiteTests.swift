@@ -22,21 +22,36 @@ struct ShippedSiteTests {
         #expect(page.contains("Afsæt Budget 2016"))
         #expect(page.contains("2018 1,5 2019 1,5"))
         #expect(page.contains("I alt 3,0"))
-        // No year of the 2011 project in the current budget, no mixed total, and the economy,
-        // goals and case numbers of 2011 belong to that version only.
+        // No year of the 2011 project in the current budget, no mixed total, and the 2011 case
+        // numbers belong to that version's source only.
         #expect(!page.contains("2011 0,7"))
         #expect(!page.contains("4,4"))
-        #expect(!page.contains("Økonomi i tal"))
-        #expect(!page.contains("Mål og resultater"))
         #expect(!page.contains("Sagsnr."))
+    }
+
+    @Test func theHostProgrammesPageShowsThe2011GoalsAndEconomyAsTheLatestKnownSayingWhereFrom() {
+        let page = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
+        // The overview row restates neither goals nor economy: the 2011 ones are the latest known.
+        #expect(page.contains("Fra versionen af 7. april 2011 : kontakt, økonomi i tal, mål og resultater"))
+        #expect(page.contains("Målene er fra versionen af 7. april 2011 ; den gældende kilde gentager dem ikke."))
+        #expect(page.contains("Ved projektets afslutning er opnået min. 150 match"))
+        // The 2011 total says its years and why it is not the budget table's sum.
+        #expect(page.contains("Samlet økonomi 1,5 mio. kr. over 2 år (2011–2012)"))
+        #expect(page.contains("Den samlede økonomi er ikke summen af budgettet for 2011–2012 (1,4 mio. kr.)"))
+        #expect(page.contains("Trine Dencker Christensen"))
     }
 
     @Test func theHostProgrammeKeepsThe2011And2010VersionsWithWhatChanged() {
         let page = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
-        #expect(page.contains("7. april 2011 : Københavns Kommunes Værtsprogram"))
-        #expect(page.contains("6. december 2010 : Københavns Kommunes værtsprogram"))
-        // 2011 → the 2018–22 row.
-        #expect(page.contains("Samlet økonomi: 1,5 mio. kr. → ingen"))
+        #expect(page.contains("7. april 2011: Københavns Kommunes Værtsprogram"))
+        #expect(page.contains("6. december 2010: Københavns Kommunes værtsprogram"))
+        // The current version is the undated Bilag 1 of 2018–22, named as its source.
+        #expect(page.contains("Udateret kilde (gældende): Copenhagen Host Program"))
+        #expect(page.contains("Kilde: Bilag 1: Oversigt over integrationsaktiviteter i Beskæftigelses- og Integrationsforvaltningen 2018-22"))
+        // 2011 → the 2018–22 row: what the row does not restate is not "removed".
+        #expect(!page.contains("→ ingen"))
+        #expect(!page.contains("17 → 0 mål"))
+        #expect(page.contains("Ikke gentaget i denne kilde (gælder fortsat som i den forrige version): økonomi i tal, mål og resultater, kontakt."))
         #expect(page.contains("2011: 0,7, 2012: 0,7 → 2018: 1,5, 2019: 1,5"))
         // 2010 → 2011.
         #expect(page.contains("2,59 mio. kr. → 1,5 mio. kr."))
@@ -44,6 +59,31 @@ struct ShippedSiteTests {
         #expect(page.contains("17.267 kr. → 10.000 kr."))
         // The first version has nothing before it to differ from: three versions, two lists of changes.
         #expect(page.components(separatedBy: "Ændret i forhold til den forrige version").count - 1 == 2)
+    }
+
+    @Test func eachVersionOfTheHostProgrammeHasAPageOfItsOwnWithItsOwnGoalsAndEconomy() throws {
+        let base = "projektbank/koebenhavns-kommunes-vaertsprogram/version/"
+        let v2011 = visibleText(read(output, base + "2011-04-07/index.html"))
+        #expect(v2011.contains("Denne side viser versionen af 7. april 2011 af indsatsen"))
+        #expect(v2011.contains("Ved projektets afslutning er opnået min. 150 match"))
+        #expect(v2011.contains("Samlet økonomi 1,5 mio. kr. over 2 år (2011–2012)"))
+        #expect(v2011.contains("Sagsnr. 2011-37567"))
+        #expect(v2011.contains("Dato 7. april 2011"))
+        #expect(!v2011.contains("2018 1,5"))
+        let v2010 = visibleText(read(output, base + "2010-12-06/index.html"))
+        #expect(v2010.contains("Samlet økonomi 2,59 mio. kr. over 2 år (2011–2012)"))
+        #expect(v2010.contains("minimum 150 match inden d. 1. januar 2013"))
+        #expect(v2010.contains("17.267 kr. pr. matchet borger"))
+        #expect(!v2010.contains("Udgift 10.000 kr."))
+        let undated = visibleText(read(output, base + "udateret/index.html"))
+        #expect(undated.contains("Kilden gentager ikke: økonomi i tal, mål og resultater, kontakt"))
+        #expect(!undated.contains("min. 150 match"))
+        // In the sitemap and linked from the activity's page.
+        let sitemap = read(output, "sitemap.xml")
+        for key in ["2011-04-07", "2010-12-06", "udateret"] {
+            #expect(sitemap.contains("projektbank/koebenhavns-kommunes-vaertsprogram/version/\(key)/</loc>"))
+        }
+        #expect(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html").contains("href=\"../../projektbank/koebenhavns-kommunes-vaertsprogram/version/2011-04-07/index.html\""))
     }
 
     @Test func theDescriptionAnnexOf2011ShowsTheRevisedFigures() {
@@ -61,7 +101,6 @@ struct ShippedSiteTests {
         #expect(!page.contains("Nytilkomne internationale borgere"))
         let current = visibleText(read(output, "projektbank/koebenhavns-kommunes-vaertsprogram/index.html"))
         #expect(current.contains("Afsæt Budget 2016"))
-        #expect(!current.contains("Trine Dencker"))
     }
 
     @Test func theDescriptionAnnexOf2010ShowsTheOriginalFigures() {
@@ -75,7 +114,9 @@ struct ShippedSiteTests {
     @Test func bilag1PrintsTheHostProgrammeRowAsPrinted() {
         let page = visibleText(read(output, "bilag/bif-2018-22/index.html"))
         #expect(page.contains("Copenhagen Host Program Samarbejde med Foreningen Nydansker om match til udlændinge"))
-        #expect(page.contains("Budget 2016 1,5 1,5"))
+        // The annex's year columns have the most decimals any cell has (1,46): padded, not rounded.
+        #expect(page.contains("Budget 2016 1,50 1,50 – ingen værdi – ingen værdi – ingen værdi"))
+        #expect(page.contains("Budget 2018 og Budgetteringsmodel vedtaget med Budget 2019* 1,46 2,50"))
         #expect(!page.contains("Københavns Kommunes værtsprogram"))
     }
 
@@ -109,13 +150,34 @@ struct ShippedSiteTests {
         #expect(page.contains("54,40 pct. (forår 2007)"))
         #expect(page.contains("59,90 pct. (august 2008)"))
         #expect(page.contains("64,00 pct."))
-        #expect(page.contains("5,50 af 10 procentpoint"))
+        // One number of decimals for all of the indicator's figures.
+        #expect(page.contains("5,50 af 10,00 procentpoint"))
         #expect(page.contains("På rette vej"))
+    }
+
+    @Test func theProjectBanksYearTotalsComeFirstAndAddNoBudgetPeriodsSilently() {
+        let html = read(output, "projektbank/index.html")
+        #expect(html.range(of: "id=\"aarstotaler\"")!.lowerBound < html.range(of: "data-slug=")!.lowerBound)
+        let page = visibleText(html)
+        // The 2009 report's money and the 2018–22 overviews' each have their own sum.
+        #expect(page.contains("2009 2 8,9 I alt 2009 8,9 2018 48 129,2"))
+        #expect(page.contains("I alt 2018–2022 551,8"))
+        #expect(page.contains("I alt, 2009 og 2018–2022 lagt sammen 560,7"))
+    }
+
+    @Test func theBarometerShowsOneNumberOfDecimalsPerIndicator() {
+        let page = visibleText(read(output, "barometer/index.html"))
+        // Printed 6,4 and 7,10: shown 6,40 and 7,10.
+        #expect(page.contains("6,40 pct."))
+        #expect(!page.contains(" 6,4 pct."))
     }
 
     @Test func theOverviewAnnexKeepsCellsAndMarksAsPrinted() {
         let page = read(output, "bilag/buf-2018-22/index.html")
-        #expect(page.contains("46,4<sup>*</sup>"))
+        // Printed 46,4, padded to the table's three decimals (0,205 is in it), never rounded.
+        #expect(page.contains("46,400<sup>*</sup>"))
+        #expect(!page.contains("<span class=\"cell-text\">-</span>"))
+        #expect(page.contains("<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">ingen værdi</span>"))
         let igu = visibleText(read(output, "projektbank/igu-elev/index.html"))
         #expect(igu.contains("0,205"))
         #expect(igu.contains("117.590 kr."))

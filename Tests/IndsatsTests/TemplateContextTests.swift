@@ -128,11 +128,13 @@ struct TemplateContextTests {
         // Inside a section whose name is not there, nothing more is reported.
         let found = try warnings(["emner": outside])
         #expect(found == [
-            "templates/partials/cell.mustache:1:1: warning: \"isText\" is not a variable of the tag page",
-            "templates/partials/cell.mustache:1:62: warning: \"isText\" is not a variable of the tag page",
-            "templates/partials/cell.mustache:1:73: warning: \"text\" is not a variable of the tag page (did you mean \"root\"?)",
-            "templates/partials/cell.mustache:1:92: warning: \"mark\" is not a variable of the tag page (did you mean \"nav\"?)",
-            "templates/partials/cell.mustache:1:129: warning: \"computed\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:1: warning: \"blank\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:109: warning: \"blank\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:119: warning: \"isText\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:180: warning: \"isText\" is not a variable of the tag page",
+            "templates/partials/cell.mustache:1:191: warning: \"text\" is not a variable of the tag page (did you mean \"root\"?)",
+            "templates/partials/cell.mustache:1:220: warning: \"mark\" is not a variable of the tag page (did you mean \"nav\"?)",
+            "templates/partials/cell.mustache:1:257: warning: \"computed\" is not a variable of the tag page",
         ], "\(found)")
     }
 
@@ -155,7 +157,7 @@ struct TemplateContextTests {
             .replacingOccurrences(of: "{{pageTitle}}", with: "{{pagetitle}}")
         let layoutWarnings = try warnings(["base": layout])
         #expect(layoutWarnings == [
-            "templates/base.mustache:6:8: warning: \"pagetitle\" is not a variable of any page (did you mean \"pageTitle\"?)",
+            "templates/base.mustache:6:19: warning: \"pagetitle\" is not a variable of any page (did you mean \"pageTitle\"?)",
         ], "\(layoutWarnings)")
     }
 }

@@ -3,7 +3,9 @@
 // The page itself is plain HTML with the first activities and numbered pages; the index is
 // fetched only after the page has loaded. Without JavaScript, or if the index cannot be
 // loaded, the page stays as it is, with the static pages per forvaltning, område, målgruppe,
-// afsæt, budgetår and status.
+// afsæt, budgetår and status. On a phone the form is folded behind one control; the results
+// (one list sorted by budget, or grouped by administration; an empty state that says which
+// choice to remove) come after the budget totals per year, which count what is shown.
 (function () {
   "use strict";
   var form = document.getElementById("filter");
@@ -20,15 +22,22 @@
     .then(start)
     .catch(function () { /* keep the static page as it is */ });
 
-  var unit = "";
+  // The budget unit, and the decimals of the budget columns (a summary: 0,1 mio. kr.).
+  var unit = "", decimals = 1;
 
   function start(index) {
     unit = index.unit;
+    if (typeof index.decimals === "number") decimals = index.decimals;
     var activities = index.title.map(function (title, i) { return activity(index, i); });
     var shownCount = index.pageSize || 100;
     var params = new URLSearchParams(window.location.search);
     fields.forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
     form.hidden = false;
+    // The form is folded behind one control on a phone, open on a wider screen; the link box
+    // (the same choices as pages, for readers without the script) is not needed beside it.
+    var finder = document.getElementById("finder"), links = document.getElementById("links");
+    if (finder) { finder.hidden = false; finder.open = window.matchMedia("(min-width: 40.01rem)").matches; }
+    if (links) links.hidden = true;
     form.addEventListener("input", function () { shownCount = index.pageSize || 100; apply(); });
     // A text field also fires "change" when it loses focus (to a button of the results, say):
     // its "input" has already applied it, and a second rendering would lose that click.
@@ -218,7 +227,7 @@
     link.href = root + "projektbank/" + a.slug + "/index.html";
     th.appendChild(link);
     tr.appendChild(th);
-    [a.area, a.text, a.span, a.hasBudget ? danish(a.total) : ""].forEach(function (text, position) {
+    [a.area, a.text, a.span, a.hasBudget ? rounded(a.total) : ""].forEach(function (text, position) {
       var cell = element("td", text);
       if (position >= 2) cell.className = "num";
       tr.appendChild(cell);
@@ -283,7 +292,19 @@
     return (negative ? "-" : "") + grouped + (fraction ? "," + fraction : "");
   }
 
-  // The budget per year of the activities shown; with a budget year chosen, that year's only.
+  // A sum as the build shows a summary (DanishFormat.number with the column's decimals):
+  // rounded half away from zero, or padded with zeros.
+  function rounded(sum) {
+    if (sum.scale <= decimals) return danish({ value: sum.value * Math.pow(10, decimals - sum.scale), scale: decimals });
+    var divisor = Math.pow(10, sum.scale - decimals);
+    var whole = Math.floor((Math.abs(sum.value) + divisor / 2) / divisor);
+    return danish({ value: sum.value < 0 ? -whole : whole, scale: decimals });
+  }
+
+  // The budget per year of the activities shown (with a budget year chosen, that year's only),
+  // as the static page shows it: exact sums shown rounded (half away from zero) to the budget
+  // columns' decimals, each run of years without a gap (a budget period) with its own sum, and the sum
+  // of all years saying when it adds periods together.
   function updateTotals(shown, year) {
     var table = document.getElementById("aarstotaler");
     if (!table) return;
@@ -293,22 +314,38 @@
         if (!year || y === year) (perYear[y] = perYear[y] || []).push(a.budget[y]);
       });
     });
+    function yearsText(years) { return years.length > 1 ? years[0] + "\u2013" + years[years.length - 1] : years[0]; }
+    var periods = [];
+    Object.keys(perYear).sort().forEach(function (y) {
+      var last = periods[periods.length - 1];
+      if (last && Number(y) === Number(last[last.length - 1]) + 1) last.push(y); else periods.push([y]);
+    });
     var body = table.querySelector("tbody");
     while (body.firstChild) body.removeChild(body.firstChild);
-    var all = [];
-    Object.keys(perYear).sort().forEach(function (y) {
-      all = all.concat(perYear[y]);
+    function addRow(label, count, total, subtotal) {
       var tr = element("tr", null);
-      var head = element("th", y);
+      if (subtotal) tr.className = "subtotal";
+      var head = element("th", label);
       head.scope = "row";
       tr.appendChild(head);
-      [String(perYear[y].length), danish(sumOf(perYear[y]))].forEach(function (text) {
+      [count, total].forEach(function (text) {
         var cell = element("td", text);
         cell.className = "num";
         tr.appendChild(cell);
       });
       body.appendChild(tr);
+    }
+    var all = [];
+    periods.forEach(function (period) {
+      var terms = [];
+      period.forEach(function (y) {
+        terms = terms.concat(perYear[y]);
+        addRow(y, String(perYear[y].length), rounded(sumOf(perYear[y])), false);
+      });
+      all = all.concat(terms);
+      if (periods.length > 1) addRow("I alt " + yearsText(period), "", rounded(sumOf(terms)), true);
     });
-    table.querySelector("tfoot td.num").textContent = all.length ? danish(sumOf(all)) : "0";
+    table.querySelector("tfoot th").textContent = periods.length > 1 ? "I alt, " + periods.map(yearsText).join(" og ") + " lagt sammen" : "I alt";
+    table.querySelector("tfoot td.num").textContent = all.length ? rounded(sumOf(all)) : "0";
   }
 })();

@@ -19,6 +19,7 @@ struct ActivityReader {
         checkTerms(map, key: "target_group", text: current.targetGroup, in: config.targetGroups, what: "target group", list: "target_groups")
         checkTerms(map, key: "funding", text: current.funding, in: config.fundingBases, what: "funding basis", list: "funding_bases")
         current.body = body
+        if !body.isEmpty { current.stated.insert(.body) }
 
         let versions = readVersions(map, after: current)
 
@@ -54,6 +55,7 @@ struct ActivityReader {
         for item in map.mappings("versions") {
             defer { item.finish() }
             var version = newer
+            version.stated = []
             version.location = item.location
             version.date = item.day("date", required: true)
             version.title = item.string("title") ?? newer.title
@@ -61,7 +63,7 @@ struct ActivityReader {
             version.caseNumber = item.string("case_number")
             version.documentNumber = item.string("document_number")
             readVersionFields(item, into: &version)
-            if let text = item.string("body") { version.body = markdown.render(text) }
+            if let text = item.string("body") { version.body = markdown.render(text); version.stated.insert(.body) }
             if let date = version.date, let newerDate = newer.date, date >= newerDate {
                 item.error("versions must be listed newest first, each older than the one before", key: "date", at: item.value("date"))
             }
@@ -118,13 +120,17 @@ struct ActivityReader {
 
     /// The fields that a version can change.
     func readVersionFields(_ map: MappingReader, into version: inout ActivityVersion) {
-        if map.has("summary") { version.summary = map.string("summary") }
+        if map.has("summary") { version.summary = map.string("summary"); version.stated.insert(.summary) }
         // An older version may word these differently (`""` clears one it did not have).
-        if map.has("target_group") { version.targetGroup = map.string("target_group") }
-        if map.has("target_group_characteristics") { version.targetGroupCharacteristics = map.string("target_group_characteristics") }
-        if map.has("expected_effect") { version.expectedEffect = map.string("expected_effect") }
-        if map.has("funding") { version.funding = map.string("funding") }
+        if map.has("target_group") { version.targetGroup = map.string("target_group"); version.stated.insert(.targetGroup) }
+        if map.has("target_group_characteristics") {
+            version.targetGroupCharacteristics = map.string("target_group_characteristics")
+            version.stated.insert(.targetGroupCharacteristics)
+        }
+        if map.has("expected_effect") { version.expectedEffect = map.string("expected_effect"); version.stated.insert(.expectedEffect) }
+        if map.has("funding") { version.funding = map.string("funding"); version.stated.insert(.funding) }
         if let item = map.mapping("contact") {
+            version.stated.insert(.contact)
             defer { item.finish() }
             let contact = Contact(
                 name: item.string("name"), unit: item.string("unit"), email: item.string("email"),
@@ -132,7 +138,8 @@ struct ActivityReader {
             // `contact: {}` in an older version: it named no one.
             version.contact = [contact.name, contact.unit, contact.email, contact.phone, contact.address].allSatisfy { $0 == nil } ? nil : contact
         }
-        if map.has("budget") { version.budget = map.yearCells("budget", defaultUnit: config.budgetUnit) }
+        if map.has("budget") { version.budget = map.yearCells("budget", defaultUnit: config.budgetUnit); version.stated.insert(.budget) }
+        if map.has("total") || map.has("financing") || map.has("cost_per") { version.stated.insert(.economy) }
         if let total = map.money("total", defaultUnit: config.budgetUnit) {
             version.total = Declared(total, at: map.document.location(map.value("total")))
         }
@@ -150,14 +157,14 @@ struct ActivityReader {
             // from the total because of it: none is kept to check.
             version.financing = financing.count == listed ? financing : []
         }
-        if map.has("partners") { version.partners = map.strings("partners") }
-        if map.has("goals") { version.goals = map.mappings("goals").map(readGoal) }
+        if map.has("partners") { version.partners = map.strings("partners"); version.stated.insert(.partners) }
+        if map.has("goals") { version.goals = map.mappings("goals").map(readGoal); version.stated.insert(.goals) }
         if let item = map.mapping("cost_per") {
             defer { item.finish() }
             let goal = item.reference("goal", required: true), label = item.string("label")
             if let goal { version.costPer = CostPer(goal: goal, label: label ?? "enhed") }
         }
-        if map.has("footnotes") { version.footnotes = map.footnotes() }
+        if map.has("footnotes") { version.footnotes = map.footnotes(); version.stated.insert(.footnotes) }
     }
 
     func readGoal(_ item: MappingReader) -> Goal {

@@ -14,8 +14,9 @@ enum ConfigReader {
         config.baseURL = baseURL(map)
         if let unit = budgetUnit(map) { config.budgetUnit = unit }
         config.rawHTML = map.bool("raw_html") ?? false
-        config.review = map.bool("review") ?? false
+        config.review = map.bool("review") ?? true
         config.disabled = disabledOutputs(map)
+        publicSite(map, into: &config)
         var unique = UniqueNames(map: map)
         config.committees = map.mappings("committees").compactMap { item in
             defer { item.finish() }
@@ -37,6 +38,7 @@ enum ConfigReader {
             if let name { unique.check(name, what: "administration name", item: item, key: "name") }
             return SiteConfig.Administration(id: id, name: name ?? "", committee: committee?.slug)
         }
+        config.sender = sender(map, administrations: config.administrations)
         for (index, node) in map.list("areas").enumerated() {
             let key = "areas.\(index + 1)"
             guard let area = map.scalarText(node, key: key)?.trimmed, !area.isEmpty else { continue }
@@ -71,6 +73,24 @@ enum ConfigReader {
             if let name { unique.check(name, what: "\(what) name", item: item, key: "name") }
             return Vocabulary.Term(id: id, name: name ?? id, phrases: phrases)
         })
+    }
+
+    /// `sender`: the administration that sends committee documents (one of `administrations`)
+    /// and its address, for the sender block of annexes and reports.
+    static func sender(_ map: MappingReader, administrations: [SiteConfig.Administration]) -> SiteConfig.Sender {
+        guard let item = map.mapping("sender") else { return SiteConfig.Sender() }
+        defer { item.finish() }
+        var sender = SiteConfig.Sender(address: item.string("address"))
+        if let id = item.string("administration") {
+            if administrations.contains(where: { $0.id == id }) {
+                sender.administration = id
+            } else {
+                item.error(
+                    "\"\(id)\" is not one of the administrations", key: "administration", at: item.value("administration"),
+                    hint: "one of " + administrations.map(\.id).joined(separator: ", "))
+            }
+        }
+        return sender
     }
 
     /// `budget_unit`: the unit amounts without one are in.

@@ -26,7 +26,7 @@ struct DocumentReader {
         let activity = map.reference("activity")
         let version = map.day("version").map { Declared($0, at: map.document.location(map.value("version"))) }
         let date = map.day("date"), caseNumber = map.string("case_number"), documentNumber = map.string("document_number")
-        let activities = map.references("activities"), showTotals = map.bool("totals") ?? true
+        let activities = map.references("activities"), showTotals = map.bool("totals") ?? true, meetingDate = map.day("meeting_date")
         let footnotes = map.footnotes(), groupByArea = map.bool("group_by_area") ?? true
         if let kind, kind != .overview && activity == nil && !map.has("activity") {
             map.error("a \(kind.rawValue) annex needs the activity it describes", key: "activity", at: map.node)
@@ -39,6 +39,7 @@ struct DocumentReader {
             activities: activities, showTotals: showTotals,
             footnotes: footnotes, activity: activity, version: version, body: body)
         annex.groupByArea = groupByArea
+        annex.meetingDate = meetingDate
         return annex
     }
 
@@ -75,13 +76,17 @@ struct DocumentReader {
         let administration = map.reference("administration"), committee = map.reference("committee")
         let date = map.day("date"), published = map.day("published"), indicators = map.references("indicators")
         let economy = map.mapping("economy").map(readEconomy)
+        let meetingDate = map.day("meeting_date"), caseNumber = map.string("case_number")
         guard let year, let title else { return nil }
-        return StatusReport(
+        var report = StatusReport(
             source: SourceLocation(path: map.document.path), year: year, title: title,
             administration: administration, committee: committee,
             date: date, published: published, indicators: indicators,
             policyGoals: policyGoals, sections: sections, keyFigures: keyFigures,
             economy: economy, body: body)
+        report.meetingDate = meetingDate
+        report.caseNumber = caseNumber
+        return report
     }
 
     func readEconomy(_ map: MappingReader) -> EconomicOverview {

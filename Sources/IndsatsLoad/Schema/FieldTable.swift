@@ -146,6 +146,7 @@ public enum FieldTable {
         Field("activity", .text, "The activity a description or status note describes"),
         Field("version", .date, "Which version of it (default: the current one)"),
         Field("date", .date, "The annex's date"),
+        Field("meeting_date", .date, "The day of the committee meeting it is on the agenda of (mødedato)"),
         Field("case_number", .text, "Case number (sagsnr.)"),
         Field("document_number", .text, "Document number (dokumentnr.)"),
         Field("activities", .list(.text), "An explicit list of activity slugs, in this order"),
@@ -186,6 +187,8 @@ public enum FieldTable {
         Field("committee", .text, "A committee id"),
         Field("date", .date, "As of this date"),
         Field("published", .date, "The date it was published"),
+        Field("meeting_date", .date, "The day of the committee meeting it is on the agenda of (mødedato)"),
+        Field("case_number", .text, "Case number (sagsnr.)"),
         Field("indicators", .list(.text), "The indicator table, in order"),
         Field("policy_goals", .list(.mapping([
             Field("goal", .text, required: true, "The policy goal's slug"),
@@ -213,10 +216,14 @@ public enum FieldTable {
     public static let config: [Field] = [
         Field("title", .text, required: true, "The site's name, shown on every page"),
         Field("organisation", .text, "The organisation"),
+        Field("sender", .mapping([
+            Field("administration", .text, "The id of the administration that sends committee documents"),
+            Field("address", .text, "Its postal address, as printed under the sender"),
+        ]), "The sender block of annexes and reports"),
         Field("base_url", .text, "The address the site is published at (https://…)"),
         Field("budget_unit", .oneOf(["mio. kr.", "kr."]), "The unit of amounts without one"),
         Field("raw_html", .bool, "true passes raw HTML in Markdown through"),
-        Field("review", .bool, "true: report pages show the rows' sum beside a declared total that differs"),
+        Field("review", .bool, "true (default): report pages note under the table what the rows give where a declared total differs; false: only the printed figures"),
         Field("disable", .list(.oneOf(SiteConfig.Output.allCases.map(\.rawValue))), "Optional outputs to skip"),
         Field("committees", .list(.mapping(named)), "Committees"),
         Field("administrations", .list(.mapping(named + [Field("committee", .text, "Its committee's id")])), "Administrations"),
@@ -224,6 +231,33 @@ public enum FieldTable {
         Field("themes", .list(.mapping(named)), "Barometer themes"),
         Field("target_groups", .list(.mapping(named + [vocabularyMatch])), "Target groups the project bank filters by"),
         Field("funding_bases", .list(.mapping(named + [vocabularyMatch])), "Funding bases the project bank filters by"),
+        Field("contact", .mapping([
+            Field("name", .text, "Who answers (an administration or unit)"), Field("email", .text, "E-mail address"),
+            Field("phone", .text, "Phone number"), Field("address", .text, "Postal address"),
+            Field("url", .text, "A web page with more ways to get in touch (https://…)"),
+        ]), "Contact shown in every footer and in the accessibility statement"),
+        Field("licence", .mapping([
+            Field("name", .text, required: true, "The licence's name"), Field("url", .text, "Its text (https://…)"),
+        ]), "The licence of the open data (CSV, JSON, feed)"),
+        Field("accessibility", .mapping(accessibility), "The accessibility statement (tilgængelighedserklæring); without it, no statement page"),
+    ]
+
+    /// The fields of the accessibility statement: those of Digitaliseringsstyrelsen's model.
+    static let accessibility: [Field] = [
+        Field("compliance", .oneOf(SiteConfig.AccessibilityStatement.Compliance.allCases.map(\.rawValue)), required: true,
+              "How far the site meets WCAG 2.1 AA (EN 301 549): full, partial or none"),
+        Field("evaluation", .oneOf(SiteConfig.AccessibilityStatement.Evaluation.allCases.map(\.rawValue)), required: true,
+              "Who assessed it: self, external or other"),
+        Field("method", .text, "How it was assessed, in words"),
+        Field("prepared", .date, required: true, "The day the statement was prepared"),
+        Field("reviewed", .date, "The day it was last reviewed"),
+        Field("statement_url", .text, "The statement in Digitaliseringsstyrelsen's WAS-Tool (https://www.was.digst.dk/…)"),
+        Field("not_accessible", .list(.mapping([
+            Field("content", .text, required: true, "The content that is not accessible"),
+            Field("basis", .oneOf(SiteConfig.AccessibilityStatement.Basis.allCases.map(\.rawValue)), required: true,
+                  "noncompliance, disproportionate_burden or out_of_scope"),
+            Field("reason", .text, "Why"), Field("alternative", .text, "What a reader can use instead"),
+        ])), "Content that is not accessible"),
     ]
 
     static let vocabularyMatch = Field(

@@ -89,6 +89,25 @@ public struct Activity: Hashable, Sendable {
     public var funding: String? { storage.fields.current.funding }
     public var contact: Contact? { storage.fields.current.contact }
     public var allVersions: [ActivityVersion] { [current] + versions }
+
+    /// The newest version (the current one first) whose source states `field` itself: where
+    /// the latest known value of that field comes from. Nil when no version states it.
+    public func latest(stating field: VersionField) -> ActivityVersion? {
+        if current.stated.contains(field) { return current }
+        return versions.first { $0.stated.contains(field) }
+    }
+}
+
+/// A field, or a group of fields read together, that a version of an activity can state.
+public enum VersionField: String, CaseIterable, Hashable, Sendable, Comparable {
+    case summary, targetGroup, targetGroupCharacteristics, expectedEffect, funding, contact, budget
+    /// The declared total, the financing and the cost per unit: the economy in words.
+    case economy
+    case partners, goals, footnotes, body
+
+    public static func < (a: VersionField, b: VersionField) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
 }
 
 /// What can change from one version of an activity to the next.
@@ -113,6 +132,11 @@ public struct ActivityVersion: Hashable, Sendable {
     public var footnotes: [Footnote]
     public var body: MarkdownDocument
     public var location: SourceLocation
+    /// The fields this version's source states itself. The rest are not restated in it: for
+    /// an earlier version they are taken from the next newer one; the current version simply
+    /// leaves them out (an overview row does not restate a project description's goals), and
+    /// the activity's page shows them from the newest version that states them.
+    public var stated: Set<VersionField> = []
 
     public init(
         date: Day? = nil, title: String? = nil, note: String? = nil, caseNumber: String? = nil,

@@ -29,6 +29,8 @@ public struct Annex: Hashable, Sendable {
     public var date: Day?
     public var caseNumber: String?
     public var documentNumber: String?
+    /// The day of the committee meeting the annex is put on the agenda of (mødedato).
+    public var meetingDate: Day?
     public var kind: Kind
     public var selection: Selection
     /// An explicit list of activities, in order (overview), instead of a selection.

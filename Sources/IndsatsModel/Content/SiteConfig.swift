@@ -35,8 +35,22 @@ public struct SiteConfig: Hashable, Sendable {
         }
     }
 
+    /// Who sends the committee documents (`sender:` in indsats.yml), printed in the sender
+    /// block of annexes and reports under the organisation.
+    public struct Sender: Hashable, Sendable {
+        /// An administration's id.
+        public var administration: String?
+        public var address: String?
+
+        public init(administration: String? = nil, address: String? = nil) {
+            self.administration = administration
+            self.address = address
+        }
+    }
+
     public var title: String
     public var organisation: String?
+    public var sender = Sender()
     public var baseURL: String?
     public var budgetUnit: MoneyUnit
     /// Pass raw HTML in Markdown through (off by default: content is escaped).
@@ -57,9 +71,17 @@ public struct SiteConfig: Hashable, Sendable {
 
     public func enabled(_ output: Output) -> Bool { !disabled.contains(output) }
 
-    /// Reviewer mode: report pages show, beside each declared total, what its rows add up to
-    /// when the two differ. Published figures are never changed.
-    public var review: Bool = false
+    /// Reviewer mode (on by default): a report page marks each declared total its rows do not
+    /// add up to with a lettered note under the table saying what the rows give. Published
+    /// figures are never changed. On by default, since a printed total that does not match its
+    /// rows is otherwise an unexplained contradiction on the page.
+    public var review: Bool = true
+    /// Whom readers contact (every footer, the accessibility statement).
+    public var contact: Contact?
+    /// The open data's licence (the data pages, the CSV and JSON files).
+    public var licence: Licence?
+    /// The accessibility statement; without it the site has no statement page.
+    public var accessibility: AccessibilityStatement?
     public var committees: [Committee]
     public var administrations: [Administration]
     public var areas: [String]

@@ -51,6 +51,10 @@ public struct StatusReport: Hashable, Sendable {
     public var committee: Reference?
     public var date: Day?
     public var published: Day?
+    /// The day of the committee meeting the report is put on the agenda of (mødedato).
+    public var meetingDate: Day?
+    /// Case number (sagsnr.).
+    public var caseNumber: String?
     public var indicators: [Reference]
     public var policyGoals: [GoalStatus]
     public var sections: [Section]

@@ -6,13 +6,24 @@ import IndsatsMustache
 struct ActivityPage: PageKindBuilder {
     let inputs: RenderInputs
 
-    /// Everything the activity page shows.
-    func context(_ activity: Activity) -> TemplateObject {
+    /// Everything the activity page shows. On the activity's own page, a field the current
+    /// version does not state is shown from the newest version that does, saying which; on a
+    /// version's page (`versionPage`), `activity.current` is that version and only it is shown,
+    /// without today's status and tags.
+    func context(_ activity: Activity, versionPage: Bool = false) -> TemplateObject {
         let administration = config.administration(activity.administration.slug)
         let committeeID = activity.committee?.slug ?? administration?.committee
         let current = activity.current
+        let versions = ActivityVersions(inputs: inputs)
+        // Where each versioned part comes from: the current version, or on the activity's page
+        // the newest older one that states it.
+        func part(_ field: VersionField) -> (version: ActivityVersion, from: TemplateObject?) {
+            versionPage ? (current, nil) : versions.origin(of: field, in: activity)
+        }
+        // A version other than the newest: today's status and tags are not its.
+        let isOlder = versionPage && current != (site.activity(activity.slug)?.current ?? current)
         // Typed setters rather than a literal: this is built for every activity page.
-        var page = TemplateObject(capacity: 40)
+        var page = TemplateObject(capacity: 48)
         page.add("title", activity.title)
         page.add("slug", activity.slug)
         // `h`: the tag of the section headings (`h2` here, lower inside an annex or a report).
@@ -20,38 +31,48 @@ struct ActivityPage: PageKindBuilder {
         page.add("h", "h2")
         // Ids need no prefix on the activity's own page (see `EmbeddedActivity`).
         page.add("idPrefix", nil as String?)
-        page.add("summary", activity.summary)
+        page.add("summary", part(.summary).version.summary)
         page.add("administration", administration.map { TemplateObject(["id": $0.id, "name": $0.name, "url": facetURL(.administration($0.id))]) })
         page.add("areaURL", facetURL(.area(activity.area.slug)))
         page.add("json", SitePaths.activityJSON(activity.slug))
         page.add("committee", committeeID.flatMap(config.committee)?.name)
         page.add("area", activity.area.slug)
-        page.add("targetGroup", activity.targetGroup)
-        page.add("targetGroupCharacteristics", activity.targetGroupCharacteristics)
-        page.add("expectedEffect", activity.expectedEffect)
-        page.add("funding", activity.funding)
-        page.add("status", activity.status)
+        page.add("targetGroup", part(.targetGroup).version.targetGroup)
+        page.add("targetGroupCharacteristics", part(.targetGroupCharacteristics).version.targetGroupCharacteristics)
+        page.add("expectedEffect", part(.expectedEffect).version.expectedEffect)
+        page.add("funding", part(.funding).version.funding)
+        page.add("status", isOlder ? nil : activity.status)
         page.add("period", activity.period.flatMap(Self.periodText))
-        page.add("date", current.date.map(DanishFormat.date))
+        page.add("date", versions.date(of: current, in: activity).map(DanishFormat.date))
         page.add("caseNumber", current.caseNumber)
         page.add("documentNumber", current.documentNumber)
-        page.add("contact", activity.contact.map { TemplateObject(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
-        page.add("tags", activity.tags.map { tag in
-            var link = TemplateObject(capacity: 2)
-            link.add("label", tag)
-            link.add("url", facetURL(.tag(tag)))
-            return link
-        })
-        page.add("partners", current.partners)
-        page.add("budget", budgetContext(current.budget, spent: activity.spent, footnotes: current.footnotes))
-        page.add("economy", economyContext(current, period: activity.period))
-        page.add("goals", current.goals.map(goalContext))
+        page.add("contact", part(.contact).version.contact.map { TemplateObject(["name": $0.name, "unit": $0.unit, "email": $0.email, "phone": $0.phone, "address": $0.address]) })
+        page.add("tags", isOlder ? [] : activity.tags.map(tagLink))
+        page.add("partners", part(.partners).version.partners)
+        let budget = part(.budget), economy = part(.economy), goals = part(.goals), body = part(.body)
+        page.add("budget", budgetContext(budget.version.budget, spent: isOlder ? [:] : activity.spent, footnotes: part(.footnotes).version.footnotes))
+        page.add("budgetFrom", budget.from)
+        page.add("economy", economyContext(economy.version, period: economy.from != nil ? nil : activity.period))
+        page.add("economyFrom", economy.from)
+        page.add("goals", goals.version.goals.map(goalContext))
+        page.add("goalsFrom", goals.from)
         page.set("indicators", .list(activity.indicators.compactMap { inputs.shared.indicatorLinks[$0.slug] }))
-        page.add("toc", headingsContext(current.body))
-        page.add("body", current.body.isEmpty ? nil : current.body.html)
-        page.add("versions", activity.versions.isEmpty ? [] : versionsContext(activity))
+        page.add("toc", headingsContext(body.version.body))
+        page.add("body", body.version.body.isEmpty ? nil : body.version.body.html)
+        page.add("bodyFrom", body.from)
+        page.add("inherited", versionPage ? [] : versions.inherited(in: activity))
+        page.add("versions", activity.versions.isEmpty ? [] : versions.list(activity, shown: nil))
+        page.add("version", nil as TemplateObject?)
         page.add("citedBy", citations(of: activity.slug))
         return page
+    }
+
+    /// A tag as a link to its page in the project bank.
+    func tagLink(_ tag: String) -> TemplateObject {
+        var link = TemplateObject(capacity: 2)
+        link.add("label", tag)
+        link.add("url", facetURL(.tag(tag)))
+        return link
     }
 
     /// An indicator as an activity links to it: its title, page and latest measurement.
@@ -89,17 +110,18 @@ struct ActivityPage: PageKindBuilder {
         // A row printed with no figures at all (every cell blank) has no table of its own.
         guard budget.hasPrintedCells else { return nil }
         let unit = config.budgetUnit
+        let decimals = columnDecimals(budget.years.map { budget[$0] })
         return TemplateObject([
             "unit": unit.rawValue,
             "rows": budget.years.map { year in
                 var row = TemplateObject(capacity: 3)
                 row.add("year", String(year))
-                row.add("cell", cellContext(budget[year]))
+                row.add("cell", cellContext(budget[year], decimals: decimals))
                 row.add("spent", spent[year].map { DanishFormat.money($0) })
                 return row
             },
             "hasSpent": !spent.isEmpty,
-            "total": budget.hasAmounts ? DanishFormat.number(budget.total) : nil,
+            "total": budget.hasAmounts ? DanishFormat.number(budget.total, decimals: decimals) : nil,
             "footnotes": footnotesContext(footnotes),
         ])
     }
@@ -108,21 +130,45 @@ struct ActivityPage: PageKindBuilder {
     /// with amounts), the financing, and the derived cost per unit of a goal.
     func economyContext(_ version: ActivityVersion, period: Period?) -> TemplateObject? {
         guard version.total != nil || !version.financing.isEmpty else { return nil }
-        let yearCount: Int? = {
-            if let start = period?.start?.year, let end = period?.end?.year, end >= start { return end - start + 1 }
+        // The years the total covers, said with it, so that it cannot be read as the total of
+        // a budget table of other years on the same page.
+        let years: ClosedRange<Int>? = {
+            if let start = period?.start?.year, let end = period?.end?.year, end >= start { return start...end }
             let years = version.budget.years.filter { version.budget[$0]?.amount != nil }
-            return years.isEmpty ? nil : years.count
+            return years.isEmpty ? nil : years.min()!...years.max()!
         }()
-        let span = yearCount.map { $0 == 1 ? "på 1 år" : "over \($0) år" }
+        let span = years.map { $0.count == 1 ? "i \($0.lowerBound)" : "over \($0.count) år (\($0.lowerBound)–\($0.upperBound))" }
         let cost = version.costPerUnit.flatMap { amount in
             version.costPer.map { "\(DanishFormat.money(Money(amount, .kroner), decimals: 0)) pr. \($0.label)" }
         }
+        // A declared total that is not the budget table's sum (the table shows one source's
+        // money, the total every source's) says so, rather than standing as a contradiction.
+        let budgetSum = version.budget.hasAmounts ? Money(version.budget.total, config.budgetUnit) : nil
+        let differs = version.total.map { total in budgetSum.map { $0.inKroner != total.value.inKroner } ?? false } ?? false
+        let financed = version.financing.isEmpty ? nil : version.financing.map(\.amount.inKroner).reduce(0, +)
+        let totalNote: String? = differs ? {
+            let sum = DanishFormat.money(budgetSum!)
+            let budgetYears = version.budget.years.filter { version.budget[$0]?.amount != nil }
+            let range = budgetYears.count > 1 ? "\(budgetYears.min()!)–\(budgetYears.max()!)" : budgetYears.map(String.init).joined()
+            let text = "Den samlede økonomi er ikke summen af budgettet for \(range) (\(sum))"
+            return text + (financed == version.total!.value.inKroner ? ": den er summen af finansieringen nedenfor, fra alle kilder." : ": kilden opgiver begge tal.")
+        }() : nil
         return TemplateObject([
             "total": version.total.map { DanishFormat.money($0.value) },
+            "totalNote": totalNote,
             "span": span,
-            "financing": version.financing.map { TemplateObject(["source": $0.source, "amount": DanishFormat.money($0.amount), "note": $0.note]) },
+            "financing": financingRows(version.financing),
             "costPerUnit": cost,
         ])
+    }
+
+    /// The financing table's rows, the amounts of one unit with one number of decimals.
+    func financingRows(_ financing: [Financing]) -> [TemplateObject] {
+        var decimals: [MoneyUnit: Int] = [:]
+        for item in financing { decimals[item.amount.unit] = max(decimals[item.amount.unit] ?? 0, item.amount.amount.scale) }
+        return financing.map {
+            TemplateObject(["source": $0.source, "amount": DanishFormat.money($0.amount, decimals: decimals[$0.amount.unit]), "note": $0.note])
+        }
     }
 
     /// A row of the goal table: the target as a floor ("150 match") or a ceiling ("højst 18 pct."),
@@ -166,23 +212,6 @@ struct ActivityPage: PageKindBuilder {
         row.add("status", status.text)
         row.add("statusClass", status.css)
         return row
-    }
-
-    /// The versions, newest first, each with what changed since the one before it.
-    func versionsContext(_ activity: Activity) -> [TemplateObject] {
-        let all = activity.allVersions
-        return all.enumerated().map { index, version in
-            let older = index + 1 < all.count ? all[index + 1] : nil
-            return TemplateObject([
-                "date": version.date.map(DanishFormat.date),
-                "title": version.title,
-                "note": version.note,
-                "current": index == 0,
-                "caseNumber": version.caseNumber,
-                "documentNumber": version.documentNumber,
-                "changes": older.map { VersionDiff.changes(from: $0, to: version, unit: config.budgetUnit) },
-            ])
-        }
     }
 
     /// The annexes and reports that cite an activity.

@@ -10,8 +10,11 @@ struct EmbeddedActivity: PageKindBuilder {
     /// An activity shown inside another document: its ids prefixed with its slug, and its
     /// section headings (and its body's) moved down to `headingLevel`, so the page's outline
     /// stays in order.
+    /// An activity whose `current` is an older version (an annex describing that version) is
+    /// shown as that version stood, without today's status and tags.
     func context(_ activity: Activity, headingLevel: Int) -> TemplateObject {
-        var page = ActivityPage(inputs: inputs).context(activity)
+        let isOlder = activity.current != (site.activity(activity.slug)?.current ?? activity.current)
+        var page = ActivityPage(inputs: inputs).context(activity, versionPage: isOlder)
         let prefix = activity.slug + "-"
         page["idPrefix"] = prefix
         page["h"] = "h\(headingLevel)"

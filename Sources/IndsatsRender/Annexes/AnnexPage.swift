@@ -9,6 +9,9 @@ struct AnnexPage: PageKindBuilder {
     let inputs: RenderInputs
 
     func context(_ annex: Annex) -> TemplateObject {
+        let header = DocumentHeader(
+            config: config, committee: config.committee(annex.committee.slug)?.name, meetingDate: annex.meetingDate,
+            caseNumber: annex.caseNumber, label: "Bilag \(annex.number)")
         var page = TemplateObject([
             "number": annex.number,
             "title": annex.title,
@@ -18,7 +21,9 @@ struct AnnexPage: PageKindBuilder {
             "documentNumber": annex.documentNumber,
             "body": annex.body.isEmpty ? nil : annex.body.html,
             "footnotes": footnotesContext(annex.footnotes),
-            "printHeader": cssString([config.committee(annex.committee.slug)?.name, "Bilag \(annex.number)"].compactMap { $0 }.joined(separator: " · ")),
+            "meetingDate": annex.meetingDate.map(DanishFormat.date),
+            "sender": header.sender(),
+            "printHeader": header.printHeader,
             "pdf": options.pdf ? SitePaths.annexPDF(annex.slug) : nil,
         ])
         switch annex.kind {
@@ -51,11 +56,15 @@ struct AnnexPage: PageKindBuilder {
             if byArea[area] == nil { areaOrder.append(area) }
             byArea[area, default: []].append(activity)
         }
+        // One number of decimals for the year columns: the most any printed cell has, so that
+        // a row reads 3,30 3,30 and not 3,30 3,3 (padded, never rounded).
+        let tableDecimals = columnDecimals(activities.flatMap { activity in years.map { activity.budget[$0] } })
+        let decimals = Dictionary(uniqueKeysWithValues: years.map { ($0, tableDecimals) })
         func totals(_ group: [Activity]) -> [TemplateObject] {
             // A column with no amounts at all (only text or blank cells) has no total.
-            years.map { year in
+            yearCells(years) { year in
                 let amounts = group.compactMap { $0.budget[year]?.amount }
-                return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum())]
+                return ["text": amounts.isEmpty ? "" : DanishFormat.number(amounts.sum(), decimals: decimals[year]!)]
             }
         }
         // The activities' footnotes under the table, each once and not those the annex has.
@@ -72,7 +81,7 @@ struct AnnexPage: PageKindBuilder {
                         TemplateObject([
                             "title": activity.title, "url": SitePaths.activity(activity.slug), "summary": activity.summary,
                             "targetGroup": activity.targetGroup, "expectedEffect": activity.expectedEffect,
-                            "funding": activity.funding, "cells": years.map { cellContext(activity.budget[$0]) },
+                            "funding": activity.funding, "cells": yearCells(years) { cellContext(activity.budget[$0], decimals: decimals[$0]!) },
                         ])
                     },
                     "totals": annex.showTotals && annex.groupByArea ? totals(group) : [],

@@ -43,14 +43,21 @@ struct BarometerPage: PageKindBuilder {
     /// The indicators by theme, in the themes' order, and those without one last.
     private func themes(_ indicators: [Indicator]) -> [TemplateObject] {
         let summary = IndicatorSummary(inputs: inputs)
+        let page = IndicatorPage(inputs: inputs)
+        // A row: the indicator's figures and its chart, small, with the indicator page's text.
+        let row = { (indicator: Indicator) -> TemplateObject in
+            var context = summary.context(indicator)
+            context.add("chart", page.chart(indicator, id: "graf-\(indicator.slug)", layout: .small).svg())
+            return context
+        }
         let byTheme = Dictionary(grouping: indicators) { $0.theme?.slug ?? "" }
         let order = { (a: Indicator, b: Indicator) in (a.number ?? Int.max, a.title) < (b.number ?? Int.max, b.title) }
         var themes: [TemplateObject] = config.themes.compactMap { theme in
             guard let members = byTheme[theme.id], !members.isEmpty else { return nil }
-            return ["name": theme.name, "indicators": members.sorted(by: order).map(summary.context)]
+            return ["name": theme.name, "indicators": members.sorted(by: order).map(row)]
         }
         if let rest = byTheme[""], !rest.isEmpty {
-            themes.append(["name": "Øvrige indikatorer", "indicators": rest.sorted(by: order).map(summary.context)])
+            themes.append(["name": "Øvrige indikatorer", "indicators": rest.sorted(by: order).map(row)])
         }
         return themes
     }

@@ -21,10 +21,24 @@ struct IndicatorChart {
     let series: [Series]
     let baseline: IndicatorMeasurement
     let target: Target?
+    /// The full chart (an indicator's page) or the small one (a row of the barometer).
+    var layout: Layout = .full
 
-    // Geometry, in SVG user units.
-    static let width = 640.0, height = 320.0
-    static let left = 64.0, right = 24.0, top = 24.0, bottom = 84.0
+    /// Geometry, in SVG user units, and whether the chart has axes, labels and a legend.
+    struct Layout {
+        let width, height, left, right, top, bottom: Double
+        let labelled: Bool
+
+        static let full = Layout(width: 640, height: 320, left: 64, right: 24, top: 24, bottom: 84, labelled: true)
+        /// A dashboard's chart: the lines only; the row beside it has the numbers.
+        static let small = Layout(width: 160, height: 56, left: 6, right: 6, top: 6, bottom: 6, labelled: false)
+    }
+
+    /// The indicator's one number of decimals (its baseline, first series and target).
+    var decimals: Int {
+        DanishFormat.columnDecimals([baseline.value] + (series.first?.points.map(\.value) ?? []) + [target?.value].compactMap { $0 })
+    }
+
     static let styles: [(stroke: String, dash: String, marker: Marker)] = [
         ("#1d4f91", "", .circle), ("#8a3b00", "6 4", .square), ("#2f6b2f", "2 3", .triangle), ("#5b2a86", "10 3 2 3", .diamond),
     ]
@@ -42,7 +56,8 @@ struct IndicatorChart {
         let ticks: [Double]
 
         init(_ chart: IndicatorChart) {
-            plot = (x: left, y: top, w: width - left - right, h: height - top - bottom)
+            let layout = chart.layout
+            plot = (x: layout.left, y: layout.top, w: layout.width - layout.left - layout.right, h: layout.height - layout.top - layout.bottom)
             let points = chart.series.flatMap(\.points) + [chart.baseline]
             // X: time when every point has a date, else the order of the measurements.
             if points.allSatisfy({ $0.date != nil }) {
@@ -86,13 +101,14 @@ struct IndicatorChart {
     func svg() -> String {
         let frame = Frame(self)
         var out = """
-            <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.f(Self.width)) \(Self.f(Self.height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <svg class="chart\(layout.labelled ? "" : " chart-small")" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.f(layout.width)) \(Self.f(layout.height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
             <title id="\(id)-title">\(XMLText.escape(title))</title>
             <desc id="\(id)-desc">\(XMLText.escape(description))</desc>
 
             """
-        out += axes(frame)
         let (lines, legend) = referenceLines(frame)
+        guard layout.labelled else { return out + lines + seriesLines(frame) + "</svg>" }
+        out += axes(frame)
         out += lines
         out += seriesLines(frame)
         out += self.legend(frame, references: legend)
@@ -136,12 +152,12 @@ struct IndicatorChart {
             out += "<line class=\"target\" x1=\"\(Self.f(plot.x))\" x2=\"\(Self.f(plot.x + plot.w))\" y1=\"\(Self.f(targetY))\" y2=\"\(Self.f(targetY))\"/>\n"
             if let deadline = target.date?.ordinal, let position = frame.x(day: deadline) {
                 out += "<line class=\"deadline\" x1=\"\(Self.f(position))\" x2=\"\(Self.f(position))\" y1=\"\(Self.f(plot.y))\" y2=\"\(Self.f(plot.y + plot.h))\"/>"
-                out += "<text class=\"note\" x=\"\(Self.f(position - 4))\" y=\"\(Self.f(plot.y - 8))\" text-anchor=\"end\">Frist \(XMLText.escape(target.label ?? DanishFormat.date(target.date!)))</text>\n"
+                if layout.labelled { out += "<text class=\"note\" x=\"\(Self.f(position - 4))\" y=\"\(Self.f(plot.y - 8))\" text-anchor=\"end\">Frist \(XMLText.escape(target.label ?? DanishFormat.date(target.date!)))</text>\n" }
                 out += Self.marker(.diamond, x: position, y: targetY, stroke: "#000", filled: false)
             }
-            legend.append(("target", "Succeskriterium: \(DanishFormat.value(value, unit: unit))"))
+            legend.append(("target", "Succeskriterium: \(DanishFormat.value(value, unit: unit, decimals: decimals))"))
         }
-        legend.append(("baseline", "Startmåling: \(DanishFormat.value(baseline.value, unit: unit))"))
+        legend.append(("baseline", "Startmåling: \(DanishFormat.value(baseline.value, unit: unit, decimals: decimals))"))
         return (out, legend)
     }
 
@@ -154,8 +170,8 @@ struct IndicatorChart {
             let path = coordinates.map { "\(Self.f($0.0)),\(Self.f($0.1))" }.joined(separator: " ")
             out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(style.stroke)\" stroke-width=\"2.5\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") points=\"\(path)\"/>\n"
             for (px, py) in coordinates { out += Self.marker(style.marker, x: px, y: py, stroke: style.stroke, filled: true) }
-            if index == 0, let last = coordinates.last, let value = line.points.last?.value {
-                out += "<text class=\"value\" x=\"\(Self.f(last.0 - 8))\" y=\"\(Self.f(last.1 - 10))\" text-anchor=\"end\">\(XMLText.escape(DanishFormat.value(value, unit: unit)))</text>\n"
+            if index == 0, layout.labelled, let last = coordinates.last, let value = line.points.last?.value {
+                out += "<text class=\"value\" x=\"\(Self.f(last.0 - 8))\" y=\"\(Self.f(last.1 - 10))\" text-anchor=\"end\">\(XMLText.escape(DanishFormat.value(value, unit: unit, decimals: decimals)))</text>\n"
             }
         }
         return out
@@ -164,7 +180,7 @@ struct IndicatorChart {
     /// The legend: the series on one row, the reference lines on the next.
     func legend(_ frame: Frame, references: [(String, String)]) -> String {
         var out = ""
-        var legendX = frame.plot.x, legendY = Self.height - 46
+        var legendX = frame.plot.x, legendY = layout.height - 46
         func advance(_ text: String) {
             legendX += 48 + Double(text.count) * 7.8
         }
@@ -199,7 +215,9 @@ struct IndicatorChart {
         }
     }
 
-    /// Round ticks covering `min…max` (about five), with some room around the data.
+    /// Round ticks covering `min…max` (about five), with some room around the data. Each tick
+    /// is `start + i × step` (not a running sum, which drifts), so that its label, written
+    /// with the step's own decimals, is exactly the value its grid line is drawn at.
     static func ticks(min: Double, max: Double) -> [Double] {
         var (low, high) = (min, max)
         if high - low < 1e-9 { low -= 1; high += 1 }
@@ -209,22 +227,33 @@ struct IndicatorChart {
         let raw = (high - low) / 5
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-        let start = (low / step).rounded(.down) * step
+        let decimals = stepDecimals(step)
+        let scale = pow(10, Double(decimals))
+        let first = (low / step).rounded(.down)
         var result: [Double] = []
-        var value = start
-        while value < high + step * 0.5 {
+        for index in 0...12 {  // at most 13 ticks, as before
+            // Rounded to the step's decimals, so that 0.1 × 3 is 0.3 and not 0.30000000000000004.
+            let value = ((first + Double(index)) * step * scale).rounded() / scale
+            guard value < high + step * 0.5 else { break }
             result.append(value)
-            value += step
-            if result.count > 12 { break }
         }
         // Counts and shares do not go below zero.
         if min >= 0 { result = result.filter { $0 >= -1e-9 } }
-        return result.count >= 2 ? result : [start, start + step]
+        return result.count >= 2 ? result : [first * step, (first + 1) * step]
     }
 
-    /// A tick label with as many decimals as the step needs: `55`, `2,5`.
+    /// The decimals a step needs to be written exactly: 0 for 5 or 10, 1 for 2,5 or 0,5, 2 for 0,25.
+    static func stepDecimals(_ step: Double) -> Int {
+        (0...6).first { decimals in
+            let scaled = step * pow(10, Double(decimals))
+            return abs(scaled - scaled.rounded()) < 1e-6 * Swift.max(1, scaled)
+        } ?? 6
+    }
+
+    /// A tick label with exactly the step's decimals (`55`, `57,5`, `0,25`): the tick's value,
+    /// never rounded to a coarser number than its grid line.
     static func label(_ value: Double, step: Double) -> String {
-        let decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2
+        let decimals = stepDecimals(step)
         return DanishFormat.number(Decimal(string: String(format: "%.\(decimals)f", value)) ?? 0, decimals: decimals)
     }
 

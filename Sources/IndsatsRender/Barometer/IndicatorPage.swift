@@ -11,12 +11,9 @@ struct IndicatorPage: PageKindBuilder {
         let summary = IndicatorSummary(inputs: inputs)
         var page = summary.context(indicator)
         let unit = indicator.unit
-        let breakdowns = indicator.breakdowns.compactMap { breakdown in site.indicator(breakdown.indicator.slug).map { (breakdown.label, $0) } }
-        let series = [IndicatorChart.Series(label: breakdowns.isEmpty ? "Målt" : "Alle", points: indicator.series)]
-            + breakdowns.map { IndicatorChart.Series(label: $0.0, points: $0.1.series) }
-        let chart = IndicatorChart(
-            id: "graf", title: "Udvikling: \(indicator.title)", description: keyMessage(indicator, breakdowns: breakdowns),
-            unit: unit, series: series, baseline: indicator.baseline, target: indicator.target)
+        let breakdowns = self.breakdowns(indicator)
+        let chart = self.chart(indicator, id: "graf")
+        let series = chart.series
         page.merge(TemplateObject([
             "chart": chart.svg(),
             "chartDescription": chart.description,
@@ -42,23 +39,44 @@ struct IndicatorPage: PageKindBuilder {
         return page
     }
 
+    /// The indicators it is broken down into, with their labels.
+    func breakdowns(_ indicator: Indicator) -> [(String, Indicator)] {
+        indicator.breakdowns.compactMap { breakdown in site.indicator(breakdown.indicator.slug).map { (breakdown.label, $0) } }
+    }
+
+    /// The indicator's chart: its series and its breakdowns' against the baseline and the
+    /// criterion, described by its key message. The indicator's page draws it large; the
+    /// barometer draws it small (`layout: .small`) with the same text alternative.
+    func chart(_ indicator: Indicator, id: String, layout: IndicatorChart.Layout = .full) -> IndicatorChart {
+        let breakdowns = self.breakdowns(indicator)
+        let series = [IndicatorChart.Series(label: breakdowns.isEmpty ? "Målt" : "Alle", points: indicator.series)]
+            + breakdowns.map { IndicatorChart.Series(label: $0.0, points: $0.1.series) }
+        return IndicatorChart(
+            id: id, title: "Udvikling: \(indicator.title)", description: keyMessage(indicator, breakdowns: breakdowns),
+            unit: indicator.unit, series: series, baseline: indicator.baseline, target: indicator.target,
+            layout: layout)
+    }
+
     /// The chart's numbers as a table: one row per time, one column per series.
     func seriesTable(_ series: [IndicatorChart.Series], unit: Indicator.Unit) -> [TemplateObject] {
         var order: [String] = []
         var cells: [String: [Int: String]] = [:]
         var kinds: [String: String] = [:]
         for (column, line) in series.enumerated() {
+            // One number of decimals per series (each is one indicator's).
+            let decimals = DanishFormat.columnDecimals(line.points.map(\.value))
             for (index, point) in line.points.enumerated() {
                 let when = DanishFormat.when(point)
                 if cells[when] == nil { order.append(when) }
-                cells[when, default: [:]][column] = DanishFormat.value(point.value, unit: unit)
+                cells[when, default: [:]][column] = DanishFormat.value(point.value, unit: unit, decimals: decimals)
                 if column == 0 { kinds[when] = index == 0 ? "Startmåling" : "Måling" }
             }
         }
         return order.map { when in
             TemplateObject([
                 "when": when, "kind": kinds[when],
-                "values": (0..<series.count).map { cells[when]?[$0] ?? "–" },
+                // Each with its series' name, which a phone shows as the value's label.
+                "values": series.indices.map { TemplateObject(["label": series[$0].label, "text": cells[when]?[$0] ?? "–"]) },
             ])
         }
     }
@@ -66,23 +84,22 @@ struct IndicatorPage: PageKindBuilder {
     /// What the chart shows, in one or two sentences: where it started, where it is, what the
     /// criterion is and how that was judged.
     func keyMessage(_ indicator: Indicator, breakdowns: [(String, Indicator)]) -> String {
-        let unit = indicator.unit
         let progress = IndicatorProgress(indicator)
         var sentences: [String] = []
-        let start = "Startmåling \(DanishFormat.value(indicator.baseline.value, unit: unit)) (\(DanishFormat.when(indicator.baseline)))"
+        let start = "Startmåling \(DanishFormat.value(indicator.baseline.value, of: indicator)) (\(IndicatorSummary.baselineWhen(indicator.baseline)))"
         if let latest = indicator.latest {
-            sentences.append(start + ", seneste måling \(DanishFormat.value(latest.value, unit: unit)) (\(DanishFormat.when(latest)))")
+            sentences.append(start + ", seneste måling \(DanishFormat.value(latest.value, of: indicator)) (\(DanishFormat.when(latest)))")
         } else {
             sentences.append(start + "; ingen målinger endnu")
         }
-        if let value = indicator.target?.value {
+        if let target = indicator.target?.value {
             let when = indicator.target?.label ?? indicator.target?.date.map(DanishFormat.date)
-            sentences.append("Succeskriterium \(DanishFormat.value(value, unit: unit))" + (when.map { " (\($0))" } ?? ""))
+            sentences.append("Succeskriterium \(DanishFormat.value(target, of: indicator))" + (when.map { " (\($0))" } ?? ""))
         }
         sentences.append("Vurdering: \(IndicatorSummary.statusText[progress.status]!)")
         for (label, other) in breakdowns {
             if let latest = other.latest {
-                sentences.append("\(label): \(DanishFormat.value(other.baseline.value, unit: unit)) → \(DanishFormat.value(latest.value, unit: unit))")
+                sentences.append("\(label): \(DanishFormat.value(other.baseline.value, of: other)) → \(DanishFormat.value(latest.value, of: other))")
             }
         }
         // "pct." already ends a sentence.

@@ -14,11 +14,16 @@ struct BarometerData {
         let indicators = content.indicators
         var files: [OutputFile] = []
         for indicator in indicators {
-            files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "csv"), data: csv([indicator])))
-            files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "json"), data: record(indicator).data()))
+            let csvPath = SitePaths.indicatorData(indicator.slug, format: "csv")
+            files.append(OutputFile(path: csvPath, data: csv([indicator])))
+            files += [OpenDataLicence.csvMetadata(for: csvPath, title: indicator.title, config: content.config)].compactMap { $0 }
+            files.append(OutputFile(path: SitePaths.indicatorData(indicator.slug, format: "json"), data: OpenDataLicence.adding(to: record(indicator), content.config).data()))
         }
         files.append(OutputFile(path: SitePaths.barometerCSV, data: csv(indicators)))
-        let whole = JSONValue.record(["titel": .string(content.config.title), "indikatorer": .array(indicators.map(record))])
+        files += [OpenDataLicence.csvMetadata(for: SitePaths.barometerCSV, title: "Integrationsbarometeret: \(content.config.title)", config: content.config)].compactMap { $0 }
+        let whole = JSONValue.record([
+            "titel": .string(content.config.title), "licens": OpenDataLicence.json(content.config), "indikatorer": .array(indicators.map(record)),
+        ])
         files.append(OutputFile(path: SitePaths.barometerJSON, data: whole.data()))
         return files
     }

@@ -42,6 +42,8 @@ struct FilterIndex {
         }
         var record: [String: JSONValue?] = [
             "unit": .string(config.budgetUnit.rawValue),
+            // The decimals the lists show budget sums with (`DanishFormat.summaryDecimals`).
+            "decimals": number(DanishFormat.summaryDecimals(config.budgetUnit)),
             "pageSize": number(ListPagination.pageSize),
             "administrations": .array(facets.administrations.map { value in
                 guard case .administration(let id) = value.facet else { return .null }

@@ -34,12 +34,14 @@ struct ProjectBankData {
         let activities = inputs.facets.byTitle
         let data = self
         ParallelMap.forEach(activities) { activity in
-            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: data.record(activity).data()))
+            sink(OutputFile(path: SitePaths.activityJSON(activity.slug), data: OpenDataLicence.adding(to: data.record(activity), data.config).data()))
         }
         var files: [OutputFile] = []
         files.append(OutputFile(path: SitePaths.projectBankCSV, data: csv(activities)))
+        files += [OpenDataLicence.csvMetadata(for: SitePaths.projectBankCSV, title: "Projektbanken: \(config.title)", config: config)].compactMap { $0 }
         let whole = JSONValue.record([
             "titel": .string(config.title),
+            "licens": OpenDataLicence.json(config),
             "enhed": .string(config.budgetUnit.rawValue),
             "antal": .number(Decimal(activities.count)),
             "aktiviteter": .array(activities.map(record)),

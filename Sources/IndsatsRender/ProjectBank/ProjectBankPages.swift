@@ -152,17 +152,37 @@ struct ProjectBankPages: PageKindBuilder {
     }
 
     /// The budget of the listed activities per year: how many have an amount, and the sum.
-    /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added.
+    /// Text cells ("Driftsbudget") and empty cells are not amounts and are not added. The sums
+    /// are exact and shown rounded to the summary's decimals (`DanishFormat.summaryDecimals`:
+    /// 0,1 mio. kr.). Years in one run without a gap are a budget period (2009 of the 2009
+    /// report, 2018–2022 of the overview annexes): each period has its own sum, and the sum of
+    /// all years says that it adds periods together. On a budget year's page, only `year`.
     func yearTotalsContext(_ sums: [Int: YearSum], year: Int? = nil) -> TemplateObject? {
         let sums = year.map { year in sums.filter { $0.key == year } } ?? sums
         guard !sums.isEmpty else { return nil }
+        let decimals = DanishFormat.summaryDecimals(config.budgetUnit)
         let all = sums.values.map(\.total).sum()
+        var periods: [[Int]] = []
+        for year in sums.keys.sorted() {
+            if let last = periods.last?.last, last + 1 == year { periods[periods.count - 1].append(year) } else { periods.append([year]) }
+        }
+        func row(_ label: String, count: String, total: Amount, subtotal: Bool) -> TemplateObject {
+            ["year": label, "count": count, "total": DanishFormat.number(total, decimals: decimals), "subtotal": subtotal]
+        }
         return TemplateObject([
-            "rows": sums.keys.sorted().map { year in
-                ["year": String(year), "count": String(sums[year]!.count), "total": DanishFormat.number(sums[year]!.total)]
+            "rows": periods.flatMap { period in
+                period.map { row(String($0), count: String(sums[$0]!.count), total: sums[$0]!.total, subtotal: false) }
+                    + (periods.count > 1 ? [row("I alt \(Self.yearsText(period))", count: "", total: period.map { sums[$0]!.total }.sum(), subtotal: true)] : [])
             },
-            "total": DanishFormat.number(all),
+            "total": DanishFormat.number(all, decimals: decimals),
+            "decimals": String(decimals),
+            "totalLabel": periods.count > 1 ? "I alt, \(periods.map(Self.yearsText).joined(separator: " og ")) lagt sammen" : "I alt",
         ])
+    }
+
+    /// `2018–2022`, or `2009` for one year.
+    static func yearsText(_ years: [Int]) -> String {
+        years.count > 1 ? "\(years.first!)–\(years.last!)" : "\(years[0])"
     }
 
     /// How many amounts a year has and what they add up to.

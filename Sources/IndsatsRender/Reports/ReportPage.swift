@@ -11,7 +11,11 @@ struct ReportPage: PageKindBuilder {
     func context(_ report: StatusReport) -> TemplateObject {
         let asOf = report.date
         let summary = IndicatorSummary(inputs: inputs)
-        return TemplateObject([
+        let committee = report.committee.flatMap { config.committee($0.slug)?.name }
+        let header = DocumentHeader(
+            config: config, committee: committee, meetingDate: report.meetingDate, caseNumber: report.caseNumber,
+            label: "Statusredegørelse \(report.year)")
+        var page = TemplateObject([
             "year": String(report.year),
             "title": report.title,
             "administration": report.administration.flatMap { config.administration($0.slug)?.name },
@@ -20,7 +24,11 @@ struct ReportPage: PageKindBuilder {
             "published": report.published.map(DanishFormat.date),
             "archived": report.archive.map { DanishFormat.date($0.archived) },
             "corrections": (report.archive?.corrections ?? []).map { ["date": DanishFormat.date($0.date), "note": $0.note] },
-            "printHeader": cssString([report.committee.flatMap { config.committee($0.slug)?.name }, "Statusredegørelse \(report.year)"].compactMap { $0 }.joined(separator: " · ")),
+            "printHeader": header.printHeader,
+            "sender": header.sender(administration: report.administration?.slug),
+            "meetingDate": report.meetingDate.map(DanishFormat.date),
+            "caseNumber": report.caseNumber,
+            "dateLine": Self.dateLine(report),
             "pdf": options.pdf || report.archive != nil ? SitePaths.reportPDF(report.year) : nil,
             "csv": SitePaths.reportData(report.year, format: "csv"),
             "json": SitePaths.reportData(report.year, format: "json"),
@@ -52,6 +60,36 @@ struct ReportPage: PageKindBuilder {
             },
             "economy": report.economy.map(EconomyTable(inputs: inputs).context),
         ])
+        page["printToc"] = printedContents(report, page)
+        return page
+    }
+
+    /// The report's own date, where a reader looks for it: "Status pr." its date, else when it
+    /// was published, else its year (the archive's date is shown apart, as secondary).
+    static func dateLine(_ report: StatusReport) -> String {
+        if let date = report.date { return "Status pr. \(DanishFormat.date(date))" }
+        if let published = report.published { return "Offentliggjort \(DanishFormat.date(published))" }
+        return "Redegørelse for året \(report.year)"
+    }
+
+    /// The printed table of contents (numbered in two prints by `indsats build --pdf`): the
+    /// text's headings, the indicators, each section and status schema, the economy and the
+    /// corrections, with the heading level each has on the page.
+    func printedContents(_ report: StatusReport, _ page: TemplateObject) -> [TemplateObject] {
+        func entry(_ text: String, _ level: Int) -> TemplateObject { ["text": text, "level": String(level)] }
+        var entries = report.body.headings.filter { $0.level == 2 }.map { entry($0.text, 2) }
+        entries.append(entry("Indikatorer", 2))
+        if !report.sections.isEmpty { entries.append(entry("Statusskemaer", 2)) }
+        for section in report.sections {
+            entries.append(entry(section.title, 3))
+            for numbered in section.activities {
+                guard let activity = site.activity(numbered.activity.slug) else { continue }
+                entries.append(entry("\(numbered.number) \(activity.title)", 4))
+            }
+        }
+        if report.economy != nil { entries.append(entry("Økonomisk oversigt", 2)) }
+        if !(report.archive?.corrections.isEmpty ?? true) { entries.append(entry("Rettelser", 2)) }
+        return entries
     }
 }
 

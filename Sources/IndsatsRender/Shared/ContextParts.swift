@@ -13,19 +13,37 @@ func footnotesContext(_ footnotes: [Footnote]) -> [TemplateObject] {
     footnotes.map { ["mark": $0.mark, "text": $0.text] }
 }
 
-func cellContext(_ cell: BudgetCell?) -> TemplateObject {
-    var context = TemplateObject(capacity: 4)
-    if let cell {
-        let text = DanishFormat.cell(cell)
-        context.add("text", text)
-        context.add("mark", cell.mark)
-        context.add("isText", cell.amount == nil && !text.isEmpty)
-    } else {
-        context.add("text", nil as String?)
-    }
+/// A cell of a number column: an amount with the column's `decimals` (padded, never rounded:
+/// see `DanishFormat.columnDecimals`), a text as printed, or, for an empty cell, a dash (the one
+/// the source printed, else "–") that a screen reader reads as "ingen værdi".
+func cellContext(_ cell: BudgetCell?, decimals: Int = 0) -> TemplateObject {
+    var context = TemplateObject(capacity: 5)
+    let text = cell.map { DanishFormat.cell($0, decimals: decimals) } ?? ""
+    let isText: Bool
+    if case .text(let printed)? = cell?.content { isText = !printed.isEmpty } else { isText = false }
+    let blank = cell?.amount == nil && !isText
+    context.add("text", blank ? (text.isEmpty ? "–" : text.replacingOccurrences(of: "-", with: "–")) : text)
+    context.add("mark", cell?.mark)
+    context.add("isText", isText)
+    context.add("blank", blank)
     // What the rows add up to, shown to a reviewer where a declared total differs.
     context.add("computed", nil as String?)
     return context
+}
+
+/// The decimals of a column of budget cells (and of any computed figures shown in it).
+func columnDecimals(_ cells: [BudgetCell?], and computed: [Amount] = []) -> Int {
+    DanishFormat.columnDecimals(cells.compactMap { $0?.amount } + computed)
+}
+
+/// A table's cells, one per year, each carrying its year (`year`), which a phone shows as
+/// the cell's label when the table's rows are stacked.
+func yearCells(_ years: [Int], _ cell: (Int) -> TemplateObject) -> [TemplateObject] {
+    years.map { year in
+        var context = cell(year)
+        context.add("year", String(year))
+        return context
+    }
 }
 
 func headingsContext(_ document: MarkdownDocument) -> [TemplateObject] {

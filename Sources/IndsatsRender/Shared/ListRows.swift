@@ -20,10 +20,12 @@ struct ListRows: Sendable {
         failed: @escaping @Sendable (String, MustacheRenderError) -> Void
     ) -> ListRows {
         let roots = Set(pages.filter { listTemplates.contains($0.template) }.map { SitePaths.root(of: $0.path) }).sorted()
+        // The "Budget i alt" column is a summary: one number of decimals, rounded (0,1 mio. kr.).
+        let decimals = DanishFormat.summaryDecimals(config.budgetUnit)
         // One job per activity: its row's context is built once and rendered per depth.
         let rows = Collected<(Int, [String])>()
         ParallelMap.forEach(Array(activities.indices), sharing: templates) { templates, index in
-            var context = row(activities[index], config: config)
+            var context = row(activities[index], config: config, decimals: decimals)
             rows.append((index, roots.map { root in
                 context["root"] = root
                 do throws(MustacheRenderError) {
@@ -52,7 +54,8 @@ struct ListRows: Sendable {
     }
 
     /// One row of an activity list; its context is built once per activity.
-    static func row(_ activity: Activity, config: SiteConfig) -> TemplateObject {
+    /// `decimals`: those of the column of totals (see `DanishFormat.summaryDecimals`).
+    static func row(_ activity: Activity, config: SiteConfig, decimals: Int = 0) -> TemplateObject {
         let budget = activity.budget
         let years = budget.years
         var row = TemplateObject(capacity: 11)
@@ -64,7 +67,7 @@ struct ListRows: Sendable {
         row.add("area", activity.area.slug)
         row.add("targetGroup", activity.targetGroup)
         row.add("years", years.isEmpty ? nil : years.first == years.last ? String(years[0]) : "\(years.first!)–\(years.last!)")
-        row.add("total", budget.hasAmounts ? DanishFormat.number(budget.total) : nil)
+        row.add("total", budget.hasAmounts ? DanishFormat.number(budget.total, decimals: decimals) : nil)
         return row
     }
 }

@@ -16,6 +16,8 @@ struct PageContexts: PageKindBuilder {
         context.add("hasOpenData", config.enabled(.openData))
         context.add("hasFacetPages", config.enabled(.facetPages))
         context.add("pageTitle", page.number > 1 ? "\(title), side \(page.number)" : title)
+        // The home page's title is the site's name alone, not "name – name".
+        context.add("isHome", page.kind == .home)
         context.set("site", inputs.shared.site)
         context.add("canonical", SitePaths.base(of: config).map { SitePaths.absolute(page.path, base: $0) })
         context.set("nav", inputs.shared.navigation[section] ?? .absent)
@@ -27,6 +29,7 @@ struct PageContexts: PageKindBuilder {
         let lists = ProjectBankPages(inputs: inputs)
         switch page.kind {
         case .home: return (HomePage(inputs: inputs).context(), config.title, "home")
+        case .accessibility: return (AccessibilityPage(inputs: inputs).context(), "Tilgængelighedserklæring", "")
         case .projectBank: return (lists.frontPage(root: root, page: page.number), "Projektbanken", "projektbank")
         case .projectBankByBudget: return (lists.listing(nil, root: root, page: page.number), "Projektbanken efter budget", "projektbank")
         case .facet(let facet):
@@ -37,6 +40,9 @@ struct PageContexts: PageKindBuilder {
         case .activity(let slug):
             let activity = site.activity(slug)!
             return (ActivityPage(inputs: inputs).context(activity), activity.title, "projektbank")
+        case .activityVersion(let slug, let key):
+            let (context, title) = ActivityVersions(inputs: inputs).context(site.activity(slug)!, key: key)!
+            return (context, title, "projektbank")
         case .barometer: return (BarometerPage(inputs: inputs).context(asOf: nil), "Integrationsbarometeret", "barometer")
         case .barometerEdition(let day):
             return (BarometerPage(inputs: inputs).context(asOf: day), "Integrationsbarometeret pr. \(DanishFormat.date(day))", "barometer")

@@ -3,7 +3,7 @@ import IndsatsModel
 /// A page of the site: where it goes, which template renders it, and what it shows.
 public struct PageSpec: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        case home, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int)
+        case home, accessibility, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), activityVersion(String, String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int)
     }
 
     public var path: String
@@ -23,6 +23,9 @@ public struct PageSpec: Sendable, Hashable {
             PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
             PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
         ]
+        if config.accessibility != nil {
+            pages.append(PageSpec(path: SitePaths.accessibility, template: "tilgaengelighed", kind: .accessibility))
+        }
         if config.enabled(.facetPages) {
             pages += list(SitePaths.projectBankByBudget, template: "projektbank-liste", kind: .projectBankByBudget, count: facets.byTitle.count)
             for value in facets.filterable {
@@ -37,6 +40,14 @@ public struct PageSpec: Sendable, Hashable {
         }
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
         pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
+        // Each version of an activity that has several: a stable page of its own.
+        let versions = VersionSources(site: site)
+        pages += content.activities.filter(ActivityVersions.hasVersionPages).flatMap { activity in
+            activity.allVersions.map { version in
+                let key = versions.key(of: version, in: activity)
+                return PageSpec(path: SitePaths.activityVersion(activity.slug, key), template: "aktivitet", kind: .activityVersion(activity.slug, key))
+            }
+        }
         if config.enabled(.barometerEditions) {
             pages += site.barometerEditions.map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) }
         }

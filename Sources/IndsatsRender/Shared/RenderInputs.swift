@@ -47,11 +47,28 @@ final class RenderInputs: WorkerCopyable {
         self.init(
             site: site, facets: facets, rows: rows, options: options,
             shared: SharedValues(
-                site: TemplateObject(["title": config.title, "organisation": config.organisation]).templateValue,
-                navigation: Dictionary(uniqueKeysWithValues: Self.sections.map { section in
-                    (section.id, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
+                site: Self.siteValue(config),
+                // A page outside the sections (the accessibility statement) marks none as current.
+                navigation: Dictionary(uniqueKeysWithValues: (Self.sections.map(\.id) + [""]).map { section in
+                    (section, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == section ? "page" : nil]) }.templateValue)
                 }),
                 indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, ActivityPage.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })))
+    }
+
+    /// The layout's `site`: the title, organisation and the footer's contact and statement link.
+    static func siteValue(_ config: SiteConfig) -> TemplateValue {
+        // The footer's contact line, item by item (a link where there is one); the licence in
+        // flat names, since inside a section a missing field would be looked up in the page.
+        let contact = config.contact
+        let items: [(String?, String?)] = [
+            (contact?.name, nil), (contact?.email, contact?.email.map { "mailto:" + $0 }), (contact?.phone.map { "Telefon " + $0 }, nil),
+            (contact?.address, nil), (contact?.url == nil ? nil : "Flere kontaktmuligheder", contact?.url),
+        ]
+        return TemplateObject([
+            "title": config.title, "organisation": config.organisation, "hasStatement": config.accessibility != nil,
+            "contact": items.compactMap { text, link in text.map { TemplateObject(["text": $0, "link": link, "isLink": link != nil]) } },
+            "licenceName": config.licence?.name, "licenceURL": config.licence?.url,
+        ]).templateValue
     }
 
     private init(

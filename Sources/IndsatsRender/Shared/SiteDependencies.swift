@@ -113,10 +113,12 @@ extension PageContexts {
         let lists = ProjectBankPages(inputs: inputs)
         switch page.kind {
         case .home: return HomePage(inputs: inputs).sources()
+        // Made from indsats.yml alone, whose change renders every page.
+        case .accessibility: return []
         case .projectBank, .projectBankByBudget, .tags: return lists.sources(Array(facets.byTitle.indices))
         case .facet(let facet): return lists.sources(inputs.facetValues[facet]?.members ?? [])
         case .openData: return OpenDataPage(inputs: inputs).sources()
-        case .activity(let slug): return site.activity(slug).map(ActivityPage(inputs: inputs).sources) ?? []
+        case .activity(let slug), .activityVersion(let slug, _): return site.activity(slug).map(ActivityPage(inputs: inputs).sources) ?? []
         case .barometer, .barometerEdition: return BarometerPage(inputs: inputs).sources()
         case .indicator(let slug): return site.indicator(slug).map(IndicatorPage(inputs: inputs).sources) ?? []
         case .annexes: return AnnexListPage(inputs: inputs).sources()

@@ -4,10 +4,14 @@ import IndsatsModel
 /// path and from disk; they name `index.html` so that a browser opening files finds them.
 public enum SitePaths {
     public static func activity(_ slug: String) -> String { "projektbank/\(slug)/index.html" }
+    /// One version of an activity, by its source's date (`2011-04-07`) or `udateret`.
+    public static func activityVersion(_ slug: String, _ key: String) -> String { "projektbank/\(slug)/version/\(key)/index.html" }
     public static func indicator(_ slug: String) -> String { "barometer/\(slug)/index.html" }
     public static func annex(_ slug: String) -> String { "bilag/\(slug)/index.html" }
     public static func report(_ year: Int) -> String { "statusrapporter/\(year)/index.html" }
     public static let home = "index.html"
+    /// The accessibility statement (tilgængelighedserklæring), linked from every footer.
+    public static let accessibility = "tilgaengelighed/index.html"
     public static let projectBank = "projektbank/index.html"
     public static let barometer = "barometer/index.html"
     public static let annexes = "bilag/index.html"

@@ -78,16 +78,24 @@ enum TemplateContexts {
 
     /// Every page's layout values (`PageContexts`).
     static let layout: ContextSchema = [
-        "root", "hasOpenData", "hasFacetPages", "pageTitle", .object("site", ["title", "organisation"]), "canonical",
+        "root", "hasOpenData", "hasFacetPages", "pageTitle", "isHome", "canonical",
+        .object("site", [
+            "title", "organisation", "hasStatement", .object("contact", ["text", "link", "isLink"]), "licenceName", "licenceURL",
+        ]),
         .object("nav", ["label", "url", "current"]),
     ]
 
     static let footnotes: ContextSchema = ["mark", "text"]
     /// `cellContext`.
-    static let cell: ContextSchema = ["text", "mark", "isText", "computed"]
+    static let cell: ContextSchema = ["text", "mark", "isText", "blank", "computed"]
+    /// A cell of a table with a column per year (`yearCells`).
+    static let yearCell = cell.adding(["year"])
     static let link: ContextSchema = ["title", "url"]
     static let facetLink: ContextSchema = ["label", "url", "count"]
     static let headings: ContextSchema = ["text", "anchor"]
+    /// `ActivityVersions.origin`: the older version a part of the activity page comes from.
+    static let from: ContextSchema = ["label", "url"]
+    static let sender: ContextSchema = ["organisation", "administration", "address"]
 
     /// `ActivityPage`.
     static let activity: ContextSchema = [
@@ -95,13 +103,18 @@ enum TemplateContexts {
         "targetGroup", "targetGroupCharacteristics", "expectedEffect", "funding", "status", "period", "date", "caseNumber",
         "documentNumber", .object("contact", ["name", "unit", "email", "phone", "address"]), .object("tags", ["label", "url"]), "partners",
         .object("budget", ["unit", .object("rows", ["year", .object("cell", cell), "spent"]), "hasSpent", "total", .object("footnotes", footnotes)]),
-        .object("economy", ["total", "span", .object("financing", ["source", "amount", "note"]), "costPerUnit"]),
+        .object("economy", ["total", "totalNote", "span", .object("financing", ["source", "amount", "note"]), "costPerUnit"]),
         .object("goals", [
             "text", "target", "baseline", "direction", "deadline", "qualitative", "result", "resultDate", "resultTexts", "share",
             "status", "statusClass",
         ]),
         .object("indicators", ["title", "url", "latest"]), .object("toc", headings), "body",
-        .object("versions", ["date", "title", "note", "current", "caseNumber", "documentNumber", "changes"]),
+        .object("versions", [
+            "date", "title", "note", "current", "here", "url", .object("source", link), "caseNumber", "documentNumber", "changes",
+            "notRestated",
+        ]),
+        .object("budgetFrom", from), .object("economyFrom", from), .object("goalsFrom", from), .object("bodyFrom", from),
+        .object("inherited", ["label", "url", "fields"]), .object("version", ["label", "isCurrent", "url", "notRestated"]),
         .object("citedBy", link),
     ]
 
@@ -110,14 +123,15 @@ enum TemplateContexts {
 
     /// `IndicatorSummary`.
     static let indicator: ContextSchema = [
-        "number", "title", "url", "theme", "direction", "baseline", "baselineWhen", "latest", "latestWhen", "target", "targetMark",
+        "number", "title", "url", "theme", "direction", "decimals", "baseline", "baselineWhen", "latest", "latestWhen", "target", "targetMark",
         "targetWhen", "goal", "change", "changeSincePrevious", "progress", "progressShare", "timeShare", "status", "statusClass", "moved",
+        "chart",
     ]
 
     /// `ProjectBankPages.listingContext`.
     static let listing: ContextSchema = [
         "count", "countText", "allText", "allLongText", .object("groups", ["name", "anchor", "count", "countText", "rowsHTML"]),
-        .object("yearTotals", [.object("rows", ["year", "count", "total"]), "total"]), "unit", "sortedByBudget",
+        .object("yearTotals", [.object("rows", ["year", "count", "total", "subtotal"]), "total", "totalLabel", "decimals"]), "unit", "sortedByBudget",
         .object("pagination", [
             "number", "count", "from", "to", "total", "previous", "next",
             .object("pages", ["gap", "ariaCurrent", .object("link", ["number", "url"])]),
@@ -125,11 +139,15 @@ enum TemplateContexts {
     ]
 
     /// A line of a report's economic overview (`EconomyTable`).
-    static let economyLine: ContextSchema = ["label", "mark", .object("cells", cell), .object("total", cell)]
+    static let economyLine: ContextSchema = ["label", "mark", .object("cells", yearCell), .object("total", cell)]
 
     static let pages: [Page] = [
+        Page(template: "tilgaengelighed", name: "the accessibility statement", schema: layout.adding([
+            "organisation", "siteURL", "compliance", .object("problemGroups", ["heading", .object("problems", ["content", "reason", "alternative"])]),
+            "evaluation", "method", "prepared", "reviewed", "officialURL", "email", "phone", "contactName", "enforcementURL",
+        ])),
         Page(template: "home", name: "the home page", schema: layout.adding([
-            "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]),
+            "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]), "lastUpdated",
         ])),
         Page(template: "projektbank", name: "the project bank page", schema: layout.adding(listing).adding([
             .object("filters", ["name", "label", .object("options", ["value", "label"])]),
@@ -154,7 +172,7 @@ enum TemplateContexts {
             .object("policyGoals", ["number", "title", .object("indicators", indicator)]),
         ])),
         Page(template: "indikator", name: "the indicator page", schema: layout.adding(indicator).adding([
-            "chart", "chartDescription", "seriesLabels", .object("measurements", ["when", "kind", "values"]), "source",
+            "chart", "chartDescription", "seriesLabels", .object("measurements", ["when", "kind", .object("values", ["label", "text"])]), "source",
             .object("footnotes", footnotes), .object("breakdowns", indicator.adding(["label"])), .object("activities", link), "body",
             "csv", "json",
         ])),
@@ -163,15 +181,15 @@ enum TemplateContexts {
         ])),
         Page(template: "bilag", name: "the annex page", schema: layout.adding([
             "number", "title", "committee", "date", "caseNumber", "documentNumber", "body", .object("footnotes", footnotes),
-            "printHeader", "pdf",
+            "printHeader", "pdf", "meetingDate", .object("sender", sender),
             .object("overview", [
                 "years", "unit", "columnCount",
                 .object("areas", [
                     "name",
-                    .object("rows", ["title", "url", "summary", "targetGroup", "expectedEffect", "funding", .object("cells", cell)]),
-                    .object("totals", ["text"]),
+                    .object("rows", ["title", "url", "summary", "targetGroup", "expectedEffect", "funding", .object("cells", yearCell)]),
+                    .object("totals", ["text", "year"]),
                 ]),
-                .object("grandTotals", ["text"]), .object("footnotes", footnotes),
+                .object("grandTotals", ["text", "year"]), .object("footnotes", footnotes),
             ]),
             .object("description", embeddedActivity), .object("statusNote", embeddedActivity),
         ])),
@@ -181,11 +199,12 @@ enum TemplateContexts {
         Page(template: "statusrapport", name: "the report page", schema: layout.adding([
             "year", "title", "administration", "committee", "date", "published", "archived", .object("corrections", ["date", "note"]),
             "printHeader", "pdf", "csv", "json", "body", .object("toc", headings), .object("indicators", indicator),
+            .object("sender", sender), "meetingDate", "caseNumber", "dateLine", .object("printToc", ["text", "level"]),
             .object("indicatorFootnotes", footnotes), .object("policyGoals", ["title", "status", "marks"]),
             .object("policyGoalFootnotes", footnotes), .object("keyFigures", ["label", "value"]),
             .object("sections", ["title", .object("activities", embeddedActivity.adding(["number"]))]),
             .object("economy", [
-                "title", "review", "years",
+                "title", "review", "years", .object("reviewNotes", ["mark", "text"]),
                 .object("sections", ["title", .object("subtotal", economyLine), .object("rows", economyLine.adding(["number", "url"]))]),
                 .object("total", economyLine), .object("footnotes", footnotes),
             ]),

@@ -4,7 +4,9 @@ import IndsatsPlatform
 
 /// Prints pages of a written site to PDF with headless Chromium (Debian `chromium`): A4, the
 /// print stylesheet's margins, running header and page numbers, and a tagged PDF. Pages are
-/// printed two at a time; each print is a separate browser process.
+/// printed two at a time; each print is a separate browser process. A job with `metadata` is
+/// then finished (`finish`): its printed contents numbered by a second print, and the file
+/// written again with its own document information and public links (`PDFFile.rewritten`).
 public struct PDFPrinter: Sendable {
     public struct Job: Sendable {
         /// The page's HTML file and the PDF to write, both absolute.
@@ -12,11 +14,23 @@ public struct PDFPrinter: Sendable {
         public var pdf: URL
         /// The page as messages name it (`bilag/oversigt/index.html`); default: its path.
         public var name: String
+        /// The document information to write into the PDF; nil leaves it as Chromium wrote it.
+        public var metadata: PDFMetadata?
+        /// The site's folder the page is printed from, and the address it is published at:
+        /// links to its pages become links to the published site (`base_url`), or without one
+        /// relative to the PDF, instead of `file:` addresses of the folder printed from.
+        public var site: URL?
+        public var publicBase: String?
+        /// Whether the page has a printed table of contents to number (`PrintedContents`).
+        public var contents = false
 
-        public init(page: URL, pdf: URL, name: String? = nil) {
+        public init(page: URL, pdf: URL, name: String? = nil, metadata: PDFMetadata? = nil, site: URL? = nil, publicBase: String? = nil) {
             self.page = page
             self.pdf = pdf
             self.name = name ?? page.path
+            self.metadata = metadata
+            self.site = site
+            self.publicBase = publicBase
         }
     }
 
@@ -53,7 +67,7 @@ public struct PDFPrinter: Sendable {
     public func print(_ jobs: [Job]) -> [String] {
         let lanes = 2
         let results = ParallelMap.map(Array(0..<lanes)) { lane -> [String] in
-            stride(from: lane, to: jobs.count, by: lanes).compactMap { index in printOne(jobs[index]) }
+            stride(from: lane, to: jobs.count, by: lanes).compactMap { index in printOne(jobs[index]) ?? finish(jobs[index]) }
         }
         return results.flatMap { $0 }
     }

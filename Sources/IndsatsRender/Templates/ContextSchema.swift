@@ -124,6 +124,9 @@ enum TemplateContexts {
     static let economyLine: ContextSchema = ["label", "mark", .object("cells", cell), .object("total", cell)]
 
     static let pages: [Page] = [
+        Page(template: "soeg", name: "the search page", schema: layout.adding([
+            "documentCount", "docsPerChunk", "activityCountText", .object("administrations", facetLink), .object("areas", facetLink), "hasTags",
+        ])),
         Page(template: "home", name: "the home page", schema: layout.adding([
             "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]),
         ])),

@@ -46,8 +46,9 @@ final class RenderInputs: WorkerCopyable {
             site: site, facets: facets, rows: rows, options: options,
             shared: SharedValues(
                 site: TemplateObject(["title": config.title, "organisation": config.organisation]).templateValue,
-                navigation: Dictionary(uniqueKeysWithValues: Self.sections.map { section in
-                    (section.id, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == section.id ? "page" : nil]) }.templateValue)
+                // Per section, and for pages of no section (the search page) under "".
+                navigation: Dictionary(uniqueKeysWithValues: (Self.sections.map(\.id) + [""]).map { id in
+                    (id, Self.sections.map { TemplateObject(["label": $0.label, "url": $0.path, "current": $0.id == id ? "page" : nil]) }.templateValue)
                 }),
                 indicatorLinks: Dictionary(site.content.indicators.map { ($0.slug, ActivityPage.indicatorLink($0).templateValue) }, uniquingKeysWith: { a, _ in a })))
     }

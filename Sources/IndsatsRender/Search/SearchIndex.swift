@@ -20,31 +20,46 @@ public struct SearchIndex: Sendable {
 
     let documents: [SearchDocument]
     /// Term → (document number, best weight), in document order.
-    let postings: [String: [(doc: Int32, weight: UInt8)]]
+    let postings: [String: [Posting]]
 
     public var documentCount: Int { documents.count }
 
     init(documents: [SearchDocument]) {
         self.documents = documents
-        // Each document's terms and their best weight, in parallel; then merged in order.
-        let perDocument = ParallelMap.map(documents) { document -> [String: UInt8] in
-            var terms: [String: UInt8] = [:]
-            for weight in SearchDocument.Weight.allCases {
-                let value = UInt8(weight.rawValue)
-                for text in document.texts[weight] ?? [] {
-                    SearchText.forEachWord(in: text) { word in
-                        if let old = terms[word], old >= value { return }
-                        terms[word] = value
+        // Runs of documents in parallel, each into postings of its own (one dictionary step per
+        // word), then joined run after run, so every list stays in document order.
+        let runs = stride(from: 0, to: documents.count, by: Self.documentsPerRun).map { $0..<min($0 + Self.documentsPerRun, documents.count) }
+        let partial = ParallelMap.map(runs) { run -> [String: [Posting]] in
+            var postings: [String: [Posting]] = [:]
+            for doc in run {
+                let document = documents[doc]
+                for weight in SearchDocument.Weight.allCases {
+                    let value = UInt8(weight.rawValue)
+                    for text in document.texts[weight] ?? [] {
+                        SearchText.forEachWord(in: text) { Self.add(Int32(doc), value, to: &postings[$0, default: []]) }
                     }
                 }
             }
-            return terms
+            return postings
         }
-        var postings: [String: [(doc: Int32, weight: UInt8)]] = [:]
-        for (doc, terms) in perDocument.enumerated() {
-            for (term, weight) in terms { postings[term, default: []].append((Int32(doc), weight)) }
+        var postings = partial.first ?? [:]
+        for run in partial.dropFirst() {
+            for (term, list) in run { postings[term, default: []].append(contentsOf: list) }
         }
         self.postings = postings
+    }
+
+    typealias Posting = (doc: Int32, weight: UInt8)
+    /// Documents indexed by one worker at a time.
+    static let documentsPerRun = 512
+
+    /// Adds a document to a term's list, or raises its weight if it is the list's last.
+    static func add(_ doc: Int32, _ weight: UInt8, to list: inout [Posting]) {
+        if let last = list.last, last.doc == doc {
+            if last.weight < weight { list[list.count - 1].weight = weight }
+        } else {
+            list.append((doc, weight))
+        }
     }
 
     /// Every file of the index.

@@ -1,4 +1,5 @@
 import IndsatsModel
+import IndsatsPlatform
 
 /// One thing the search can find: a page, its kind, and its text by weight.
 struct SearchDocument: Sendable {
@@ -25,18 +26,34 @@ struct SearchDocument: Sendable {
         self.title = title
         self.path = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
         texts = [.title: [title] + extra, .lead: lead.compactMap { $0 }, .body: body.compactMap { $0 }]
-        self.excerpt = Self.cut(excerpt.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " "))
+        self.excerpt = Self.cut(excerpt.compactMap { $0?.utf8.prefix(4 * Self.excerptLength) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
     }
 
-    /// `text` with runs of white space as one space, cut to `excerptLength` at a word.
+    /// `text` with runs of white space as one space, cut to `excerptLength` characters (Unicode
+    /// scalars) at a word, by its UTF-8 bytes: an excerpt is made per document, so this is hot.
     static func cut(_ text: String) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        var out = ""
-        for word in words {
-            if out.count + word.count + 1 > excerptLength { return out + " …" }
-            out += out.isEmpty ? String(word) : " " + word
+        var out: [UInt8] = []
+        var length = 0
+        var lastSpace = -1
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                lastSpace = out.count
+                out.append(0x20)
+                length += 1
+                pendingSpace = false
+            }
+            if byte & 0xC0 != 0x80 { length += 1 }
+            if length > excerptLength {
+                return String(decoding: out[..<(lastSpace >= 0 ? lastSpace : out.count)], as: UTF8.self) + " …"
+            }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -49,7 +66,9 @@ struct SearchDocuments {
 
     func all() -> [SearchDocument] {
         let content = site.content
-        return content.indicators.map(indicator) + content.annexes.map(annex) + content.reports.map(report) + activities.map(activity)
+        let documents = self
+        return content.indicators.map(indicator) + content.annexes.map(annex) + content.reports.map(report)
+            + ParallelMap.map(activities) { documents.activity($0) }
     }
 
     func activity(_ activity: Activity) -> SearchDocument {
@@ -99,18 +118,23 @@ struct SearchDocuments {
 /// entities the renderer writes decoded.
 enum PlainText {
     static func of(_ html: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count)
         var inTag = false
-        for character in html {
-            switch character {
-            case "<": inTag = true
-            case ">": inTag = false; out.append(" ")
-            default: if !inTag { out.append(character) }
+        var entities = false
+        for byte in html.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">"): inTag = false; out.append(UInt8(ascii: " "))
+            default:
+                guard !inTag else { continue }
+                entities = entities || byte == UInt8(ascii: "&")
+                out.append(byte)
             }
         }
-        guard out.contains("&") else { return out }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let text = String(decoding: out, as: UTF8.self)
+        guard entities else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
     }

@@ -43,55 +43,68 @@ public enum SearchText {
         return words
     }
 
-    /// Calls `body` with each folded word of `text`, in order. It folds as it goes (ASCII and
-    /// æ, ø, å by table, other characters through `fold`), which is what makes indexing fast.
+    /// Calls `body` with each folded word of `text`, in order. It folds as it goes, byte by
+    /// byte (ASCII and æ, ø, å by table, other characters through `fold`), which is what makes
+    /// indexing fast.
     public static func forEachWord(in text: String, _ body: (String) -> Void) {
-        var word: [UInt8] = []
-        var length = 0
-        var previous: UInt8 = 0
-        func flush() {
-            if length > 1 { body(String(decoding: word, as: UTF8.self)) }
-            word.removeAll(keepingCapacity: true)
-            length = 0
-            previous = 0
-        }
-        func append(_ byte: UInt8) {
-            // "oe" → "o": an "e" right after an "o" (before this rule) is left out.
-            if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; return }
-            previous = byte
-            word.append(byte)
-            length += 1
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
+        var word = WordBuffer()
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 {
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte + 32)
-                default: flush()
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                default: word.flush(body)
                 }
                 continue
             }
+            // A scalar of two to four bytes.
+            let count = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+            var value = UInt32(byte) & (count == 3 ? 0x07 : count == 2 ? 0x0F : 0x1F)
+            for _ in 0..<count { value = value << 6 | UInt32((utf8.next() ?? 0x80) & 0x3F) }
             switch value {
-            case 0xE6, 0xC6: append(UInt8(ascii: "a")); append(UInt8(ascii: "e"))
-            case 0xF8, 0xD8: append(UInt8(ascii: "o"))
-            case 0xE5, 0xC5: append(UInt8(ascii: "a")); append(UInt8(ascii: "a"))
+            case 0xE6, 0xC6: word.append(UInt8(ascii: "a")); word.append(UInt8(ascii: "e"))
+            case 0xF8, 0xD8: word.append(UInt8(ascii: "o"))
+            case 0xE5, 0xC5: word.append(UInt8(ascii: "a")); word.append(UInt8(ascii: "a"))
             default:
-                let folded = fold(String(scalar)).unicodeScalars
-                guard !folded.isEmpty else { continue }  // a lone combining mark
-                for part in folded {
-                    if isWordScalar(part) {
-                        if part.value < 0x80 { append(UInt8(part.value)) } else {
-                            previous = 0
-                            word.append(contentsOf: Array(String(part).utf8))
-                            length += 1
-                        }
-                    } else { flush() }
+                guard let scalar = Unicode.Scalar(value) else { word.flush(body); continue }
+                for part in fold(String(scalar)).unicodeScalars {  // empty for a combining mark
+                    if !isWordScalar(part) { word.flush(body) } else if part.value < 0x80 { word.append(UInt8(part.value)) } else { word.append(other: part) }
                 }
             }
         }
-        flush()
+        word.flush(body)
+    }
+
+    /// The word being read: its folded UTF-8, its length in scalars, and the byte before
+    /// (for "oe" → "o").
+    struct WordBuffer {
+        var bytes: [UInt8] = []
+        var length = 0
+        var previous: UInt8 = 0
+
+        init() { bytes.reserveCapacity(64) }
+
+        mutating func append(_ byte: UInt8) {
+            // "oe" → "o": an "e" right after an "o" (before this rule) is left out.
+            if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; return }
+            previous = byte
+            bytes.append(byte)
+            length += 1
+        }
+
+        mutating func append(other scalar: Unicode.Scalar) {
+            previous = 0
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            length += 1
+        }
+
+        mutating func flush(_ body: (String) -> Void) {
+            if length > 1 { body(String(decoding: bytes, as: UTF8.self)) }
+            bytes.removeAll(keepingCapacity: true)
+            length = 0
+            previous = 0
+        }
     }
 
     /// A letter or digit (JavaScript's `[\p{L}\p{N}]`).

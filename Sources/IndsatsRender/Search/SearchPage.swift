@@ -14,7 +14,7 @@ struct SearchPage: PageKindBuilder {
         return [
             "documentCount": String(count),
             "docsPerChunk": String(SearchIndex.docsPerChunk),
-            "activityCountText": DanishFormat.all(content.activities.count, "indsats", "indsatser"),
+            "activityCountText": DanishFormat.count(content.activities.count, "indsats", "indsatser"),
             "administrations": facets.administrations.map(lists.facetLink),
             "areas": facets.areas.map(lists.facetLink),
             "hasTags": !facets.tags.isEmpty,

@@ -72,13 +72,14 @@ public struct SearchIndex: Sendable {
             let name = "t/" + SearchText.shardFileName(shard.key)
             let entries = shard.terms.map { term -> String in
                 let sets = (1...3).reversed().map { weight in
-                    Self.encode(postings[term]!.filter { $0.weight == weight }.map(\.doc))
+                    Self.encode(postings[term]!.compactMap { $0.weight == weight ? $0.doc : nil })
                 }
                 return Self.jsString(term) + ":[" + sets.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             }
             return Self.script(name, "{" + entries.joined(separator: ",") + "}", path: "soeg/\(name).js")
         }
-        let chunks = stride(from: 0, to: documents.count, by: Self.docsPerChunk).map { start in
+        let documents = self.documents
+        let chunks = ParallelMap.map(Array(stride(from: 0, to: documents.count, by: Self.docsPerChunk))) { start in
             let rows = documents[start..<min(start + Self.docsPerChunk, documents.count)].map { document in
                 "[" + [document.kind, document.title, document.path, document.excerpt].map(Self.jsString).joined(separator: ",") + "]"
             }
@@ -115,17 +116,19 @@ public struct SearchIndex: Sendable {
 
     /// `text` as a JavaScript string literal in ASCII (other characters as `\uXXXX`).
     static func jsString(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
         for unit in text.utf16 {
             switch unit {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(unit)!)
+            case 0x22, 0x5C: out.append(UInt8(ascii: "\\")); out.append(UInt8(unit))
+            case 0x20..<0x7F: out.append(UInt8(unit))
             default:
-                let hex = String(unit, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+                for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(unit >> UInt16(shift)) & 15]) }
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

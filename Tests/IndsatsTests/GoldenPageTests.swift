@@ -33,6 +33,9 @@ struct GoldenPageTests {
         "statusrapporter/index.html",                 // report list
         "statusrapporter/2009/index.html",            // report
         "tilgaengelighed/index.html",                 // accessibility statement
+        "soeg/index.html",                            // search
+        "soeg/t/vae.js",                              // a shard of the search index
+        "soeg/d/0.js",                                // the search index's first documents
         "projektbank/projektbank.csv",                // a CSV file
         "projektbank/projektbank.json",               // a JSON file
         "projektbank/aendringer.xml",                 // the feed

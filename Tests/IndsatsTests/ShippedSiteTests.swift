@@ -203,8 +203,9 @@ struct ShippedSiteTests {
 
     @Test func contentTextIsEscaped() {
         for path in files(in: output) where path.hasSuffix(".html") {
-            // The only script is the project bank's filter, loaded from assets/.
+            // The only scripts are the project bank's filter and the search, loaded from assets/.
             let html = read(output, path).replacingOccurrences(of: "<script src=\"../assets/projektbank.js\" defer></script>", with: "")
+                .replacingOccurrences(of: "<script src=\"../assets/soeg.js\" defer></script>", with: "")
             #expect(!html.contains("<script"), "\(path)")
         }
     }

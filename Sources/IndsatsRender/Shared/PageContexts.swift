@@ -57,6 +57,7 @@ struct PageContexts: PageKindBuilder {
         case .report(let year):
             let report = site.report(year)!
             return (ReportPage(inputs: inputs).context(report), report.title, "statusrapporter")
+        case .search: return (SearchPage(inputs: inputs).context(), "Søg", "")
         }
     }
 }

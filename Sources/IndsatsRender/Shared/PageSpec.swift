@@ -3,7 +3,7 @@ import IndsatsModel
 /// A page of the site: where it goes, which template renders it, and what it shows.
 public struct PageSpec: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        case home, accessibility, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), activityVersion(String, String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int)
+        case home, accessibility, projectBank, projectBankByBudget, facet(Facet), tags, openData, activity(String), activityVersion(String, String), barometer, barometerEdition(Day), indicator(String), annexes, annex(String), reports, report(Int), search
     }
 
     public var path: String
@@ -22,6 +22,7 @@ public struct PageSpec: Sendable, Hashable {
             PageSpec(path: SitePaths.barometer, template: "barometer", kind: .barometer),
             PageSpec(path: SitePaths.annexes, template: "bilagsliste", kind: .annexes),
             PageSpec(path: SitePaths.reports, template: "statusrapporter", kind: .reports),
+            PageSpec(path: SitePaths.search, template: "soeg", kind: .search),
         ]
         if config.accessibility != nil {
             pages.append(PageSpec(path: SitePaths.accessibility, template: "tilgaengelighed", kind: .accessibility))

@@ -125,6 +125,7 @@ extension PageContexts {
         case .annex(let slug): return site.annex(slug).map(AnnexPage(inputs: inputs).sources) ?? []
         case .reports: return ReportListPage(inputs: inputs).sources()
         case .report(let year): return site.report(year).map(ReportPage(inputs: inputs).sources) ?? []
+        case .search: return lists.sources(Array(facets.byTitle.indices))
         }
     }
 }

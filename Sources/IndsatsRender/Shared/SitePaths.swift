@@ -24,6 +24,8 @@ public enum SitePaths {
     public static let projectBankIndex = "projektbank/indeks.json"
     public static let projectBankFeed = "projektbank/aendringer.xml"
     public static let sitemap = "sitemap.xml"
+    /// The site-wide search page; its index is in `soeg/t/` and `soeg/d/` (`SearchIndex`).
+    public static let search = "soeg/index.html"
     public static func activityJSON(_ slug: String) -> String { "projektbank/\(slug)/aktivitet.json" }
     public static func indicatorData(_ slug: String, format: String) -> String { "barometer/\(slug)/indikator.\(format)" }
     public static let barometerCSV = "barometer/barometer.csv"

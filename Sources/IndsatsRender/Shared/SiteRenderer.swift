@@ -78,15 +78,17 @@ public struct SiteRenderer: Sendable {
         let inputs = self.inputs, templates = self.templates, failures = self.failures
         let pages = only.map { only in self.pages.filter { only.contains($0.path) } } ?? self.pages
         let data = ProjectBankData(inputs: inputs)
-        // Job 0 is the filter script's index (part of the project bank page, not optional
-        // data): the largest single job, started first so that it does not run alone at the end.
-        ParallelMap.forEach(Array(0...pages.count), sharing: RenderWorker(templates: templates, contexts: PageContexts(inputs: inputs))) { worker, job in
+        // Jobs 0 and 1 are the filter script's index (part of the project bank page, not
+        // optional data) and the search index: the largest single jobs, started first so that
+        // they do not run alone at the end.
+        ParallelMap.forEach(Array(0...pages.count + 1), sharing: RenderWorker(templates: templates, contexts: PageContexts(inputs: inputs))) { worker, job in
             let templates = worker.templates, contexts = worker.contexts
-            guard job > 0 else {
-                sink(clock.measure("filter index") { data.filterIndexFile() })
-                return
+            switch job {
+            case 0: sink(clock.measure("filter index") { data.filterIndexFile() }); return
+            case 1: clock.measure("search index") { Self.searchIndex(inputs).files() }.forEach(sink); return
+            default: break
             }
-            let page = pages[job - 1]
+            let page = pages[job - 2]
             let context = clock.measure("page contexts") { contexts.context(for: page) }
             let html = clock.measure("templates") { () -> Result<[UInt8], MustacheRenderError> in
                 do throws(MustacheRenderError) { return .success(try templates.render(context, with: page.template)) } catch { return .failure(error) }
@@ -107,6 +109,11 @@ public struct SiteRenderer: Sendable {
 }
 
 extension SiteRenderer {
+    /// The site-wide search's index, built from the model (see `SearchIndex`).
+    static func searchIndex(_ inputs: RenderInputs) -> SearchIndex {
+        SearchIndex(documents: SearchDocuments(site: inputs.site, activities: inputs.facets.byTitle).all())
+    }
+
     /// Errors for the pages that could not be rendered (after `render`): nothing of the site
     /// may be published then.
     public var renderErrors: Diagnostics {

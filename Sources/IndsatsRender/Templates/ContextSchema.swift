@@ -146,6 +146,9 @@ enum TemplateContexts {
             "organisation", "siteURL", "compliance", .object("problemGroups", ["heading", .object("problems", ["content", "reason", "alternative"])]),
             "evaluation", "method", "prepared", "reviewed", "officialURL", "email", "phone", "contactName", "enforcementURL",
         ])),
+        Page(template: "soeg", name: "the search page", schema: layout.adding([
+            "documentCount", "docsPerChunk", "activityCountText", .object("administrations", facetLink), .object("areas", facetLink), "hasTags",
+        ])),
         Page(template: "home", name: "the home page", schema: layout.adding([
             "activityCount", "indicatorCount", "annexCount", "activityCountText", "indicatorCountText", "annexCountText", .object("reports", ["title", "url", "year"]), "lastUpdated",
         ])),

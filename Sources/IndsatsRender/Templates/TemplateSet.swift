@@ -13,7 +13,7 @@ public struct TemplateSet: WorkerCopyable {
     public let names: Set<String>
 
     /// The templates every site needs, one per page kind, plus the layout.
-    public static let required = ["base", "home", "projektbank", "aktivitet", "barometer", "indikator", "bilagsliste", "bilag", "statusrapporter", "statusrapport", "projektbank-liste", "emner", "data", "partials/activity-row", "tilgaengelighed"]
+    public static let required = ["base", "home", "projektbank", "aktivitet", "barometer", "indikator", "bilagsliste", "bilag", "statusrapporter", "statusrapport", "projektbank-liste", "emner", "data", "soeg", "partials/activity-row", "tilgaengelighed"]
 
     public static func load(from folder: URL, diagnostics: inout Diagnostics) -> TemplateSet {
         var library = MustacheLibrary()

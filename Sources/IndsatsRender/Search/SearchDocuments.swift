@@ -1,0 +1,141 @@
+import IndsatsModel
+import IndsatsPlatform
+
+/// One thing the search can find: a page, its kind, and its text by weight.
+struct SearchDocument: Sendable {
+    /// How much a word counts where it stands: in the title, in the lead fields (summary,
+    /// former titles, administration, area, target group, tags) or anywhere else.
+    enum Weight: Int, CaseIterable, Sendable {
+        case body = 1, lead = 2, title = 3
+    }
+
+    var kind: String
+    var title: String
+    /// The page's path under the site's root, without `index.html`.
+    var path: String
+    /// Text by weight; each weight's texts are joined when words are counted.
+    var texts: [Weight: [String]]
+    /// The start of the page's text, shown under the title (the search marks the words in it).
+    var excerpt: String
+
+    /// The excerpt's length in characters, cut at a word.
+    static let excerptLength = 280
+
+    init(kind: String, title: String, path: String, title extra: [String] = [], lead: [String?], body: [String?], excerpt: [String?]) {
+        self.kind = kind
+        self.title = title
+        self.path = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        texts = [.title: [title] + extra, .lead: lead.compactMap { $0 }, .body: body.compactMap { $0 }]
+        self.excerpt = Self.cut(excerpt.compactMap { $0?.utf8.prefix(4 * Self.excerptLength) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+    }
+
+    /// `text` with runs of white space as one space, cut to `excerptLength` characters (Unicode
+    /// scalars) at a word, by its UTF-8 bytes: an excerpt is made per document, so this is hot.
+    static func cut(_ text: String) -> String {
+        var out: [UInt8] = []
+        var length = 0
+        var lastSpace = -1
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                lastSpace = out.count
+                out.append(0x20)
+                length += 1
+                pendingSpace = false
+            }
+            if byte & 0xC0 != 0x80 { length += 1 }
+            if length > excerptLength {
+                return String(decoding: out[..<(lastSpace >= 0 ? lastSpace : out.count)], as: UTF8.self) + " …"
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The site's searchable documents, built from the model: indicators, annexes and reports
+/// first (few and often looked for), then every activity in title order.
+struct SearchDocuments {
+    let site: SiteIndex
+    let activities: [Activity]
+    var config: SiteConfig { site.content.config }
+
+    func all() -> [SearchDocument] {
+        let content = site.content
+        let documents = self
+        return content.indicators.map(indicator) + content.annexes.map(annex) + content.reports.map(report)
+            + ParallelMap.map(activities) { documents.activity($0) }
+    }
+
+    func activity(_ activity: Activity) -> SearchDocument {
+        let current = activity.current
+        let administration = config.administration(activity.administration.slug)
+        let body = PlainText.of(current.body.html)
+        let formerTitles = activity.versions.compactMap(\.title) + activity.versions.compactMap(\.summary)
+        var other: [String?] = [activity.targetGroupCharacteristics, activity.expectedEffect, activity.funding, activity.status, body]
+        other += current.partners + current.goals.map(\.text) + current.goals.flatMap { $0.results.compactMap(\.text) }
+        other += current.financing.flatMap { [$0.source, $0.note] } + current.footnotes.map(\.text)
+        other += activity.versions.flatMap { [$0.note, $0.targetGroup, $0.expectedEffect, $0.funding, PlainText.of($0.body.html)] + $0.partners }
+        other += [current.note, current.contact?.name, current.contact?.unit, current.caseNumber, current.documentNumber]
+        let lead: [String?] = [activity.summary, activity.administration.slug, administration?.name, activity.area.slug, activity.targetGroup]
+        return SearchDocument(
+            kind: "Indsats", title: activity.title, path: SitePaths.activity(activity.slug),
+            lead: lead + formerTitles + activity.tags, body: other, excerpt: [activity.summary, body])
+    }
+
+    func indicator(_ indicator: Indicator) -> SearchDocument {
+        let body = PlainText.of(indicator.body.html)
+        let theme = indicator.theme.flatMap { config.theme($0.slug)?.name }
+        let notes = indicator.series.compactMap(\.note) + indicator.footnotes.map(\.text) + indicator.breakdowns.map(\.label)
+        return SearchDocument(
+            kind: "Indikator", title: indicator.title, path: SitePaths.indicator(indicator.slug),
+            lead: [theme, indicator.goal], body: [body, indicator.sourceNote, indicator.target?.text] + notes, excerpt: [indicator.goal, body])
+    }
+
+    func annex(_ annex: Annex) -> SearchDocument {
+        let body = PlainText.of(annex.body.html)
+        return SearchDocument(
+            kind: "Udvalgsbilag", title: annex.title, path: SitePaths.annex(annex.slug), title: ["Bilag \(annex.number)"],
+            lead: [config.committee(annex.committee.slug)?.name], body: [body, annex.caseNumber, annex.documentNumber] + annex.footnotes.map(\.text),
+            excerpt: [body])
+    }
+
+    func report(_ report: StatusReport) -> SearchDocument {
+        let body = PlainText.of(report.body.html)
+        let lead: [String?] = [report.committee.flatMap { config.committee($0.slug)?.name }, report.administration.flatMap { config.administration($0.slug)?.name }]
+        return SearchDocument(
+            kind: "Statusredegørelse", title: report.title, path: SitePaths.report(report.year),
+            lead: lead + report.sections.map(\.title) + report.keyFigures.map(\.label),
+            body: [body] + (report.economy?.sections.flatMap { [$0.title] + $0.rows.map(\.label) } ?? []), excerpt: [body])
+    }
+}
+
+/// The text of rendered Markdown: tags dropped (a block's end becomes a space), the five
+/// entities the renderer writes decoded.
+enum PlainText {
+    static func of(_ html: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
+        var inTag = false
+        var entities = false
+        for byte in html.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">"): inTag = false; out.append(UInt8(ascii: " "))
+            default:
+                guard !inTag else { continue }
+                entities = entities || byte == UInt8(ascii: "&")
+                out.append(byte)
+            }
+        }
+        let text = String(decoding: out, as: UTF8.self)
+        guard entities else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// How the site-wide search reads text: the same rules in the build (here) and in the browser
+/// (`templates/assets/soeg.js`), which must agree character for character.
+///
+/// - **Folding**: lower case; æ → ae, ø → o, å → aa; accents dropped (é → e, ü → u); then every
+///   "oe" → "o", so that ø, oe and o meet (`Nørrebro`, `Noerrebro` and `Norrebro` are all
+///   `norrebro`; `bydelsmødre` and `bydelsmoedre` are `bydelsmodre`).
+/// - **Words**: runs of letters and digits (Unicode categories L and N) of the folded text;
+///   words of one character are left out.
+/// - **Stemming** (of the query only): a Danish inflectional ending is cut from a query word
+///   when at least four characters remain (`flygtninge` → `flygtning`, `bydelsmodre` →
+///   `bydelsmodr`), and the rest is matched as the beginning of the site's words, so one
+///   query word finds every inflection and compound that starts with it (`flygtningene`,
+///   `flygtningeområdet`). The same prefix rule gives results as one types.
+public enum SearchText {
+    /// Inflectional endings cut from a query word, longest first.
+    public static let endings = ["erne", "ende", "ene", "ere", "ede", "er", "en", "et", "e", "s"]
+    /// The shortest stem an ending is cut down to.
+    public static let shortestStem = 4
+    /// Index terms are grouped into shards by their first this many characters.
+    public static let shardPrefix = 3
+
+    /// `text` folded (see the type's documentation), before it is cut into words.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "æ": out.append(contentsOf: "ae".unicodeScalars)
+            case "ø": out.append("o")
+            case "å": out.append(contentsOf: "aa".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        let decomposed = String(out).decomposedStringWithCanonicalMapping.unicodeScalars
+        return String(String.UnicodeScalarView(decomposed.filter { !(0x300...0x36F).contains($0.value) }))
+    }
+
+    /// The folded words of `text`, in order (repeats kept).
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { words.append($0) }
+        return words
+    }
+
+    /// Calls `body` with each folded word of `text`, in order. It folds as it goes, byte by
+    /// byte (ASCII and æ, ø, å by table, other characters through `fold`), which is what makes
+    /// indexing fast.
+    public static func forEachWord(in text: String, _ body: (String) -> Void) {
+        var word = WordBuffer()
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                default: word.flush(body)
+                }
+                continue
+            }
+            // A scalar of two to four bytes.
+            let count = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+            var value = UInt32(byte) & (count == 3 ? 0x07 : count == 2 ? 0x0F : 0x1F)
+            for _ in 0..<count { value = value << 6 | UInt32((utf8.next() ?? 0x80) & 0x3F) }
+            switch value {
+            case 0xE6, 0xC6: word.append(UInt8(ascii: "a")); word.append(UInt8(ascii: "e"))
+            case 0xF8, 0xD8: word.append(UInt8(ascii: "o"))
+            case 0xE5, 0xC5: word.append(UInt8(ascii: "a")); word.append(UInt8(ascii: "a"))
+            default:
+                guard let scalar = Unicode.Scalar(value) else { word.flush(body); continue }
+                for part in fold(String(scalar)).unicodeScalars {  // empty for a combining mark
+                    if !isWordScalar(part) { word.flush(body) } else if part.value < 0x80 { word.append(UInt8(part.value)) } else { word.append(other: part) }
+                }
+            }
+        }
+        word.flush(body)
+    }
+
+    /// The word being read: its folded UTF-8, its length in scalars, and the byte before
+    /// (for "oe" → "o").
+    struct WordBuffer {
+        var bytes: [UInt8] = []
+        var length = 0
+        var previous: UInt8 = 0
+
+        init() { bytes.reserveCapacity(64) }
+
+        mutating func append(_ byte: UInt8) {
+            // "oe" → "o": an "e" right after an "o" (before this rule) is left out.
+            if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; return }
+            previous = byte
+            bytes.append(byte)
+            length += 1
+        }
+
+        mutating func append(other scalar: Unicode.Scalar) {
+            previous = 0
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            length += 1
+        }
+
+        mutating func flush(_ body: (String) -> Void) {
+            if length > 1 { body(String(decoding: bytes, as: UTF8.self)) }
+            bytes.removeAll(keepingCapacity: true)
+            length = 0
+            previous = 0
+        }
+    }
+
+    /// A letter or digit (JavaScript's `[\p{L}\p{N}]`).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
+    }
+
+    /// A folded query word without its inflectional ending (see the type's documentation).
+    public static func stem(_ word: String) -> String {
+        let length = word.unicodeScalars.count
+        for ending in endings where word.hasSuffix(ending) && length - ending.count >= shortestStem {
+            return String(String.UnicodeScalarView(word.unicodeScalars.dropLast(ending.count)))
+        }
+        return word
+    }
+
+    /// The shard a term is in: its first `shardPrefix` characters.
+    public static func shardKey(_ term: String) -> String {
+        String(String.UnicodeScalarView(term.unicodeScalars.prefix(shardPrefix)))
+    }
+
+    /// The shard's file name (without `.js`): the key with every character other than a–z and
+    /// 0–9 written as `_` and its code point in hexadecimal, so names are plain ASCII.
+    public static func shardFileName(_ key: String) -> String {
+        key.unicodeScalars.map { scalar in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? String(scalar) : "_" + String(scalar.value, radix: 16)
+        }.joined()
+    }
+
+    /// The shards a query loads: one per query word (its stem's key). A stem shorter than the
+    /// shard prefix matches only the term it is (its shard holds just that term).
+    public static func shards(forQuery query: String) -> [String] {
+        var seen = Set<String>()
+        return words(query).map { shardKey(stem($0)) }.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Walks an XML part with Foundation's streaming parser, handing each element's start (with
+/// its attributes) and end (with the text directly inside it) to closures. Namespace
+/// prefixes are kept in names (`r:id`) as written.
+final class XMLWalker: NSObject, XMLParserDelegate {
+    private let onStart: (String, [String: String]) -> Void
+    private let onEnd: (String, String) -> Void
+    private var text = ""
+
+    private init(onStart: @escaping (String, [String: String]) -> Void, onEnd: @escaping (String, String) -> Void) {
+        self.onStart = onStart
+        self.onEnd = onEnd
+    }
+
+    /// Walks `data`; a part that is not well-formed XML is a `SheetError` naming `part`.
+    static func walk(_ data: Data, part: String, start: @escaping (String, [String: String]) -> Void, end: @escaping (String, String) -> Void = { _, _ in }) throws {
+        let walker = XMLWalker(onStart: start, onEnd: end)
+        let parser = XMLParser(data: data)
+        parser.delegate = walker
+        guard parser.parse() else {
+            throw SheetError("the spreadsheet is damaged: its part \(part) is not readable XML (line \(parser.lineNumber))")
+        }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        text = ""
+        onStart(name, attributes)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        onEnd(name, text)
+        text = ""
+    }
+}

@@ -18,7 +18,9 @@ struct BudgetRow {
     var slug = ""
     var title = ""
     var administration = ""
-    var cells: [Int: (text: String, place: SheetPlace)] = [:]
+    /// Year → the cell's text, where it is, and whether it is a spreadsheet number (whose
+    /// decimals may be a column's padding).
+    var cells: [Int: (text: String, place: SheetPlace, isNumber: Bool)] = [:]
 }
 
 /// Reads the rows of a budget sheet. The first row with cells is the header: `slug`,
@@ -40,7 +42,7 @@ struct BudgetTable {
         guard let headerRow = sheet.cells.keys.min() else { return [] }
         if let merge = sheet.merged.first(where: { $0.top <= headerRow && $0.bottom >= headerRow }) {
             let range = ColumnName.letters(merge.left) + String(merge.top) + ":" + ColumnName.letters(merge.right) + String(merge.bottom)
-            report(place(headerRow, merge.left), "the header row has merged cells (\(range))", "unmerge them: each column needs its own heading (slug, Indsats, Forvaltning, a year)")
+            report(place(headerRow, merge.left), "the header row has merged cells (\(range))", "unmerge them: each column needs its own heading: slug, Indsats, Forvaltning or a year")
             return []
         }
         guard let columns = columns(headerRow) else { return [] }
@@ -57,6 +59,11 @@ struct BudgetTable {
 
     func text(_ row: Int, _ column: Int?) -> String {
         column.flatMap { sheet[row, $0]?.shown.trimmed } ?? ""
+    }
+
+    func isNumber(_ row: Int, _ column: Int) -> Bool {
+        if case .number = sheet[row, column] { return true }
+        return false
     }
 
     func columns(_ header: Int) -> Columns? {
@@ -105,10 +112,10 @@ struct BudgetTable {
                 return nil
             }
             let cellColumn = columns.cell ?? columns.amount!
-            result.cells[year] = (text(row, cellColumn) + text(row, columns.mark), place(row, cellColumn))
+            result.cells[year] = (text(row, cellColumn) + text(row, columns.mark), place(row, cellColumn), isNumber(row, cellColumn))
         } else {
             for (year, column) in columns.years {
-                result.cells[year] = (text(row, column), place(row, column))
+                result.cells[year] = (text(row, column), place(row, column), isNumber(row, column))
             }
         }
         if result.slug.isEmpty, result.title.isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import IndsatsLoad
 import IndsatsModel
 import IndsatsSheet
@@ -20,6 +21,26 @@ struct RowCollector {
         diagnostics.error(message, at: SourceLocation(path: sheetPath, line: place.row, column: place.column), field: "sheet \"\(place.sheet)\", \(place.reference)", hint: hint)
     }
 
+    /// A spreadsheet number shows the decimals of its column's format (an export pads `3,3` to
+    /// `3,30` in a column with `0,25`): zeros past `keeping` decimals are that padding, and
+    /// dropped; a digit that is not zero never is.
+    static func unpadded(_ cell: BudgetCell, keeping: Int) -> BudgetCell {
+        guard case .amount(var amount) = cell.content else { return cell }
+        while amount.scale > keeping {
+            var shifted = amount.value * Decimal(sign: .plus, exponent: amount.scale - 1, significand: 1), whole = Decimal()
+            NSDecimalRound(&whole, &shifted, 0, .plain)
+            guard whole == shifted else { break }
+            amount.scale -= 1
+        }
+        return BudgetCell(.amount(amount), mark: cell.mark)
+    }
+
+    /// The decimals a year's cell is written with; for a new year, the most of the row's.
+    static func decimals(of activity: Activity, _ year: Int) -> Int {
+        if let amount = activity.budget[year]?.amount { return amount.scale }
+        return activity.budget.years.compactMap { activity.budget[$0]?.amount?.scale }.max() ?? 0
+    }
+
     mutating func add(_ row: BudgetRow) {
         rowsRead += 1
         let activity: Activity
@@ -37,7 +58,8 @@ struct RowCollector {
             }
             seen[activity.slug, default: [:]][year] = given.place
             switch BudgetCellText.parse(given.text, unit: unit) {
-            case .success(let cell): cells[activity.slug, default: [:]][year] = cell
+            case .success(let cell):
+                cells[activity.slug, default: [:]][year] = given.isNumber ? Self.unpadded(cell, keeping: Self.decimals(of: activity, year)) : cell
             case .failure(let problem): error(at: given.place, problem.message, hint: problem.hint)
             }
         }

@@ -29,7 +29,11 @@ struct BudgetFileEdit {
             lines.insert(contentsOf: added, at: closing)
             return lines.joined(separator: "\n")
         }
-        guard let mapping = budget.value.mapping, mapping.style != .flow || mapping.isEmpty else {
+        // A flow mapping (`{2018: "1"}`) starts with a brace where its value starts.
+        let isFlow = budget.value.mark.map { mark in
+            Array(lines[fileLine(mark) - 1].unicodeScalars).dropFirst(mark.column - 1).first == "{"
+        } ?? false
+        guard let mapping = budget.value.mapping, !isFlow else {
             throw Problem(message: "budget: is not written as one year per line, so it cannot be edited in place", line: budget.key.mark.map(fileLine) ?? file.yamlLine)
         }
         var existing: [Int: (key: Node, value: Node.Scalar, line: Int)] = [:]
@@ -77,8 +81,9 @@ struct BudgetFileEdit {
         let earlier = existing.keys.filter { $0 < year }.max(), later = existing.keys.filter { $0 > year }.min()
         let neighbour = (earlier ?? later).flatMap { existing[$0] }
         let indent = neighbour.map { String(lines[$0.line - 1].prefix { $0 == " " }) } ?? "  "
-        let style = neighbour?.value.style ?? .doubleQuoted
-        let text = "\(indent)\(year): \(Self.scalar(newText, like: style == .plain && newText.isEmpty ? .doubleQuoted : style))"
+        // The neighbour's quoting; double quotes beside a year with nothing after its colon.
+        let style = neighbour.map { $0.value.style == .plain && $0.value.string.isEmpty ? .doubleQuoted : $0.value.style } ?? .doubleQuoted
+        let text = "\(indent)\(year): \(Self.scalar(newText, like: style))"
         if let earlier, let line = existing[earlier]?.line { return (line, text) }
         if let later, let line = existing[later]?.line { return (line - 1, text) }
         return (budgetLine, text)

@@ -137,7 +137,8 @@ struct BudgetFileEdit {
 
     static func isPlainSafe(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":") && text == text.trimmed
+        // A number with a comma is quoted, as the content format asks (`"3,3"`).
+        return !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":") && !text.contains(",") && text == text.trimmed
             && !text.unicodeScalars.contains { "'\"\\\t\n\r".unicodeScalars.contains($0) }
     }
 }

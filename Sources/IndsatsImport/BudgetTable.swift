@@ -48,7 +48,8 @@ struct BudgetTable {
         guard let columns = columns(headerRow) else { return [] }
         var result: [BudgetRow] = []
         var row = headerRow + 1
-        while row <= sheet.lastRow, let cells = sheet.cells[row], !cells.values.allSatisfy({ $0.shown.trimmed.isEmpty }) {
+        let lastRow = sheet.lastRow
+        while row <= lastRow, let cells = sheet.cells[row], !cells.values.allSatisfy({ $0.shown.trimmed.isEmpty }) {
             if let budgetRow = self.row(row, columns) { result.append(budgetRow) }
             row += 1
         }

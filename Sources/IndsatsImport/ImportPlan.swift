@@ -64,15 +64,23 @@ public struct ImportPlan {
         var problems = Diagnostics()
         guard !diagnostics.hasErrors else { return problems }
         for file in files {
-            let target = root.appendingPathComponent(file.path).path
-            let temporary = target + ".indsats-import"
-            do {
-                try Data(file.after.utf8).write(to: URL(fileURLWithPath: temporary))
-            } catch {
-                problems.error("the new version could not be written", at: SourceLocation(path: file.path))
+            let target = root.appendingPathComponent(file.path)
+            let folder = target.deletingLastPathComponent().path, name = target.lastPathComponent
+            let temporary = "." + name + ".indsats-import"
+            let descriptor: Int32
+            switch FileSystem.openFolder(folder) {
+            case .success(let opened): descriptor = opened
+            case .failure(let error):
+                problems.error("the file's folder cannot be opened: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
                 continue
             }
-            if let error = FileSystem.rename(temporary, target) {
+            defer { FileSystem.close(descriptor) }
+            if let error = FileSystem.writeFile(temporary, relativeTo: descriptor, Data(file.after.utf8)) {
+                problems.error("the new version could not be written: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
+                continue
+            }
+            if let error = FileSystem.rename(folder + "/" + temporary, target.path) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + temporary)
                 problems.error("the file could not be replaced: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
             }
         }

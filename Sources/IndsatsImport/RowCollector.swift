@@ -53,8 +53,9 @@ struct RowCollector {
         }
         for (year, given) in row.cells.sorted(by: { $0.key < $1.key }) {
             if let first = seen[activity.slug]?[year] {
+                // Once per row: a row given twice repeats every year.
                 error(at: given.place, "\(activity.slug) \(year) is given twice: in row \(first.row) of sheet \"\(first.sheet)\" and here", hint: "delete one of the rows")
-                continue
+                return
             }
             seen[activity.slug, default: [:]][year] = given.place
             switch BudgetCellText.parse(given.text, unit: unit) {

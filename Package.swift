@@ -43,7 +43,7 @@ let package = Package(
             name: "IndsatsLoad",
             dependencies: ["IndsatsPlatform", "IndsatsModel", "CMark", .product(name: "Yams", package: "Yams")]
         ),
-        /// Spreadsheets: `.xlsx` written and read (a zip of SpreadsheetML parts), Danish `.csv`
+        /// Spreadsheets: `.xlsx` written and read (a zip of SpreadsheetML parts), `.ods` and Danish `.csv`
         /// read. Knows nothing of the domain; the only module with ZIPFoundation and SwiftCSV.
         .target(
             name: "IndsatsSheet",

@@ -107,9 +107,7 @@ enum SheetFile {
         }
         let data = Data(bytes), name = (path as NSString).lastPathComponent
         let lower = name.lowercased()
-        if lower.hasSuffix(".ods") {
-            throw SheetError("OpenDocument spreadsheets (.ods) are not read; save it as an Excel workbook (.xlsx) or as CSV")
-        }
+        if lower.hasSuffix(".ods") { return try ODSReader.sheets(data) }
         if lower.hasSuffix(".xlsx") || bytes.starts(with: [0x50, 0x4B]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return try XLSXReader.sheets(data)
         }

@@ -4,12 +4,14 @@ import FoundationXML
 #endif
 
 /// Walks an XML part with Foundation's streaming parser, handing each element's start (with
-/// its attributes) and end (with the text directly inside it) to closures. Namespace
+/// its attributes) and end (with all the text inside it, its children's included, in order)
+/// to closures. Namespace
 /// prefixes are kept in names (`r:id`) as written.
 final class XMLWalker: NSObject, XMLParserDelegate {
     private let onStart: (String, [String: String]) -> Void
     private let onEnd: (String, String) -> Void
-    private var text = ""
+    /// The text of each open element so far.
+    private var texts: [String] = []
 
     private init(onStart: @escaping (String, [String: String]) -> Void, onEnd: @escaping (String, String) -> Void) {
         self.onStart = onStart
@@ -27,16 +29,17 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        text = ""
+        texts.append("")
         onStart(name, attributes)
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
+        if !texts.isEmpty { texts[texts.count - 1] += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let text = texts.popLast() ?? ""
+        if !texts.isEmpty { texts[texts.count - 1] += text }
         onEnd(name, text)
-        text = ""
     }
 }

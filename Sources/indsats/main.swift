@@ -245,10 +245,10 @@ struct Import: ParsableCommand {
 struct ImportBudget: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget",
-        abstract: "Updates the activities' budget: from a spreadsheet (.xlsx or semicolon CSV), a row per activity and a column per year.",
+        abstract: "Updates the activities' budget: from a spreadsheet (.xlsx, .ods or semicolon CSV), a row per activity and a column per year.",
         discussion: "Without --write it is a dry run: it prints each cell that would change, old → new. Rows are matched by slug, else by exact title within the row's administration; a row that matches nothing or more than one activity is an error, and nothing is written while there is any error.")
     @OptionGroup var site: SiteOptions
-    @Argument(help: "The spreadsheet: .xlsx, or .csv separated by semicolons (UTF-8 or Windows-1252).")
+    @Argument(help: "The spreadsheet: .xlsx, .ods, or .csv separated by semicolons (UTF-8 or Windows-1252).")
     var file: String
     @Option(name: .long, help: "Read only this sheet of the workbook (default: every sheet with cells).")
     var sheet: String?

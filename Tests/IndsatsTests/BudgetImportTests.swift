@@ -49,11 +49,11 @@ struct BudgetImportTests {
         }
     }
 
-    @Test("Three changed cells and a 2023 column from LibreOffice change exactly those lines, and a second import nothing")
-    func changedCells() throws {
+    @Test("Three changed cells and a 2023 column from LibreOffice change exactly those lines, and a second import nothing", arguments: ["xlsx", "ods"])
+    func changedCells(format: String) throws {
         let site = try Self.shippedCopy()
         let before = try Self.snapshot(site)
-        let sheet = Self.sheets.appendingPathComponent("bilag1-changed-libreoffice.xlsx").path
+        let sheet = Self.sheets.appendingPathComponent("bilag1-changed-libreoffice.\(format)").path
         let plan = BudgetImport(root: site, sheetPath: sheet).plan()
         #expect(plan.diagnostics.all.isEmpty)
         #expect(plan.write().all.isEmpty)
@@ -86,6 +86,15 @@ struct BudgetImportTests {
         #expect(read(built.output, "projektbank/projektbank.csv").contains(";2023;3.3;3,3;3,3;"))
     }
 
+    @Test("Bilag 1 exported and saved by LibreOffice as .xlsx and as .ods changes nothing", arguments: ["bilag1-libreoffice.xlsx", "bilag1-libreoffice.ods"])
+    func libreOfficeRoundTrip(name: String) throws {
+        let site = try Self.shippedCopy()
+        let plan = BudgetImport(root: site, sheetPath: Self.sheets.appendingPathComponent(name).path).plan()
+        #expect(plan.diagnostics.all.isEmpty)
+        #expect(plan.files.isEmpty, "\(plan.report)")
+        #expect(plan.rowsRead == 25)
+    }
+
     @Test("A bad sheet gives a located message and changes no file", arguments: [
         ("unknown.xlsx", 2, 1, "no activity has the slug \"bydelsmodre\" (nearest: \"bydelsmoedre\""),
         ("unknown-title.xlsx", 2, 1, "no activity has the title \"Bydelsmødrene\" in the administration BIF (nearest: \"Bydelsmødre\""),
@@ -93,6 +102,7 @@ struct BudgetImportTests {
         ("bad-cell.xlsx", 2, 4, "sheet \"Ark1\", D2: \"3,3x\" is not an amount"),
         ("bad-cell.xlsx", 3, 4, "\"1.242\" is ambiguous"),
         ("merged-header.xlsx", 1, 4, "the header row has merged cells (D1:E1)"),
+        ("merged-header-libreoffice.ods", 1, 4, "the header row has merged cells (D1:E1)"),
         ("empty.xlsx", 1, 1, "the spreadsheet is empty"),
         ("corrupt.xlsx", 1, 1, "the spreadsheet is damaged"),
         ("password.xlsx", 1, 1, "password-protected"),

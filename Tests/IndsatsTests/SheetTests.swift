@@ -63,6 +63,19 @@ struct SheetTests {
         #expect(utf8.cells == latin.cells)
     }
 
+    @Test("An OpenDocument sheet from LibreOffice reads as its .xlsx: numbers as shown, General at a spreadsheet's digits")
+    func openDocument() throws {
+        let folder = Repo.fixtures.appendingPathComponent("sheets")
+        let ods = try ODSReader.sheets(try Data(contentsOf: folder.appendingPathComponent("bilag1-changed-libreoffice.ods")))
+        let xlsx = try XLSXReader.sheets(try Data(contentsOf: folder.appendingPathComponent("bilag1-changed-libreoffice.xlsx")))
+        #expect(ods.map(\.name) == xlsx.map(\.name))
+        for (a, b) in zip(ods, xlsx) { #expect(a.cells == b.cells, "\(a.name)") }
+        let discrimination = try #require(ods.first { $0.name.hasPrefix("Diskrimination") })
+        #expect(discrimination[2, 9] == .number("0,3"))
+        #expect(discrimination[4, 4] == .number("1,25"))
+        #expect(ods[0][2, 5] == .number("3,40"))
+    }
+
     @Test("A password-protected workbook is recognised as one, not as a damaged zip")
     func passwordProtected() throws {
         let data = try Data(contentsOf: Repo.fixtures.appendingPathComponent("sheets/password.xlsx"))

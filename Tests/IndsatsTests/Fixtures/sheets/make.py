@@ -7,6 +7,11 @@ The files named *-libreoffice.xlsx are then converted by LibreOffice, as a deskt
 would save them:
 
     soffice --headless --convert-to xlsx --outdir lo bilag1-changed.xlsx (and bilag1.xlsx)
+
+and the *.ods from those, as LibreOffice's own format:
+
+    soffice --headless --convert-to ods bilag1-libreoffice.xlsx bilag1-changed-libreoffice.xlsx merged-header.xlsx
+    (merged-header.ods renamed merged-header-libreoffice.ods)
 """
 import shutil
 import sys

@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         /// The system libcmark (Debian `libcmark-dev`).
@@ -41,12 +43,24 @@ let package = Package(
             name: "IndsatsLoad",
             dependencies: ["IndsatsPlatform", "IndsatsModel", "CMark", .product(name: "Yams", package: "Yams")]
         ),
+        /// Spreadsheets: `.xlsx` written and read (a zip of SpreadsheetML parts), `.ods` and Danish `.csv`
+        /// read. Knows nothing of the domain; the only module with ZIPFoundation and SwiftCSV.
+        .target(
+            name: "IndsatsSheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        /// `indsats import budget`: a spreadsheet's budget columns matched to activities and
+        /// written into their files in place.
+        .target(
+            name: "IndsatsImport",
+            dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsSheet", .product(name: "Yams", package: "Yams")]
+        ),
         /// Danish formatting of amounts, percentages and dates.
         .target(name: "IndsatsFormat", dependencies: ["IndsatsModel"]),
         /// Mustache templates: parsing, and rendering typed contexts to UTF-8.
         .target(name: "IndsatsMustache"),
         /// Page contexts, the site's templates, charts.
-        .target(name: "IndsatsRender", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsFormat", "IndsatsMustache"]),
+        .target(name: "IndsatsRender", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsFormat", "IndsatsMustache", "IndsatsSheet"]),
         /// The build: load → validate → render → write, atomically.
         .target(name: "IndsatsSite", dependencies: ["IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender"]),
         /// `indsats serve`: the site built in memory, served on loopback, rebuilt on a change.
@@ -56,7 +70,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "indsats",
-            dependencies: ["IndsatsSite", "IndsatsServe", "IndsatsRender", "IndsatsModel", "IndsatsPlatform", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["IndsatsSite", "IndsatsServe", "IndsatsRender", "IndsatsModel", "IndsatsPlatform", "IndsatsImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         /// The libFuzzer target over what reads user-written text (see `scripts/fuzz`). It lives
         /// in `Fuzz/`, apart from the pipeline's modules, with its seed inputs.
@@ -68,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IndsatsTests",
-            dependencies: ["IndsatsSite", "IndsatsServe", "IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache"],
+            dependencies: ["IndsatsSite", "IndsatsServe", "IndsatsPlatform", "IndsatsModel", "IndsatsLoad", "IndsatsFormat", "IndsatsRender", "IndsatsMustache", "IndsatsSheet", "IndsatsImport"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

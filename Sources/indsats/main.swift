@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndsatsImport
 import IndsatsModel
 import IndsatsPlatform
 import IndsatsRender
@@ -10,7 +11,7 @@ import IndsatsSite
 struct Indsats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a municipality's project bank, integration barometer, committee annexes and status reports from Markdown files.",
-        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self, Schema.self, Serve.self])
+        subcommands: [Build.self, Check.self, Publish.self, Correct.self, New.self, Schema.self, Serve.self, Import.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -232,4 +233,47 @@ struct Serve: ParsableCommand {
 /// A line on standard output, at once (also when the output is a pipe).
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reads figures from a spreadsheet into the content files.",
+        subcommands: [ImportBudget.self])
+}
+
+struct ImportBudget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget",
+        abstract: "Updates the activities' budget: from a spreadsheet (.xlsx, .ods or semicolon CSV), a row per activity and a column per year.",
+        discussion: "Without --write it is a dry run: it prints each cell that would change, old → new. Rows are matched by slug, else by exact title within the row's administration; a row that matches nothing or more than one activity is an error, and nothing is written while there is any error.")
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "The spreadsheet: .xlsx, .ods, or .csv separated by semicolons (UTF-8 or Windows-1252).")
+    var file: String
+    @Option(name: .long, help: "Read only this sheet of the workbook (default: every sheet with cells).")
+    var sheet: String?
+    @Flag(name: .long, help: "Change the files (each atomically), then run check.")
+    var write = false
+
+    func run() throws {
+        let plan = BudgetImport(root: site.rootURL, sheetPath: file, sheetName: sheet).plan()
+        report(plan.diagnostics)
+        if plan.diagnostics.hasErrors {
+            FileHandle.standardError.write(Data("nothing was changed: correct the sheet and import it again\n".utf8))
+            throw ExitCode(1)
+        }
+        print(plan.report)
+        guard write else {
+            if !plan.files.isEmpty { print("dry run: nothing written; add --write to change the files") }
+            return
+        }
+        let problems = plan.write()
+        report(problems)
+        if problems.hasErrors { throw ExitCode(1) }
+        print("written: \(plan.files.count) file\(plan.files.count == 1 ? "" : "s")")
+        let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).build(write: false)
+        report(result.diagnostics)
+        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        print("check: ok")
+    }
 }

@@ -29,6 +29,7 @@ struct AnnexPage: PageKindBuilder {
         switch annex.kind {
         case .overview:
             page["overview"] = overview(annex)
+            if config.enabled(.openData) { page["xlsx"] = SitePaths.annexSheet(annex.slug) }
         case .description, .statusNote:
             guard let slug = annex.activity?.slug, let activity = site.activity(slug) else { break }
             let version = annex.version.flatMap { wanted in activity.allVersions.first { $0.date == wanted.value } } ?? activity.current

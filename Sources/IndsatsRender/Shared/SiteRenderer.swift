@@ -102,6 +102,7 @@ public struct SiteRenderer: Sendable {
         data.files(into: sink)
         BarometerData(inputs: inputs).files().forEach(sink)
         inputs.site.content.reports.flatMap { ReportData(inputs: inputs, report: $0).files() }.forEach(sink)
+        SheetExport(inputs: inputs).files().forEach(sink)
         if let base = data.baseURL {
             sink(OutputFile(path: SitePaths.sitemap, data: Data(ProjectBankData.sitemap(self.pages, base: base).utf8)))
         }

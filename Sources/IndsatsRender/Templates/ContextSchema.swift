@@ -184,7 +184,7 @@ enum TemplateContexts {
         ])),
         Page(template: "bilag", name: "the annex page", schema: layout.adding([
             "number", "title", "committee", "date", "caseNumber", "documentNumber", "body", .object("footnotes", footnotes),
-            "printHeader", "pdf", "meetingDate", .object("sender", sender),
+            "printHeader", "pdf", "xlsx", "meetingDate", .object("sender", sender),
             .object("overview", [
                 "years", "unit", "columnCount",
                 .object("areas", [

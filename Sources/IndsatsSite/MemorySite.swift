@@ -11,7 +11,9 @@ public struct MemorySite: Sendable {
     /// Path under the output folder → bytes; nil when the build stopped on errors.
     public var files: [String: Data]?
     /// How many pages were rendered again (nil: all of them).
-    public var renderedPages: Int?
+    public var renderedPages: Int? { renderedPaths?.count }
+    /// The pages rendered again (nil: all of them).
+    public var renderedPaths: Set<String>?
     /// Seconds per stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
 
@@ -45,7 +47,7 @@ public final class MemorySiteBuilder: @unchecked Sendable {
     let builder: SiteBuilder
     let cache = ContentLoader.LoadCache()
     /// The last good build.
-    private var last: (files: [String: Data], pages: [String], dependencies: SiteDependencies)?
+    private var last: (files: [String: Data], pages: [String], dependencies: SiteDependencies, renderer: SiteRenderer)?
     /// The files changed since the last good build.
     private var pending: Set<String> = []
 
@@ -79,9 +81,34 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         for file in collected.items + frozen { files[file.path] = file.data }
         files.merge(MemorySite.assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
         guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
-        last = (files, renderer.pages.map(\.path), dependencies)
+        last = (files, renderer.pages.map(\.path), dependencies, renderer)
         pending = []
-        return MemorySite(diagnostics: diagnostics, files: files, renderedPages: only?.count, timings: timings)
+        return MemorySite(diagnostics: diagnostics, files: files, renderedPaths: only, timings: timings)
+    }
+
+    /// The quick pass after `changed`, run before `build(changed:)`: the pages to show at once,
+    /// rendered from the last good build with just the changed files read again. For edited
+    /// activity files, their own pages; for edited templates, the pages in `open` that use
+    /// them. Nil when there is nothing it can render exactly (anything else changed, an
+    /// earlier change is still pending, or the changed files have errors): then the full
+    /// pass alone answers. It changes nothing of this builder.
+    public func quickPages(changed: Set<String>, open: Set<String>) -> [OutputFile]? {
+        guard let last, pending.isEmpty, !changed.isEmpty else { return nil }
+        let renderer = last.renderer
+        if changed.allSatisfy({ $0.hasPrefix("content/aktiviteter/") && $0.hasSuffix(".md") }) {
+            guard let reloaded = ContentLoader(root: builder.root).reloadActivities(changed, config: renderer.content.config, cache: cache),
+                  !reloaded.diagnostics.contains(where: { $0.severity == .error }),
+                  !SiteValidator.validate(activities: reloaded.activities, in: renderer.content).hasErrors
+            else { return nil }
+            return renderer.activityPages(replacing: reloaded.activities).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let templatesName = builder.templates.lastPathComponent
+        guard templatesName == "templates", changed.allSatisfy({ $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") }) else { return nil }
+        var diagnostics = Diagnostics()
+        let templates = TemplateSet.load(from: builder.templates, diagnostics: &diagnostics)
+        let touched = changed.reduce(into: Set<String>()) { $0.formUnion(last.dependencies.pages(touchedBy: $1)) }.intersection(open)
+        guard !diagnostics.hasErrors, !touched.isEmpty else { return nil }
+        return renderer.pages(touched, with: templates, changed: changed).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The pages the pending changes touch; nil when everything is to be rendered.

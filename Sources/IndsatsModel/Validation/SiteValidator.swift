@@ -24,6 +24,15 @@ public struct SiteValidator {
         return validator.diagnostics
     }
 
+    /// The problems of some activities of `content` alone (their fields and references, as
+    /// `validate` checks each activity; not the checks across files, such as unique slugs or
+    /// future dates): the preview's quick pass after an edit of those files.
+    public static func validate(activities: [Activity], in content: SiteContent) -> Diagnostics {
+        var validator = SiteValidator(content: content, today: nil)
+        activities.forEach { validator.check($0) }
+        return validator.diagnostics
+    }
+
     init(content: SiteContent, today: Day?) {
         self.content = content
         self.today = today

@@ -49,7 +49,19 @@ public struct ContentLoader: Sendable {
         guard let config = clock.measure("configuration", { loadConfig(&diagnostics) }) else {
             return LoadResult(content: nil, diagnostics: diagnostics)
         }
-        let files = clock.measure("list files") { contentFiles(&diagnostics) }
+        let files = clock.measure("list files") { () -> [(path: String, kind: ContentKind)] in
+            // Edits of files already known change no name: the last listing still holds.
+            if let cache, let listing = cache.listing, !changed.contains(Self.configFile),
+               changed.allSatisfy({ !$0.hasPrefix("content/") || (cache.files[$0] != nil && isRegularFile(rootPath + $0)) }) {
+                diagnostics.append(contentsOf: listing.diagnostics)
+                return listing.files
+            }
+            var listed = Diagnostics()
+            let files = contentFiles(&listed)
+            cache?.listing = (files, listed)
+            diagnostics.append(contentsOf: listed)
+            return files
+        }
         let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
         var known = changed.contains(Self.configFile) ? [:] : cache?.files ?? [:]
         let stale = files.filter { known[$0.path] == nil || changed.contains($0.path) }
@@ -168,6 +180,11 @@ public struct ContentLoader: Sendable {
         return files
     }
 
+    func isRegularFile(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+    }
+
     func isDirectory(_ path: String) -> Bool {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
@@ -218,6 +235,8 @@ public struct ContentLoader: Sendable {
     /// Each content file as last read (for `load(reusing:changed:)`).
     public final class LoadCache: @unchecked Sendable {
         var files: [String: LoadedFile] = [:]
+        /// The content files as last listed, with what the listing found wrong with names.
+        var listing: (files: [(path: String, kind: ContentKind)], diagnostics: Diagnostics)?
         public init() {}
     }
 

@@ -42,7 +42,6 @@ public final class PreviewServer: @unchecked Sendable {
     private let lock = NSLock()
     private var http: HTTPServer?
     private var stopped = false
-    private var watcherThread: Thread?
 
     /// `report` prints a build's diagnostics (as `build` does), `log` a line of progress.
     public init(
@@ -122,27 +121,37 @@ public final class PreviewServer: @unchecked Sendable {
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
+    /// Watches on one thread, which shows the quick pass's pages at once, and builds on
+    /// another, which takes every change that came in meanwhile as one batch.
     private func startWatching(_ watchers: [FileWatcher]) {
-        let thread = Thread { [self] in
+        let queue = ChangeQueue()
+        let watching = Thread { [self] in
             while !isStopped {
                 var changed: Set<String> = []
                 for watcher in watchers { changed.formUnion(watcher.nextChanges(quiet: 0.05, timeout: watchers.count > 1 ? 0.1 : 0.3)) }
                 guard !changed.isEmpty, !isStopped else { continue }
                 quickPass(changed: changed)
-                rebuild(changed: changed)
+                queue.add(changed)
             }
+            queue.close()
         }
-        thread.name = "indsats serve: watcher"
-        thread.start()
+        let building = Thread { [self] in
+            while let changed = queue.next(), !isStopped { rebuild(changed: changed) }
+        }
+        watching.name = "indsats serve: watcher"
+        building.name = "indsats serve: builder"
+        watching.start()
+        building.start()
     }
 
     /// Publishes at once the pages the quick pass can render (see `MemorySiteBuilder.quickPages`).
     func quickPass(changed: Set<String>) {
         let start = DispatchTime.now().uptimeNanoseconds
-        guard let pages = site.quickPages(changed: changed, open: state.openPages) else { return }
-        state.publish(pages: Dictionary(pages.map { ($0.path, $0.data) }) { first, _ in first })
+        guard let quick = site.quickPages(changed: changed, open: state.openPages) else { return }
+        state.publish(pages: Dictionary(quick.pages.map { ($0.path, $0.data) }) { first, _ in first }, changes: quick.changes)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        log(String(format: "showed %d page%@ at once (%.1f ms); building the rest", pages.count, pages.count == 1 ? "" : "s", milliseconds))
+        let count = quick.pages.count
+        log(String(format: "showed %d page%@ at once (%.1f ms); building the rest", count, count == 1 ? "" : "s", milliseconds))
     }
 
     /// Builds the whole site again and publishes it (or, on errors, the overlay only).
@@ -150,7 +159,7 @@ public final class PreviewServer: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let site = self.site.build(changed: changed)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        state.update(files: site.files, rendered: site.renderedPaths, overlay: Overlay.html(site.diagnostics, root: builder.root))
+        state.update(files: site.files, rendered: site.renderedPaths, overlay: Overlay.html(site.diagnostics, root: builder.root), changes: site.changes)
         if !changed.isEmpty {
             let names = changed.sorted()
             log("changed: " + names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : ""))
@@ -178,5 +187,36 @@ extension PreviewServer {
     /// Whether `host` is a loopback address (only this computer can connect).
     public static func isLoopback(_ host: String) -> Bool {
         host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// Changes waiting for the builder thread: whatever came in while it built is one batch.
+final class ChangeQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: Set<String> = []
+    private var closed = false
+
+    func add(_ changed: Set<String>) {
+        condition.withLock {
+            waiting.formUnion(changed)
+            condition.signal()
+        }
+    }
+
+    func close() {
+        condition.withLock {
+            closed = true
+            condition.signal()
+        }
+    }
+
+    /// The next batch; nil once closed.
+    func next() -> Set<String>? {
+        condition.withLock {
+            while waiting.isEmpty && !closed { condition.wait() }
+            guard !closed else { return nil }
+            defer { waiting = [] }
+            return waiting
+        }
     }
 }

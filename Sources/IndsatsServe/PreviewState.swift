@@ -28,16 +28,22 @@ final class PreviewState: @unchecked Sendable {
     private var current = Snapshot()
     /// Request path → when a page there last asked for news.
     private var seen: [String: Date] = [:]
+    /// Pages shown by the quick pass, with the number of the change they show; a build that
+    /// does not include that change yet keeps them (so a page never goes back to older text).
+    private var ahead: [String: (data: Data, changes: Int)] = [:]
 
     var snapshot: Snapshot { lock.withLock { current } }
 
     /// Records a build: its files when it succeeded (else the last good site stays), and its
-    /// overlay. `rendered` names the files that may have changed (nil: any of them).
-    func update(files: [String: Data]?, rendered: Set<String>? = nil, overlay: String) {
+    /// overlay. `rendered` names the files that may have changed (nil: any of them); `changes`
+    /// is the number of the latest change the build includes.
+    func update(files built: [String: Data]?, rendered: Set<String>? = nil, overlay: String, changes: Int = .max) {
         lock.withLock {
             current.generation += 1
-            if let files {
-                let candidates = rendered.map(Array.init) ?? Array(files.keys)
+            ahead = ahead.filter { $0.value.changes > changes }
+            if var files = built {
+                for (path, page) in ahead { files[path] = page.data }
+                let candidates = (rendered.map(Array.init) ?? Array(files.keys)) + ahead.keys
                 for path in candidates where current.files[path] != files[path] { current.versions[path] = current.generation }
                 current.files = files
             }
@@ -45,11 +51,14 @@ final class PreviewState: @unchecked Sendable {
         }
     }
 
-    /// Publishes some pages ahead of the build that follows (the quick pass); the overlay stays.
-    func publish(pages: [String: Data]) {
+    /// Publishes some pages ahead of the build that takes in change number `changes` (the
+    /// quick pass); the overlay stays.
+    func publish(pages: [String: Data], changes: Int) {
         lock.withLock {
             current.generation += 1
-            for (path, data) in pages where current.files[path] != data {
+            for (path, data) in pages {
+                ahead[path] = (data, changes)
+                guard current.files[path] != data else { continue }
                 current.files[path] = data
                 current.versions[path] = current.generation
             }

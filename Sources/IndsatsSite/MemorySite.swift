@@ -16,6 +16,8 @@ public struct MemorySite: Sendable {
     public var renderedPaths: Set<String>?
     /// Seconds per stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The number of the latest change this build includes (see `MemorySiteBuilder.quickPages`).
+    public var changes = 0
 
     /// Builds the whole site of `builder` into memory: what `build` writes, without writing
     /// (no PDFs).
@@ -47,20 +49,29 @@ public final class MemorySiteBuilder: @unchecked Sendable {
     let builder: SiteBuilder
     let cache = ContentLoader.LoadCache()
     /// The last good build.
-    private var last: (files: [String: Data], pages: [String], dependencies: SiteDependencies, renderer: SiteRenderer)?
+    private var last: (files: [String: Data], pages: [String], dependencies: SiteDependencies)?
     /// The files changed since the last good build.
     private var pending: Set<String> = []
+    /// Guards `published`, `unbuilt` and `changes`, which the quick pass reads on another thread.
+    let lock = NSLock()
+    /// The last good build's renderer and dependencies, for the quick pass.
+    var published: (renderer: SiteRenderer, dependencies: SiteDependencies)?
+    /// The files changed and not yet in a good build, with the number of their latest change.
+    var unbuilt: [String: Int] = [:]
+    var changes = 0
 
     public init(_ builder: SiteBuilder) { self.builder = builder }
 
     /// Builds after `changed` (paths relative to the site's folder; empty: everything).
+    /// Builds are made one at a time; `quickPages` may run beside one.
     public func build(changed: Set<String>) -> MemorySite {
+        let upTo = record(changed)
         pending.formUnion(changed)
         var diagnostics = Diagnostics()
         var timings: [(String, Double)] = []
         guard let prepared = builder.prepare(&diagnostics, &timings, exceptArchived: nil, cache: cache, changed: changed),
               let frozen = builder.frozenFiles(prepared.archive, &diagnostics)
-        else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
+        else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings, changes: upTo) }
         let renderer = SiteBuilder.timed("indexes and list rows", &timings) {
             SiteRenderer(content: prepared.content, templates: prepared.templates, options: builder.options)
         }
@@ -80,35 +91,14 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         var files = only == nil ? [:] : last?.files.filter { !$0.key.hasPrefix("assets/") } ?? [:]
         for file in collected.items + frozen { files[file.path] = file.data }
         files.merge(MemorySite.assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
-        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
-        last = (files, renderer.pages.map(\.path), dependencies, renderer)
+        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings, changes: upTo) }
+        last = (files, renderer.pages.map(\.path), dependencies)
         pending = []
-        return MemorySite(diagnostics: diagnostics, files: files, renderedPaths: only, timings: timings)
-    }
-
-    /// The quick pass after `changed`, run before `build(changed:)`: the pages to show at once,
-    /// rendered from the last good build with just the changed files read again. For edited
-    /// activity files, their own pages; for edited templates, the pages in `open` that use
-    /// them. Nil when there is nothing it can render exactly (anything else changed, an
-    /// earlier change is still pending, or the changed files have errors): then the full
-    /// pass alone answers. It changes nothing of this builder.
-    public func quickPages(changed: Set<String>, open: Set<String>) -> [OutputFile]? {
-        guard let last, pending.isEmpty, !changed.isEmpty else { return nil }
-        let renderer = last.renderer
-        if changed.allSatisfy({ $0.hasPrefix("content/aktiviteter/") && $0.hasSuffix(".md") }) {
-            guard let reloaded = ContentLoader(root: builder.root).reloadActivities(changed, config: renderer.content.config, cache: cache),
-                  !reloaded.diagnostics.contains(where: { $0.severity == .error }),
-                  !SiteValidator.validate(activities: reloaded.activities, in: renderer.content).hasErrors
-            else { return nil }
-            return renderer.activityPages(replacing: reloaded.activities).flatMap { $0.isEmpty ? nil : $0 }
+        lock.withLock {
+            published = (renderer, dependencies)
+            unbuilt = unbuilt.filter { $0.value > upTo }
         }
-        let templatesName = builder.templates.lastPathComponent
-        guard templatesName == "templates", changed.allSatisfy({ $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") }) else { return nil }
-        var diagnostics = Diagnostics()
-        let templates = TemplateSet.load(from: builder.templates, diagnostics: &diagnostics)
-        let touched = changed.reduce(into: Set<String>()) { $0.formUnion(last.dependencies.pages(touchedBy: $1)) }.intersection(open)
-        guard !diagnostics.hasErrors, !touched.isEmpty else { return nil }
-        return renderer.pages(touched, with: templates, changed: changed).flatMap { $0.isEmpty ? nil : $0 }
+        return MemorySite(diagnostics: diagnostics, files: files, renderedPaths: only, timings: timings, changes: upTo)
     }
 
     /// The pages the pending changes touch; nil when everything is to be rendered.

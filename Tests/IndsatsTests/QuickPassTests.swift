@@ -37,7 +37,7 @@ import IndsatsSite
                 .replacingOccurrences(of: "2012: \"0,7\"", with: "2012: \"0,9\"")
                 .replacingOccurrences(of: "Det gamle formål.", with: "Det *nye* formål.")
         }
-        let quick = try #require(session.quickPages(changed: [Self.activity], open: []))
+        let quick = try #require(session.quickPages(changed: [Self.activity], open: [])?.pages)
         #expect(quick.map(\.path) == [Self.activityPage])
         let page = String(decoding: quick[0].data, as: UTF8.self)
         #expect(page.contains("Værtsprogram for &lt;alle&gt;"))
@@ -62,16 +62,27 @@ import IndsatsSite
             #expect(session.quickPages(changed: [Self.activity], open: []) == nil, "\(what)")
         }
         try original.write(to: site.appendingPathComponent(Self.activity), atomically: true, encoding: .utf8)
-        #expect(session.quickPages(changed: ["indsats.yml"], open: [Self.activityPage]) == nil)
-        #expect(session.quickPages(changed: ["content/aktiviteter/ny.md"], open: []) == nil, "a file the last build did not have")
-        #expect(session.quickPages(changed: [Self.activity, "content/indikatorer/beskaeftigelse.md"], open: []) == nil)
+        let others: [(String, Set<String>)] = [
+            ("the settings", ["indsats.yml"]), ("a file the last build did not have", ["content/aktiviteter/ny.md"]),
+            ("an indicator beside the activity", [Self.activity, "content/indikatorer/beskaeftigelse.md"]),
+        ]
+        for (what, changed) in others {
+            #expect(session.build(changed: []).files != nil)
+            #expect(session.quickPages(changed: changed, open: [Self.activityPage]) == nil, "\(what)")
+        }
 
-        // After a failed build the next change waits for the full pass.
+        // Every file changed since the last good build is read again: after a failed build,
+        // the fix shows at once; a change of another kind keeps the quick pass out until built.
+        #expect(session.build(changed: []).files != nil)
         try Self.edit(site, Self.activity) { $0.replacingOccurrences(of: "date: 2011-04-07", with: "date: 2011-13-45") }
         #expect(session.build(changed: [Self.activity]).files == nil)
-        try original.write(to: site.appendingPathComponent(Self.activity), atomically: true, encoding: .utf8)
-        #expect(session.quickPages(changed: [Self.activity], open: []) == nil, "an earlier change is still pending")
-        #expect(session.build(changed: [Self.activity]).files != nil)
+        try Self.edit(site, Self.activity) { $0.replacingOccurrences(of: "date: 2011-13-45", with: "date: 2011-04-08") }
+        let fix = try #require(session.quickPages(changed: [Self.activity], open: [])?.pages.first)
+        #expect(session.build(changed: [Self.activity]).files?[Self.activityPage] == fix.data)
+        let indicator = "content/indikatorer/beskaeftigelse.md"
+        #expect(session.quickPages(changed: [indicator], open: [Self.activityPage]) == nil)
+        #expect(session.quickPages(changed: [Self.activity], open: []) == nil, "the indicator's change is not built yet")
+        #expect(session.build(changed: [indicator, Self.activity]).files != nil)
         #expect(session.quickPages(changed: [Self.activity], open: []) != nil)
     }
 
@@ -79,7 +90,7 @@ import IndsatsSite
         let (site, session) = try Self.session()
         let open: Set<String> = [Self.activityPage, "projektbank/index.html", "index.html"]
         try Self.edit(site, "templates/aktivitet.mustache") { $0.replacingOccurrences(of: "</h1>", with: " (kladde)</h1>") }
-        let quick = try #require(session.quickPages(changed: ["templates/aktivitet.mustache"], open: open))
+        let quick = try #require(session.quickPages(changed: ["templates/aktivitet.mustache"], open: open)?.pages)
         #expect(quick.map(\.path) == [Self.activityPage], "only the open pages the template renders")
         #expect(String(decoding: quick[0].data, as: UTF8.self).contains(" (kladde)</h1>"))
         #expect(quick[0].data == session.build(changed: ["templates/aktivitet.mustache"]).files?[Self.activityPage])
@@ -92,21 +103,40 @@ import IndsatsSite
         #expect(session.quickPages(changed: ["templates/aktivitet.mustache"], open: []) == nil, "no open page: nothing to show first")
     }
 
+    @Test func anAddedOrRemovedFileIsFoundThoughAnEditOfAKnownFileReusesTheLastListing() throws {
+        let (site, session) = try Self.session()
+        let added = "content/aktiviteter/nyt-tilbud.md"
+        try FileManager.default.copyItem(at: site.appendingPathComponent(Self.activity), to: site.appendingPathComponent(added))
+        try Self.edit(site, added) { $0.replacingOccurrences(of: "title: Værtsprogram", with: "title: Nyt tilbud") }
+        let withNew = try #require(session.build(changed: [added]).files)
+        #expect(String(decoding: withNew["projektbank/nyt-tilbud/index.html"] ?? Data(), as: UTF8.self).contains("Nyt tilbud"))
+        try Self.edit(site, added) { $0.replacingOccurrences(of: "title: Nyt tilbud", with: "title: Nyere tilbud") }
+        let edited = try #require(session.build(changed: [added]).files)
+        #expect(edited == (try Self.fullBuild(site)))
+        try FileManager.default.removeItem(at: site.appendingPathComponent(added))
+        let removed = try #require(session.build(changed: [added]).files)
+        #expect(removed["projektbank/nyt-tilbud/index.html"] == nil)
+        #expect(removed == (try Self.fullBuild(site)))
+    }
+
     @Test func aPageKeepsItsVersionWhileItsBytesStayTheSameSoOnlyChangedPagesReload() {
         let state = PreviewState()
         let a = Data("a".utf8), b = Data("b".utf8)
         state.update(files: ["index.html": a, "x/index.html": a], overlay: "")
         let first = state.snapshot
         #expect(first.version(of: "/") == 1 && first.version(of: "/x/") == 1 && first.version(of: "/nope/") == -1)
-        state.publish(pages: ["x/index.html": b])
+        state.publish(pages: ["x/index.html": b], changes: 7)
         #expect(state.snapshot.version(of: "/x/") == 2 && state.snapshot.version(of: "/") == 1)
-        // The full pass after the quick one gives the same bytes: no second reload.
-        state.update(files: ["index.html": a, "x/index.html": b, "y/index.html": a], rendered: ["x/index.html", "y/index.html"], overlay: "")
+        // A build that began before change 7 does not take the page back to older text.
+        state.update(files: ["index.html": a, "x/index.html": a], rendered: ["x/index.html"], overlay: "", changes: 6)
+        #expect(state.snapshot.files["x/index.html"] == b && state.snapshot.version(of: "/x/") == 2)
+        // The build with change 7 gives the same bytes: no second reload.
+        state.update(files: ["index.html": a, "x/index.html": b, "y/index.html": a], rendered: ["x/index.html", "y/index.html"], overlay: "", changes: 7)
         let last = state.snapshot
-        #expect(last.version(of: "/x/") == 2 && last.version(of: "/") == 1 && last.version(of: "/y/") == 3)
+        #expect(last.version(of: "/x/") == 2 && last.version(of: "/") == 1 && last.version(of: "/y/") == 4)
         // A failed build keeps the files and their versions.
         state.update(files: nil, overlay: "<div>fejl</div>")
-        #expect(state.snapshot.version(of: "/x/") == 2 && state.snapshot.generation == 4)
+        #expect(state.snapshot.version(of: "/x/") == 2 && state.snapshot.generation == 5)
     }
 
     @Test func theServerListensOnLoopbackUnlessToldAndRefusesAnAddressThatIsNone() async throws {

@@ -14,10 +14,11 @@ extension SiteRenderer {
     /// file, its indicators, the annexes and reports citing it, and links to the facet values
     /// it belongs to; so it is exact when the edit keeps what the site groups and cites the
     /// activity by (administration, committee, area, status, tags, indicators, budget years).
-    /// Nil when one of them changed, an activity is not in this site, or a page fails.
+    /// Nil when one of them changed, an activity is not in this site (from the same file), or
+    /// a page fails.
     public func activityPages(replacing activities: [Activity]) -> [OutputFile]? {
         for activity in activities {
-            guard let old = inputs.site.activity(activity.slug), Self.sameGrouping(old, activity) else { return nil }
+            guard let old = inputs.site.activity(activity.slug), old.source.path == activity.source.path, Self.sameGrouping(old, activity) else { return nil }
         }
         guard let site = inputs.site.replacing(activities) else { return nil }
         let patched = RenderInputs(site: site, facets: inputs.facets, rows: inputs.rows, options: inputs.options)

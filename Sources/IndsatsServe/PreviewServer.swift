@@ -130,13 +130,14 @@ public final class PreviewServer: @unchecked Sendable {
                 var changed: Set<String> = []
                 for watcher in watchers { changed.formUnion(watcher.nextChanges(quiet: 0.05, timeout: watchers.count > 1 ? 0.1 : 0.3)) }
                 guard !changed.isEmpty, !isStopped else { continue }
-                quickPass(changed: changed)
-                queue.add(changed)
+                let number = site.record(changed)
+                quickPass(changed: changed, number: number)
+                queue.add(changed, number: number)
             }
             queue.close()
         }
         let building = Thread { [self] in
-            while let changed = queue.next(), !isStopped { rebuild(changed: changed) }
+            while let (changed, number) = queue.next(), !isStopped { rebuild(changed: changed, recorded: number) }
         }
         watching.name = "indsats serve: watcher"
         building.name = "indsats serve: builder"
@@ -145,9 +146,9 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Publishes at once the pages the quick pass can render (see `MemorySiteBuilder.quickPages`).
-    func quickPass(changed: Set<String>) {
+    func quickPass(changed: Set<String>, number: Int) {
         let start = DispatchTime.now().uptimeNanoseconds
-        guard let quick = site.quickPages(changed: changed, open: state.openPages) else { return }
+        guard let quick = site.quickPages(changed: changed, open: state.openPages, recorded: number) else { return }
         state.publish(pages: Dictionary(quick.pages.map { ($0.path, $0.data) }) { first, _ in first }, changes: quick.changes)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let count = quick.pages.count
@@ -155,9 +156,9 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Builds the whole site again and publishes it (or, on errors, the overlay only).
-    func rebuild(changed: Set<String>) {
+    func rebuild(changed: Set<String>, recorded: Int? = nil) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let site = self.site.build(changed: changed)
+        let site = self.site.build(changed: changed, recorded: recorded)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         state.update(files: site.files, rendered: site.renderedPaths, overlay: Overlay.html(site.diagnostics, root: builder.root), changes: site.changes)
         if !changed.isEmpty {
@@ -194,11 +195,14 @@ extension PreviewServer {
 final class ChangeQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: Set<String> = []
+    /// The number of the latest change waiting (`MemorySiteBuilder.record`).
+    private var latest = 0
     private var closed = false
 
-    func add(_ changed: Set<String>) {
+    func add(_ changed: Set<String>, number: Int) {
         condition.withLock {
             waiting.formUnion(changed)
+            latest = max(latest, number)
             condition.signal()
         }
     }
@@ -210,13 +214,13 @@ final class ChangeQueue: @unchecked Sendable {
         }
     }
 
-    /// The next batch; nil once closed.
-    func next() -> Set<String>? {
+    /// The next batch and the number of its latest change; nil once closed.
+    func next() -> (Set<String>, Int)? {
         condition.withLock {
             while waiting.isEmpty && !closed { condition.wait() }
             guard !closed else { return nil }
             defer { waiting = [] }
-            return waiting
+            return (waiting, latest)
         }
     }
 }

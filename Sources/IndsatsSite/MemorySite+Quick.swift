@@ -11,8 +11,10 @@ extension MemorySiteBuilder {
         public var changes: Int
     }
 
-    /// Records `changed`; returns the number of this change.
-    func record(_ changed: Set<String>) -> Int {
+    /// Records `changed` as the next change and returns its number; `quickPages` and `build`
+    /// then take the number instead of recording the change themselves (a server that runs
+    /// them on two threads records each change once, as it comes in).
+    public func record(_ changed: Set<String>) -> Int {
         lock.withLock {
             changes += 1
             for path in changed { unbuilt[path] = changes }
@@ -26,8 +28,8 @@ extension MemorySiteBuilder {
     /// templates, the pages in `open` that use them. Nil when there is nothing it can render
     /// exactly: another kind of file changed since the last good build, an activity changed
     /// what the site groups it by, or a changed file has errors. Then the build alone answers.
-    public func quickPages(changed: Set<String>, open: Set<String>) -> QuickPages? {
-        let number = record(changed)
+    public func quickPages(changed: Set<String>, open: Set<String>, recorded: Int? = nil) -> QuickPages? {
+        let number = recorded ?? record(changed)
         let (last, recorded) = lock.withLock { (self.published, Set(self.unbuilt.keys)) }
         // An editor's temporary files (hidden, or gone again and not content) change nothing.
         let unbuilt = recorded.filter { path in

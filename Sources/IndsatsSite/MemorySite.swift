@@ -63,9 +63,10 @@ public final class MemorySiteBuilder: @unchecked Sendable {
     public init(_ builder: SiteBuilder) { self.builder = builder }
 
     /// Builds after `changed` (paths relative to the site's folder; empty: everything).
-    /// Builds are made one at a time; `quickPages` may run beside one.
-    public func build(changed: Set<String>) -> MemorySite {
-        let upTo = record(changed)
+    /// Builds are made one at a time; `quickPages` may run beside one. `recorded`: the number
+    /// of the latest change in `changed`, when the caller recorded them (see `record`).
+    public func build(changed: Set<String>, recorded: Int? = nil) -> MemorySite {
+        let upTo = recorded ?? record(changed)
         pending.formUnion(changed)
         var diagnostics = Diagnostics()
         var timings: [(String, Double)] = []

@@ -153,6 +153,7 @@ public final class PreviewServer: @unchecked Sendable {
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let count = quick.pages.count
         log(String(format: "showed %d page%@ at once (%.1f ms); building the rest", count, count == 1 ? "" : "s", milliseconds))
+        if timings { for (stage, seconds) in quick.timings { log(String(format: "%8.1f ms  %@", seconds * 1000, stage)) } }
     }
 
     /// Builds the whole site again and publishes it (or, on errors, the overlay only).

@@ -9,6 +9,8 @@ extension MemorySiteBuilder {
         public var pages: [OutputFile]
         /// The number of the change they show: a build that includes it replaces them.
         public var changes: Int
+        /// Seconds per step, in order.
+        public var timings: [(stage: String, seconds: Double)] = []
     }
 
     /// Records `changed` as the next change and returns its number; `quickPages` and `build`
@@ -39,23 +41,26 @@ extension MemorySiteBuilder {
         }
         guard let (renderer, dependencies) = last, !unbuilt.isEmpty else { return nil }
         let pages: [OutputFile]?
+        var timings: [(String, Double)] = []
         if unbuilt.allSatisfy({ $0.hasPrefix("content/aktiviteter/") && $0.hasSuffix(".md") }) {
-            guard let reloaded = ContentLoader(root: builder.root).reloadActivities(unbuilt, config: renderer.content.config),
-                  !reloaded.diagnostics.contains(where: { $0.severity == .error }),
-                  !SiteValidator.validate(activities: reloaded.activities, in: renderer.content).hasErrors
+            let reloaded = SiteBuilder.timed("read the changed files", &timings) {
+                ContentLoader(root: builder.root).reloadActivities(unbuilt, config: renderer.content.config)
+            }
+            guard let reloaded, !reloaded.diagnostics.contains(where: { $0.severity == .error }),
+                  !SiteBuilder.timed("validate them", &timings, { SiteValidator.validate(activities: reloaded.activities, in: renderer.content).hasErrors })
             else { return nil }
-            pages = renderer.activityPages(replacing: reloaded.activities)
+            pages = SiteBuilder.timed("render their pages", &timings) { renderer.activityPages(replacing: reloaded.activities) }
         } else {
             guard builder.templates.lastPathComponent == "templates",
                   unbuilt.allSatisfy({ $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") })
             else { return nil }
             var diagnostics = Diagnostics()
-            let templates = TemplateSet.load(from: builder.templates, diagnostics: &diagnostics)
+            let templates = SiteBuilder.timed("templates (read)", &timings) { TemplateSet.load(from: builder.templates, diagnostics: &diagnostics) }
             let touched = unbuilt.reduce(into: Set<String>()) { $0.formUnion(dependencies.pages(touchedBy: $1)) }.intersection(open)
             guard !diagnostics.hasErrors, !touched.isEmpty else { return nil }
-            pages = renderer.pages(touched, with: templates, changed: unbuilt)
+            pages = SiteBuilder.timed("render the open pages", &timings) { renderer.pages(touched, with: templates, changed: unbuilt) }
         }
         guard let pages, !pages.isEmpty else { return nil }
-        return QuickPages(pages: pages, changes: number)
+        return QuickPages(pages: pages, changes: number, timings: timings)
     }
 }

@@ -10,6 +10,11 @@ public struct PageSpec: Sendable, Hashable {
     public var template: String
     public var kind: Kind
 
+    /// An activity's page.
+    static func activity(_ slug: String) -> PageSpec {
+        PageSpec(path: SitePaths.activity(slug), template: "aktivitet", kind: .activity(slug))
+    }
+
     /// Every page of a site, in a stable order.
     static func all(of site: SiteIndex, facets: ActivityFacets) -> [PageSpec] {
         let content = site.content
@@ -32,7 +37,7 @@ public struct PageSpec: Sendable, Hashable {
         }
         pages += facets.tags.map { PageSpec(path: SitePaths.facet($0), template: "projektbank-liste", kind: .facet($0.facet)) }
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
-        pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
+        pages += content.activities.map { activity($0.slug) }
         if config.enabled(.barometerEditions) {
             pages += site.barometerEditions.map { PageSpec(path: SitePaths.barometerEdition($0), template: "barometer", kind: .barometerEdition($0)) }
         }

@@ -22,8 +22,7 @@ extension SiteRenderer {
         }
         guard let site = inputs.site.replacing(activities) else { return nil }
         let patched = RenderInputs(site: site, facets: inputs.facets, rows: inputs.rows, options: inputs.options)
-        let wanted = Set(activities.map { SitePaths.activity($0.slug) })
-        return render(pages.filter { wanted.contains($0.path) }, templates: templates, inputs: patched)
+        return render(activities.map { PageSpec.activity($0.slug) }, templates: templates, inputs: patched)
     }
 
     /// The pages at `paths` rendered with other `templates` (the content unchanged), after an

@@ -63,14 +63,18 @@ public struct ContentLoader: Sendable {
             return files
         }
         let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
-        var known = changed.contains(Self.configFile) ? [:] : cache?.files ?? [:]
+        // Taken out of the cache (not copied), so that it is updated in place.
+        var known: [String: LoadedFile] = [:]
+        if let cache, !changed.contains(Self.configFile) { swap(&known, &cache.files) }
         let stale = files.filter { known[$0.path] == nil || changed.contains($0.path) }
         let read = ParallelMap.map(stale) { file in
             loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
         for (file, loaded) in zip(stale, read) { known[file.path] = loaded }
         let loaded = files.map { known[$0.path]! }
-        cache?.files = Dictionary(zip(files.map(\.path), loaded)) { first, _ in first }
+        // Every listed file is known now: more known ones means some were removed.
+        if known.count != files.count { known = Dictionary(zip(files.map(\.path), loaded)) { first, _ in first } }
+        cache?.files = known
         let content = clock.measure("collect") { () -> SiteContent in
             var content = SiteContent(config: config)
             for file in loaded {

@@ -52,7 +52,7 @@ public struct ContentLoader: Sendable {
         let files = clock.measure("list files") { () -> [(path: String, kind: ContentKind)] in
             // Edits of files already known change no name: the last listing still holds.
             if let cache, let listing = cache.listing, !changed.contains(Self.configFile),
-               changed.allSatisfy({ !$0.hasPrefix("content/") || (cache.files[$0] != nil && isRegularFile(rootPath + $0)) }) {
+               changed.allSatisfy({ !$0.hasPrefix("content/") || (cache.files[$0] != nil && FileSystem.kind(rootPath + $0) == .file) }) {
                 diagnostics.append(contentsOf: listing.diagnostics)
                 return listing.files
             }
@@ -182,11 +182,6 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
-    }
-
-    func isRegularFile(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
     }
 
     func isDirectory(_ path: String) -> Bool {

@@ -49,16 +49,32 @@ public struct ContentLoader: Sendable {
         guard let config = clock.measure("configuration", { loadConfig(&diagnostics) }) else {
             return LoadResult(content: nil, diagnostics: diagnostics)
         }
-        let files = clock.measure("list files") { contentFiles(&diagnostics) }
+        let files = clock.measure("list files") { () -> [(path: String, kind: ContentKind)] in
+            // Edits of files already known change no name: the last listing still holds.
+            if let cache, let listing = cache.listing, !changed.contains(Self.configFile),
+               changed.allSatisfy({ !$0.hasPrefix("content/") || (cache.files[$0] != nil && FileSystem.kind(rootPath + $0) == .file) }) {
+                diagnostics.append(contentsOf: listing.diagnostics)
+                return listing.files
+            }
+            var listed = Diagnostics()
+            let files = contentFiles(&listed)
+            cache?.listing = (files, listed)
+            diagnostics.append(contentsOf: listed)
+            return files
+        }
         let renderer = MarkdownRenderer(allowRawHTML: config.rawHTML)
-        var known = changed.contains(Self.configFile) ? [:] : cache?.files ?? [:]
+        // Taken out of the cache (not copied), so that it is updated in place.
+        var known: [String: LoadedFile] = [:]
+        if let cache, !changed.contains(Self.configFile) { swap(&known, &cache.files) }
         let stale = files.filter { known[$0.path] == nil || changed.contains($0.path) }
         let read = ParallelMap.map(stale) { file in
             loadFile(file.path, kind: file.kind, config: config, markdown: renderer, clock: clock)
         }
         for (file, loaded) in zip(stale, read) { known[file.path] = loaded }
         let loaded = files.map { known[$0.path]! }
-        cache?.files = Dictionary(zip(files.map(\.path), loaded)) { first, _ in first }
+        // Every listed file is known now: more known ones means some were removed.
+        if known.count != files.count { known = Dictionary(zip(files.map(\.path), loaded)) { first, _ in first } }
+        cache?.files = known
         let content = clock.measure("collect") { () -> SiteContent in
             var content = SiteContent(config: config)
             for file in loaded {
@@ -218,6 +234,8 @@ public struct ContentLoader: Sendable {
     /// Each content file as last read (for `load(reusing:changed:)`).
     public final class LoadCache: @unchecked Sendable {
         var files: [String: LoadedFile] = [:]
+        /// The content files as last listed, with what the listing found wrong with names.
+        var listing: (files: [(path: String, kind: ContentKind)], diagnostics: Diagnostics)?
         public init() {}
     }
 

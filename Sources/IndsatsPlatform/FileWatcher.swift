@@ -58,12 +58,21 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     /// Waits until something changes (or `timeout` seconds pass: then an empty set), then
-    /// until nothing has changed for `quiet` seconds; returns the paths that changed,
-    /// relative to the base folder.
-    public func nextChanges(quiet: Double, timeout: Double = 1) -> Set<String> {
+    /// until nothing has changed for a while; returns the paths that changed, relative to the
+    /// base folder. The while is `settle` seconds when every file written to has been closed
+    /// (or moved into place), as an editor's save ends, and `quiet` seconds while a file is
+    /// still being written: a save is taken at once, and a burst of saves still comes as one
+    /// batch.
+    public func nextChanges(quiet: Double, settle: Double = 0.005, timeout: Double = 1) -> Set<String> {
         var changed: Set<String> = []
+        var writing: Set<String> = []
         guard wait(timeout) else { return changed }
-        repeat { changed.formUnion(drain()) } while wait(quiet)
+        repeat {
+            for event in drain() {
+                changed.insert(event.path)
+                if event.finished { writing.remove(event.path) } else { writing.insert(event.path) }
+            }
+        } while wait(writing.isEmpty ? settle : quiet)
         return changed
     }
 
@@ -74,9 +83,10 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     /// Reads every pending event; a new folder is watched, and the files already in it count
-    /// as changed.
-    private func drain() -> [String] {
-        var changed: [String] = []
+    /// as changed. An event is `finished` unless it leaves a file open for writing (made or
+    /// written to, not yet closed).
+    private func drain() -> [(path: String, finished: Bool)] {
+        var changed: [(path: String, finished: Bool)] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -97,9 +107,10 @@ public final class FileWatcher: @unchecked Sendable {
                 let path = folder.isEmpty ? name : folder + "/" + name
                 let madeFolder = mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
                 if madeFolder && (!folder.isEmpty || recursive.contains(name)) {
-                    changed += addTree(path)
+                    changed += addTree(path).map { ($0, true) }
                 }
-                changed.append(path)
+                let unfinished = mask & UInt32(IN_ISDIR) == 0 && mask & UInt32(IN_MODIFY | IN_CREATE) != 0
+                changed.append((path, !unfinished))
             }
         }
         return changed

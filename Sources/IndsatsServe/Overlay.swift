@@ -18,15 +18,25 @@ enum Overlay {
             return """
                 <div id="\(id)" role="status" style="position:fixed;right:1rem;bottom:1rem;max-width:40rem;max-height:50vh;overflow:auto;\
                 z-index:2147483647;background:#fffbe6;color:#3d3000;border:1px solid #c9a400;border-radius:6px;padding:.5rem .8rem;\
-                font:14px/1.4 system-ui,sans-serif"><details><summary>Indholdet har \(counts)</summary><ol style="padding-left:1.2rem">\(items)</ol></details></div>
+                font:14px/1.4 system-ui,sans-serif">\(closeButton(color: "#3d3000"))<details><summary>Indholdet har \(counts)</summary><ol style="padding-left:1.2rem">\(items)</ol></details></div>
                 """
         }
         return """
             <div id="\(id)" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(30,0,0,.92);\
-            color:#fff;padding:2rem;font:15px/1.5 system-ui,sans-serif"><h2 style="margin-top:0;color:#ffb3b3">Indholdet har \(counts)</h2>\
+            color:#fff;padding:2rem;font:15px/1.5 system-ui,sans-serif">\(closeButton(color: "#fff"))<h2 style="margin-top:0;color:#ffb3b3">Indholdet har \(counts)</h2>\
             <p>Siden herunder er den seneste udgave, der kunne bygges. Ret fejlene og gem filen: siden opdateres af sig selv.</p>\
             <ol style="padding-left:1.2rem">\(items)</ol></div>
             """
+    }
+
+    /// Hides the overlay (the reload script listens for it; Escape does the same) until the
+    /// next build that has diagnostics.
+    static func closeButton(color: String) -> String {
+        """
+        <button type="button" data-indsats-close aria-label="Luk (Esc)" title="Luk (Esc)" style="float:right;margin:0 0 .5rem .5rem;\
+        font:inherit;font-size:1.2em;line-height:1;padding:.2rem .5rem;color:\(color);background:transparent;\
+        border:1px solid currentColor;border-radius:4px;cursor:pointer">×</button>
+        """
     }
 
     /// One diagnostic as `build` prints it, with the source line and its column marked.

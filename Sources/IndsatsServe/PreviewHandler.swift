@@ -55,7 +55,10 @@ struct PreviewHandler: HTTPHandler {
     func response(_ status: HTTPStatusCode, path: String, data: Data, _ snapshot: PreviewState.Snapshot) -> HTTPResponse {
         let type = Self.contentType(of: path)
         var body = data
-        if type.hasPrefix("text/html") { body = Self.inject(into: data, snapshot) }
+        if type.hasPrefix("text/html") {
+            let version = status == .ok ? snapshot.versions[path] ?? 0 : -1
+            body = Self.inject(into: data, overlay: snapshot.overlay, script: Self.script(generation: snapshot.generation, version: version))
+        }
         return HTTPResponse(statusCode: status, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
     }
 
@@ -73,43 +76,51 @@ struct PreviewHandler: HTTPHandler {
     }
 
     /// The page with the overlay and the reload script before its last `</body>`.
-    static func inject(into page: Data, _ snapshot: PreviewState.Snapshot) -> Data {
-        let addition = Data((snapshot.overlay + script(generation: snapshot.generation, site: snapshot.site)).utf8)
+    static func inject(into page: Data, overlay: String, script: String) -> Data {
+        let addition = Data((overlay + script).utf8)
         guard let end = page.range(of: Data("</body>".utf8), options: .backwards) else { return page + addition }
         var result = page
         result.insert(contentsOf: addition, at: end.lowerBound)
         return result
     }
 
-    /// Listens for new builds: a new site reloads the page (keeping the scroll position), a
-    /// build with errors only replaces the overlay.
-    static func script(generation: Int, site: Int) -> String {
+    /// Listens for news about this page: when its version moved (its bytes changed, or it
+    /// appeared), the page reloads, keeping the scroll position; otherwise only the overlay is
+    /// replaced (shown on a failed build, gone on a good one). The overlay's close button or
+    /// Escape hides it until the next build that has one.
+    static func script(generation: Int, version: Int) -> String {
         """
         <script id="indsats-reload">(function(){var key="indsats-scroll:"+location.pathname,y=sessionStorage.getItem(key);\
         if(y!==null){sessionStorage.removeItem(key);window.scrollTo(0,+y);}\
-        if(!window.EventSource)return;var site=\(site),source=new EventSource("\(eventsPath)?since=\(generation)");\
-        source.onmessage=function(e){var d=JSON.parse(e.data);if(d.site!==site){source.close();\
+        function hide(){var o=document.getElementById("\(Overlay.id)");if(o){o.hidden=true;}}\
+        document.addEventListener("click",function(e){if(e.target.closest&&e.target.closest("[data-indsats-close]")){hide();}});\
+        document.addEventListener("keydown",function(e){if(e.key==="Escape"){hide();}});\
+        if(!window.EventSource)return;var version=\(version),source=new EventSource("\(eventsPath)?since=\(generation)&page="+encodeURIComponent(location.pathname));\
+        source.onmessage=function(e){var d=JSON.parse(e.data);if(d.version!==version){source.close();\
         sessionStorage.setItem(key,String(window.scrollY));location.reload();return;}\
         var o=document.getElementById("\(Overlay.id)");if(o){o.outerHTML=d.overlay;}else{document.body.insertAdjacentHTML("beforeend",d.overlay);}};})();</script>
         """
     }
 
-    /// Server-sent events, one per request: waits (up to 10 s) for a build newer than the one
-    /// the page has (`Last-Event-ID`, else `since`), sends it and closes; the browser asks
-    /// again after `retry` ms.
+    /// Server-sent events, one per request: waits (up to 10 s) for a publication newer than
+    /// the one the page has (`Last-Event-ID`, else `since`), sends the version of the page
+    /// (`page`, its path) and the overlay, and closes; the browser asks again after `retry`
+    /// ms. The request also tells which pages are open (see `PreviewState.openPages`).
     func events(_ request: HTTPRequest) async throws -> HTTPResponse {
         let since = request.headers[.init("Last-Event-ID")].flatMap(Int.init)
             ?? request.query.first { $0.name == "since" }.flatMap { Int($0.value) } ?? 0
+        let page = request.query.first { $0.name == "page" }?.value ?? "/"
+        state.open(page)
         let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
         var body = "retry: 150\n"
         while DispatchTime.now().uptimeNanoseconds < deadline {
             let snapshot = state.snapshot
             if snapshot.generation > since {
-                let payload = try JSONSerialization.data(withJSONObject: ["site": snapshot.site, "overlay": snapshot.overlay])
+                let payload = try JSONSerialization.data(withJSONObject: ["version": snapshot.version(of: page), "overlay": snapshot.overlay] as [String: Any])
                 body += "id: \(snapshot.generation)\ndata: \(String(decoding: payload, as: UTF8.self))\n\n"
                 break
             }
-            try await Task.sleep(nanoseconds: 20_000_000)
+            try await Task.sleep(nanoseconds: 5_000_000)
         }
         if !body.contains("data:") { body += ": nothing new\n\n" }
         return HTTPResponse(

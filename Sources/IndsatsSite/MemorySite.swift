@@ -11,9 +11,13 @@ public struct MemorySite: Sendable {
     /// Path under the output folder → bytes; nil when the build stopped on errors.
     public var files: [String: Data]?
     /// How many pages were rendered again (nil: all of them).
-    public var renderedPages: Int?
+    public var renderedPages: Int? { renderedPaths?.count }
+    /// The pages rendered again (nil: all of them).
+    public var renderedPaths: Set<String>?
     /// Seconds per stage, in order.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The number of the latest change this build includes (see `MemorySiteBuilder.quickPages`).
+    public var changes = 0
 
     /// Builds the whole site of `builder` into memory: what `build` writes, without writing
     /// (no PDFs).
@@ -48,17 +52,27 @@ public final class MemorySiteBuilder: @unchecked Sendable {
     private var last: (files: [String: Data], pages: [String], dependencies: SiteDependencies)?
     /// The files changed since the last good build.
     private var pending: Set<String> = []
+    /// Guards `published`, `unbuilt` and `changes`, which the quick pass reads on another thread.
+    let lock = NSLock()
+    /// The last good build's renderer and dependencies, for the quick pass.
+    var published: (renderer: SiteRenderer, dependencies: SiteDependencies)?
+    /// The files changed and not yet in a good build, with the number of their latest change.
+    var unbuilt: [String: Int] = [:]
+    var changes = 0
 
     public init(_ builder: SiteBuilder) { self.builder = builder }
 
     /// Builds after `changed` (paths relative to the site's folder; empty: everything).
-    public func build(changed: Set<String>) -> MemorySite {
+    /// Builds are made one at a time; `quickPages` may run beside one. `recorded`: the number
+    /// of the latest change in `changed`, when the caller recorded them (see `record`).
+    public func build(changed: Set<String>, recorded: Int? = nil) -> MemorySite {
+        let upTo = recorded ?? record(changed)
         pending.formUnion(changed)
         var diagnostics = Diagnostics()
         var timings: [(String, Double)] = []
         guard let prepared = builder.prepare(&diagnostics, &timings, exceptArchived: nil, cache: cache, changed: changed),
               let frozen = builder.frozenFiles(prepared.archive, &diagnostics)
-        else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
+        else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings, changes: upTo) }
         let renderer = SiteBuilder.timed("indexes and list rows", &timings) {
             SiteRenderer(content: prepared.content, templates: prepared.templates, options: builder.options)
         }
@@ -78,10 +92,14 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         var files = only == nil ? [:] : last?.files.filter { !$0.key.hasPrefix("assets/") } ?? [:]
         for file in collected.items + frozen { files[file.path] = file.data }
         files.merge(MemorySite.assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
-        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings) }
+        guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings, changes: upTo) }
         last = (files, renderer.pages.map(\.path), dependencies)
         pending = []
-        return MemorySite(diagnostics: diagnostics, files: files, renderedPages: only?.count, timings: timings)
+        lock.withLock {
+            published = (renderer, dependencies)
+            unbuilt = unbuilt.filter { $0.value > upTo }
+        }
+        return MemorySite(diagnostics: diagnostics, files: files, renderedPaths: only, timings: timings, changes: upTo)
     }
 
     /// The pages the pending changes touch; nil when everything is to be rendered.

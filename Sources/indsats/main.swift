@@ -188,23 +188,29 @@ struct Schema: ParsableCommand {
 }
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Previews the site at http://127.0.0.1:<port>/ (this computer only), rebuilding it and reloading the browser on every change.")
+        abstract: "Previews the site at http://127.0.0.1:<port>/ (this computer only, unless --host), rebuilding it and reloading the browser on every change.")
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "The port to serve on.")
     var port: UInt16 = 1414
+    @Option(name: .long, help: "The address to serve on: 127.0.0.1 (default) is this computer only; 0.0.0.0 lets the network in.")
+    var host = "127.0.0.1"
     @Flag(name: .long, help: "Print how long each stage of every rebuild took.")
     var timings = false
 
     func run() throws {
         let builder = SiteBuilder(root: site.rootURL, templates: site.templatesURL)
-        let server = PreviewServer(builder: builder, port: port, report: { report($0) }, log: { say($0) })
+        let server = PreviewServer(builder: builder, host: host, port: port, report: { report($0) }, log: { say($0) })
+        if !PreviewServer.isLoopback(host) {
+            FileHandle.standardError.write(Data("warning: --host \(host) is not this computer only: anyone who can reach it on the network can read the preview, drafts and errors included\n".utf8))
+        }
         server.timings = timings
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         Task {
             do {
                 try await server.start()
-                say("serving http://127.0.0.1:\(await server.port ?? port)/ (Ctrl-C stops)")
+                let shown = host.contains(":") ? "[\(host)]" : host
+                say("serving http://\(shown):\(await server.port ?? port)/ (Ctrl-C stops)")
             } catch {
                 failure.message = "\(error)"
                 done.signal()

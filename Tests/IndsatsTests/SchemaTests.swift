@@ -105,6 +105,17 @@ struct SchemaTests {
         #expect(JSONSchema.all().map(\.text) == schemas.map(\.text))
     }
 
+    @Test("The schemas committed in schemas/ (which the files indsats new writes point at) are what indsats schema writes now")
+    func committedSchemasMatchTheGenerator() throws {
+        let folder = Repo.root.appendingPathComponent("schemas")
+        let committed = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(committed == JSONSchema.all().map(\.name), "run indsats schema in the repository and commit schemas/")
+        for schema in JSONSchema.all() {
+            let text = try String(contentsOf: folder.appendingPathComponent(schema.name), encoding: .utf8)
+            #expect(text == schema.text, "schemas/\(schema.name) differs from what indsats schema writes: run it and commit the result")
+        }
+    }
+
     @Test("indsats schema writes its files into a folder, rewrites its own, and refuses to overwrite another file")
     func writesOnlyItsOwnFiles() throws {
         let folder = temporaryFolder("indsats-schema")

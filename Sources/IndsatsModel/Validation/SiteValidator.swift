@@ -24,10 +24,20 @@ public struct SiteValidator {
         return validator.diagnostics
     }
 
-    init(content: SiteContent, today: Day?) {
+    /// The problems of some activities of `content` alone (their fields and references, as
+    /// `validate` checks each activity; not the checks across files, such as unique slugs or
+    /// future dates): the preview's quick pass after an edit of those files.
+    public static func validate(activities: [Activity], in content: SiteContent) -> Diagnostics {
+        // An activity's own checks need no set of every activity's slug (10,000 at a time).
+        var validator = SiteValidator(content: content, today: nil, activitySlugs: false)
+        activities.forEach { validator.check($0) }
+        return validator.diagnostics
+    }
+
+    init(content: SiteContent, today: Day?, activitySlugs listed: Bool = true) {
         self.content = content
         self.today = today
-        activitySlugs = Set(content.activities.map(\.slug)).union(content.unreadable.activities)
+        activitySlugs = listed ? Set(content.activities.map(\.slug)).union(content.unreadable.activities) : []
         indicatorSlugs = Set(content.indicators.map(\.slug)).union(content.unreadable.indicators)
         goalSlugs = Set(content.policyGoals.map(\.slug)).union(content.unreadable.policyGoals)
         administrationIDs = content.config.administrations.map(\.id)

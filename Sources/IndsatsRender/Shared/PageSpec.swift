@@ -12,6 +12,11 @@ public struct PageSpec: Sendable, Hashable {
     /// Which page of a paginated list (`projektbank/side/2/`); 1 for every other page.
     public var number: Int = 1
 
+    /// An activity's page.
+    static func activity(_ slug: String) -> PageSpec {
+        PageSpec(path: SitePaths.activity(slug), template: "aktivitet", kind: .activity(slug))
+    }
+
     /// Every page of a site, in a stable order.
     static func all(of site: SiteIndex, facets: ActivityFacets) -> [PageSpec] {
         let content = site.content
@@ -40,7 +45,7 @@ public struct PageSpec: Sendable, Hashable {
             pages += list(SitePaths.facet(tag), template: "projektbank-liste", kind: .facet(tag.facet), count: tag.count)
         }
         if !facets.tags.isEmpty { pages.append(PageSpec(path: SitePaths.tags, template: "emner", kind: .tags)) }
-        pages += content.activities.map { PageSpec(path: SitePaths.activity($0.slug), template: "aktivitet", kind: .activity($0.slug)) }
+        pages += content.activities.map { activity($0.slug) }
         // Each version of an activity that has several: a stable page of its own.
         let versions = VersionSources(site: site)
         pages += content.activities.filter(ActivityVersions.hasVersionPages).flatMap { activity in

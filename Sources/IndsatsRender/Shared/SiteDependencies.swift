@@ -85,7 +85,7 @@ extension SiteRenderer {
 /// directly or through others (worked out once per template). A dynamic partial
 /// (`{{>*name}}`) is not followed: the shipped templates have none.
 struct TemplateFiles {
-    private let byTemplate: [String: [String]]
+    let byTemplate: [String: [String]]
 
     init(_ templates: TemplateSet) {
         byTemplate = Dictionary(uniqueKeysWithValues: templates.names.map { name in

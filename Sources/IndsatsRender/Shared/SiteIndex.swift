@@ -3,8 +3,9 @@ import IndsatsModel
 /// Lookups by slug and reverse indexes (who cites whom), built once per build so that no page
 /// searches the whole site.
 public struct SiteIndex: Sendable {
-    public let content: SiteContent
-    let activitiesBySlug: [String: Activity]
+    // `var` only for `replacing(_:)`; nothing else changes an index once built.
+    public private(set) var content: SiteContent
+    private(set) var activitiesBySlug: [String: Activity]
     let indicatorsBySlug: [String: Indicator]
     let goalsBySlug: [String: PolicyGoal]
     let annexesBySlug: [String: Annex]
@@ -44,6 +45,20 @@ public struct SiteIndex: Sendable {
         annexesCiting = annexes
         reportsCiting = reports
         barometerEditions = BarometerPage.editions(of: content)
+    }
+
+    /// This index with some activities replaced by new versions of themselves (same slug, same
+    /// place in the content); nil when one has no activity of its slug here. Only the lookups
+    /// by slug and position change: the caller makes sure that the reverse indexes still hold
+    /// (see `SiteRenderer.activityPages(replacing:)`).
+    func replacing(_ activities: [Activity]) -> SiteIndex? {
+        var copy = self
+        for activity in activities {
+            guard let position = content.activities.firstIndex(where: { $0.slug == activity.slug }) else { return nil }
+            copy.content.activities[position] = activity
+            copy.activitiesBySlug[activity.slug] = activity
+        }
+        return copy
     }
 
     public func activity(_ slug: String) -> Activity? { activitiesBySlug[slug] }

@@ -89,7 +89,14 @@ public final class MemorySiteBuilder: @unchecked Sendable {
         }
         SiteBuilder.addParts(clock.seconds, to: &timings)
         diagnostics.append(contentsOf: renderer.renderErrors)
-        var files = only == nil ? [:] : last?.files.filter { !$0.key.hasPrefix("assets/") } ?? [:]
+        // Only the pages not rendered again are kept: data files, the archive's and the assets are
+        // made whole every build, and a data file the content no longer gives (a search shard of a
+        // word now gone) must go.
+        var files: [String: Data] = [:]
+        if only != nil, let last {
+            let pages = Set(last.pages)
+            files = last.files.filter { pages.contains($0.key) }
+        }
         for file in collected.items + frozen { files[file.path] = file.data }
         files.merge(MemorySite.assets(builder.templates.appendingPathComponent("assets"), &diagnostics)) { _, asset in asset }
         guard !diagnostics.hasErrors else { return MemorySite(diagnostics: diagnostics, files: nil, timings: timings, changes: upTo) }

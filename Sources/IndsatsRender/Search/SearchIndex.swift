@@ -26,24 +26,27 @@ public struct SearchIndex: Sendable {
 
     init(documents: [SearchDocument]) {
         self.documents = documents
-        // Runs of documents in parallel, each into postings of its own (one dictionary step per
-        // word), then joined run after run, so every list stays in document order.
+        // Runs of documents in parallel, each into a term table of its own (`SearchTermTable`),
+        // then joined run after run, so every list stays in document order.
         let runs = stride(from: 0, to: documents.count, by: Self.documentsPerRun).map { $0..<min($0 + Self.documentsPerRun, documents.count) }
-        let partial = ParallelMap.map(runs) { run -> [String: [Posting]] in
-            var postings: [String: [Posting]] = [:]
+        let partial = ParallelMap.map(runs) { run -> [(term: String, postings: [Posting])] in
+            var table = SearchTermTable()
             for doc in run {
-                let document = documents[doc]
+                let document = documents[doc], number = Int32(doc)
                 for weight in SearchDocument.Weight.allCases {
                     let value = UInt8(weight.rawValue)
                     for text in document.texts[weight] ?? [] {
-                        SearchText.forEachWord(in: text) { Self.add(Int32(doc), value, to: &postings[$0, default: []]) }
+                        SearchText.forEachWord(inUTF8: text) { table.add($0, doc: number, weight: value) }
                     }
                 }
+                for html in document.html {
+                    SearchText.forEachWord(inUTF8: html, html: true) { table.add($0, doc: number, weight: UInt8(SearchDocument.Weight.body.rawValue)) }
+                }
             }
-            return postings
+            return table.lists()
         }
-        var postings = partial.first ?? [:]
-        for run in partial.dropFirst() {
+        var postings: [String: [Posting]] = [:]
+        for run in partial {
             for (term, list) in run { postings[term, default: []].append(contentsOf: list) }
         }
         self.postings = postings
@@ -52,15 +55,6 @@ public struct SearchIndex: Sendable {
     typealias Posting = (doc: Int32, weight: UInt8)
     /// Documents indexed by one worker at a time.
     static let documentsPerRun = 512
-
-    /// Adds a document to a term's list, or raises its weight if it is the list's last.
-    static func add(_ doc: Int32, _ weight: UInt8, to list: inout [Posting]) {
-        if let last = list.last, last.doc == doc {
-            if last.weight < weight { list[list.count - 1].weight = weight }
-        } else {
-            list.append((doc, weight))
-        }
-    }
 
     /// Every file of the index.
     func files() -> [OutputFile] {

@@ -43,17 +43,39 @@ public enum SearchText {
         return words
     }
 
-    /// Calls `body` with each folded word of `text`, in order. It folds as it goes, byte by
-    /// byte (ASCII and æ, ø, å by table, other characters through `fold`), which is what makes
-    /// indexing fast.
+    /// Calls `body` with each folded word of `text`, in order.
     public static func forEachWord(in text: String, _ body: (String) -> Void) {
+        forEachWord(inUTF8: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the folded UTF-8 bytes of each word of `text`, in order (valid only
+    /// during the call). It folds as it goes, byte by byte (ASCII and æ, ø, å by table, other
+    /// characters through `fold`), and makes no string per word, which is what makes indexing
+    /// fast. With `html`, `text` is rendered HTML read as `PlainText` reads it: tags and the
+    /// entities the renderer writes are left out (each stands where a separator would).
+    static func forEachWord(inUTF8 text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { forEachWord(inBytes: $0, html: html, body) }
+    }
+
+    static func forEachWord(inBytes bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word = WordBuffer()
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            index += 1
             if byte < 0x80 {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "<") where html:
+                    word.flush(body)
+                    while index < end && bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    index += 1
+                case UInt8(ascii: "&") where html:
+                    word.flush(body)
+                    index += PlainText.entityLength(bytes, at: index)
                 default: word.flush(body)
                 }
                 continue
@@ -61,7 +83,10 @@ public enum SearchText {
             // A scalar of two to four bytes.
             let count = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
             var value = UInt32(byte) & (count == 3 ? 0x07 : count == 2 ? 0x0F : 0x1F)
-            for _ in 0..<count { value = value << 6 | UInt32((utf8.next() ?? 0x80) & 0x3F) }
+            for _ in 0..<count {
+                value = value << 6 | UInt32((index < end ? bytes[index] : 0x80) & 0x3F)
+                index += 1
+            }
             switch value {
             case 0xE6, 0xC6: word.append(UInt8(ascii: "a")); word.append(UInt8(ascii: "e"))
             case 0xF8, 0xD8: word.append(UInt8(ascii: "o"))
@@ -99,8 +124,8 @@ public enum SearchText {
             length += 1
         }
 
-        mutating func flush(_ body: (String) -> Void) {
-            if length > 1 { body(String(decoding: bytes, as: UTF8.self)) }
+        mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            if length > 1 { bytes.withUnsafeBufferPointer(body) }
             bytes.removeAll(keepingCapacity: true)
             length = 0
             previous = 0

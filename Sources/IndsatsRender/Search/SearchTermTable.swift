@@ -1,0 +1,78 @@
+/// The terms of a run of documents and the documents each is in, built word by word without a
+/// string per word: each term's folded bytes are stored once (interned) and found again by an
+/// open-addressing hash table over the bytes; postings are kept in one flat list and grouped
+/// by term at the end. This is the inner loop of indexing (every word of every document).
+struct SearchTermTable {
+    /// Term number + 1 per slot (0: empty); the count is a power of two, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
+    /// Per term: its hash, where its bytes start in `bytes`, and the index of its last posting.
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = [0]
+    private var lastPosting: [Int] = []
+    /// Every term's folded UTF-8, one after the other.
+    private var bytes: [UInt8] = []
+    /// (term number, document, best weight), each term's entries in document order.
+    private var postings: [(term: Int32, posting: SearchIndex.Posting)] = []
+
+    /// Records that `word` is in `doc` with `weight` (raising the weight if the term was
+    /// already seen in `doc`). Documents must come in ascending order.
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, doc: Int32, weight: UInt8) {
+        let term = number(of: word)
+        let last = lastPosting[term]
+        if last >= 0 && postings[last].posting.doc == doc {
+            if postings[last].posting.weight < weight { postings[last].posting.weight = weight }
+        } else {
+            lastPosting[term] = postings.count
+            postings.append((Int32(term), (doc, weight)))
+        }
+    }
+
+    /// The term's number, adding it if it is new.
+    private mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            let term = entry - 1
+            if hashes[term] == hash && equal(term, word) { return term }
+            slot = (slot + 1) & mask
+        }
+        let term = hashes.count
+        hashes.append(hash)
+        bytes.append(contentsOf: word)
+        starts.append(bytes.count)
+        lastPosting.append(-1)
+        slots[slot] = Int32(term + 1)
+        if 2 * hashes.count > slots.count { grow() }
+        return term
+    }
+
+    private func equal(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[term]
+        guard starts[term + 1] - start == word.count else { return false }
+        for index in 0..<word.count where bytes[start + index] != word[index] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (term, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(term + 1)
+        }
+    }
+
+    /// Every term with its postings in document order.
+    func lists() -> [(term: String, postings: [SearchIndex.Posting])] {
+        var lists = [[SearchIndex.Posting]](repeating: [], count: hashes.count)
+        for entry in postings { lists[Int(entry.term)].append(entry.posting) }
+        return lists.enumerated().map { term, list in
+            (String(decoding: bytes[starts[term]..<starts[term + 1]], as: UTF8.self), list)
+        }
+    }
+}

@@ -131,28 +131,28 @@ enum PlainText {
     }
 
     /// `of(html)`, or a prefix of it with more than `limit` bytes. Reading stops at a tag's end
-    /// (never inside an entity) once the bytes kept decode to more than `limit` even if they
-    /// were all entities (six bytes for one).
+    /// (never inside an entity) once the bytes kept decode to more than `limit` even if every
+    /// `&` began an entity (which leaves one byte of six).
     private static func of(_ html: String, upTo limit: Int) -> String {
         var out: [UInt8] = []
         let whole = limit == Int.max
         out.reserveCapacity(whole ? html.utf8.count : min(html.utf8.count, limit + 64))
         var inTag = false
-        var entities = false
+        var ampersands = 0
         for byte in html.utf8 {
             switch byte {
             case UInt8(ascii: "<"): inTag = true
             case UInt8(ascii: ">"):
                 inTag = false
                 out.append(UInt8(ascii: " "))
-                if !whole && out.count > (entities ? 6 * limit : limit) { return decoded(out, entities) }
+                if !whole && out.count - 5 * ampersands > limit { return decoded(out, ampersands > 0) }
             default:
                 guard !inTag else { continue }
-                entities = entities || byte == UInt8(ascii: "&")
+                if byte == UInt8(ascii: "&") { ampersands += 1 }
                 out.append(byte)
             }
         }
-        return decoded(out, entities)
+        return decoded(out, ampersands > 0)
     }
 
     private static func decoded(_ out: [UInt8], _ entities: Bool) -> String {

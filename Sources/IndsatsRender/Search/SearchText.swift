@@ -101,32 +101,46 @@ public enum SearchText {
         word.flush(body)
     }
 
-    /// The word being read: its folded UTF-8, its length in scalars, and the byte before
-    /// (for "oe" → "o").
-    struct WordBuffer {
-        var bytes: [UInt8] = []
+    /// The word being read: its folded UTF-8 (in memory of its own, grown as needed), its
+    /// length in scalars, and the byte before (for "oe" → "o").
+    struct WordBuffer: ~Copyable {
+        var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        var capacity = 64
+        var count = 0
         var length = 0
         var previous: UInt8 = 0
 
-        init() { bytes.reserveCapacity(64) }
+        deinit { bytes.deallocate() }
 
         mutating func append(_ byte: UInt8) {
             // "oe" → "o": an "e" right after an "o" (before this rule) is left out.
             if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; return }
             previous = byte
-            bytes.append(byte)
+            store(byte)
             length += 1
         }
 
         mutating func append(other scalar: Unicode.Scalar) {
             previous = 0
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            for byte in UTF8.encode(scalar)! { store(byte) }
             length += 1
         }
 
+        private mutating func store(_ byte: UInt8) {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+                larger.update(from: bytes, count: count)
+                bytes.deallocate()
+                bytes = larger
+                capacity *= 2
+            }
+            bytes[count] = byte
+            count += 1
+        }
+
         mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            if length > 1 { bytes.withUnsafeBufferPointer(body) }
-            bytes.removeAll(keepingCapacity: true)
+            if length > 1 { body(UnsafeBufferPointer(start: bytes, count: count)) }
+            count = 0
             length = 0
             previous = 0
         }

@@ -36,11 +36,11 @@ public struct SearchIndex: Sendable {
                 for weight in SearchDocument.Weight.allCases {
                     let value = UInt8(weight.rawValue)
                     for text in document.texts[weight] ?? [] {
-                        SearchText.forEachWord(inUTF8: text) { table.add($0, doc: number, weight: value) }
+                        SearchText.forEachWord(inUTF8: text) { table.add($0, hash: $1, doc: number, weight: value) }
                     }
                 }
                 for html in document.html {
-                    SearchText.forEachWord(inUTF8: html, html: true) { table.add($0, doc: number, weight: UInt8(SearchDocument.Weight.body.rawValue)) }
+                    SearchText.forEachWord(inUTF8: html, html: true) { table.add($0, hash: $1, doc: number, weight: UInt8(SearchDocument.Weight.body.rawValue)) }
                 }
             }
             return table.lists()

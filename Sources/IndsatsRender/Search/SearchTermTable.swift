@@ -16,8 +16,8 @@ struct SearchTermTable {
 
     /// Records that `word` is in `doc` with `weight` (raising the weight if the term was
     /// already seen in `doc`). Documents must come in ascending order.
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, doc: Int32, weight: UInt8) {
-        let term = number(of: word)
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, doc: Int32, weight: UInt8) {
+        let term = number(of: word, hash: hash)
         let last = lastPosting[term]
         if last >= 0 && postings[last].posting.doc == doc {
             if postings[last].posting.weight < weight { postings[last].posting.weight = weight }
@@ -27,12 +27,10 @@ struct SearchTermTable {
         }
     }
 
-    /// The term's number, adding it if it is new.
-    private mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    /// The term's number, adding it if it is new (`hash`: of its bytes, as `WordBuffer` makes it).
+    private mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Self.slot(hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { break }
@@ -50,18 +48,25 @@ struct SearchTermTable {
         return term
     }
 
+    /// FNV-1a's low bits are poor for short words: mixed before a slot is taken from them.
+    private static func slot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 >> 32)
+    }
+
     private func equal(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[term]
         guard starts[term + 1] - start == word.count else { return false }
-        for index in 0..<word.count where bytes[start + index] != word[index] { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { stored in
+            for index in 0..<word.count where stored[start + index] != word[index] { return false }
+            return true
+        }
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: 2 * slots.count)
         let mask = slots.count - 1
         for (term, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = Self.slot(hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(term + 1)
         }

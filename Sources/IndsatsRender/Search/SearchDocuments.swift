@@ -71,7 +71,7 @@ struct SearchDocuments {
         let content = site.content
         let documents = self
         return content.indicators.map(indicator) + content.annexes.map(annex) + content.reports.map(report)
-            + ParallelMap.map(activities) { documents.activity($0) }
+            + activities.map { documents.activity($0) }
     }
 
     func activity(_ activity: Activity) -> SearchDocument {

@@ -26,10 +26,12 @@ public struct SearchIndex: Sendable {
 
     init(documents: [SearchDocument]) {
         self.documents = documents
-        // Runs of documents in parallel, each into a term table of its own (`SearchTermTable`),
-        // then joined run after run, so every list stays in document order.
+        // Runs of documents, each into a term table of its own (`SearchTermTable`), then joined
+        // run after run, so every list stays in document order. The index is one job of the
+        // render (`SiteRenderer`) and runs on its one thread while the other workers render
+        // pages: spread over all cores it only competed with them and finished later.
         let runs = stride(from: 0, to: documents.count, by: Self.documentsPerRun).map { $0..<min($0 + Self.documentsPerRun, documents.count) }
-        let partial = ParallelMap.map(runs) { run -> [(term: String, postings: [Posting])] in
+        let partial = runs.map { run -> [(term: String, postings: [Posting])] in
             var table = SearchTermTable()
             for doc in run {
                 let document = documents[doc], number = Int32(doc)
@@ -53,7 +55,7 @@ public struct SearchIndex: Sendable {
     }
 
     typealias Posting = (doc: Int32, weight: UInt8)
-    /// Documents indexed by one worker at a time.
+    /// Documents per term table.
     static let documentsPerRun = 512
 
     /// Every file of the index.
@@ -62,7 +64,7 @@ public struct SearchIndex: Sendable {
         for term in postings.keys { byShard[SearchText.shardKey(term), default: []].append(term) }
         let shards = byShard.sorted { $0.key < $1.key }.map { (key: $0.key, terms: $0.value.sorted()) }
         let postings = self.postings
-        let termFiles = ParallelMap.map(shards) { shard -> OutputFile in
+        let termFiles = shards.map { shard -> OutputFile in
             let name = "t/" + SearchText.shardFileName(shard.key)
             let entries = shard.terms.map { term -> String in
                 let sets = (1...3).reversed().map { weight in
@@ -73,7 +75,7 @@ public struct SearchIndex: Sendable {
             return Self.script(name, "{" + entries.joined(separator: ",") + "}", path: "soeg/\(name).js")
         }
         let documents = self.documents
-        let chunks = ParallelMap.map(Array(stride(from: 0, to: documents.count, by: Self.docsPerChunk))) { start in
+        let chunks = stride(from: 0, to: documents.count, by: Self.docsPerChunk).map { start in
             let rows = documents[start..<min(start + Self.docsPerChunk, documents.count)].map { document in
                 "[" + [document.kind, document.title, document.path, document.excerpt].map(Self.jsString).joined(separator: ",") + "]"
             }

@@ -80,6 +80,21 @@ struct SearchTests {
         #expect(SearchIndex(documents: documents).files().map(\.data) == files.map(\.data))
     }
 
+    @Test("Rendered Markdown is indexed word for word as its plain text, and an excerpt reads only its start")
+    func htmlBodies() {
+        let html = "<h2>Formål</h2>\n<p>R&amp;D på <em>Nørre</em>bro &lt;b&gt; &quot;citat&quot; Rock&#39;n&#39;roll &amp;lt; AT&amp;T</p>\n<ul><li>ét</li></ul>"
+        var fromHTML: [String] = []
+        SearchText.forEachWord(inUTF8: html, html: true) { word, _ in fromHTML.append(String(decoding: word, as: UTF8.self)) }
+        #expect(fromHTML == SearchText.words(PlainText.of(html)))
+        #expect(fromHTML.contains("norre") && fromHTML.contains("bro") && fromHTML.contains("lt") && !fromHTML.contains("quot"))
+        let long = String(repeating: "<p>Et afsnit med &amp; og &quot;ord&quot; i Brønshøj.</p>\n", count: 400)
+        let start = PlainText.start(of: long), whole = PlainText.of(long)
+        #expect(whole.hasPrefix(start) && start.utf8.count > 4 * SearchDocument.excerptLength && start.utf8.count < whole.utf8.count / 4)
+        let asHTML = SearchDocument(kind: "Indsats", title: "A", path: "a/", lead: [], body: [], html: [long], excerpt: [start])
+        let asText = SearchDocument(kind: "Indsats", title: "A", path: "a/", lead: [], body: [whole], excerpt: [whole])
+        #expect(SearchIndex(documents: [asHTML]).files().map(\.data) == SearchIndex(documents: [asText]).files().map(\.data))
+    }
+
     /// The reading `soeg.js` does, for the round trip.
     static func decode(_ set: String) -> [Int32] {
         let digits = Dictionary(uniqueKeysWithValues: SearchIndex.alphabet.enumerated().map { ($1, $0) })

@@ -15,17 +15,20 @@ struct SearchDocument: Sendable {
     var path: String
     /// Text by weight; each weight's texts are joined when words are counted.
     var texts: [Weight: [String]]
+    /// Rendered Markdown counted as body text, read as `PlainText` reads it.
+    var html: [String]
     /// The start of the page's text, shown under the title (the search marks the words in it).
     var excerpt: String
 
     /// The excerpt's length in characters, cut at a word.
     static let excerptLength = 280
 
-    init(kind: String, title: String, path: String, title extra: [String] = [], lead: [String?], body: [String?], excerpt: [String?]) {
+    init(kind: String, title: String, path: String, title extra: [String] = [], lead: [String?], body: [String?], html: [String] = [], excerpt: [String?]) {
         self.kind = kind
         self.title = title
         self.path = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
         texts = [.title: [title] + extra, .lead: lead.compactMap { $0 }, .body: body.compactMap { $0 }]
+        self.html = html
         self.excerpt = Self.cut(excerpt.compactMap { $0?.utf8.prefix(4 * Self.excerptLength) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
     }
 
@@ -68,32 +71,32 @@ struct SearchDocuments {
         let content = site.content
         let documents = self
         return content.indicators.map(indicator) + content.annexes.map(annex) + content.reports.map(report)
-            + ParallelMap.map(activities) { documents.activity($0) }
+            + activities.map { documents.activity($0) }
     }
 
     func activity(_ activity: Activity) -> SearchDocument {
         let current = activity.current
         let administration = config.administration(activity.administration.slug)
-        let body = PlainText.of(current.body.html)
         let formerTitles = activity.versions.compactMap(\.title) + activity.versions.compactMap(\.summary)
-        var other: [String?] = [activity.targetGroupCharacteristics, activity.expectedEffect, activity.funding, activity.status, body]
+        var other: [String?] = [activity.targetGroupCharacteristics, activity.expectedEffect, activity.funding, activity.status]
         other += current.partners + current.goals.map(\.text) + current.goals.flatMap { $0.results.compactMap(\.text) }
         other += current.financing.flatMap { [$0.source, $0.note] } + current.footnotes.map(\.text)
-        other += activity.versions.flatMap { [$0.note, $0.targetGroup, $0.expectedEffect, $0.funding, PlainText.of($0.body.html)] + $0.partners }
+        other += activity.versions.flatMap { [$0.note, $0.targetGroup, $0.expectedEffect, $0.funding] + $0.partners }
         other += [current.note, current.contact?.name, current.contact?.unit, current.caseNumber, current.documentNumber]
         let lead: [String?] = [activity.summary, activity.administration.slug, administration?.name, activity.area.slug, activity.targetGroup]
         return SearchDocument(
             kind: "Indsats", title: activity.title, path: SitePaths.activity(activity.slug),
-            lead: lead + formerTitles + activity.tags, body: other, excerpt: [activity.summary, body])
+            lead: lead + formerTitles + activity.tags, body: other, html: [current.body.html] + activity.versions.map(\.body.html),
+            excerpt: [activity.summary, PlainText.start(of: current.body.html)])
     }
 
     func indicator(_ indicator: Indicator) -> SearchDocument {
-        let body = PlainText.of(indicator.body.html)
         let theme = indicator.theme.flatMap { config.theme($0.slug)?.name }
         let notes = indicator.series.compactMap(\.note) + indicator.footnotes.map(\.text) + indicator.breakdowns.map(\.label)
         return SearchDocument(
             kind: "Indikator", title: indicator.title, path: SitePaths.indicator(indicator.slug),
-            lead: [theme, indicator.goal], body: [body, indicator.sourceNote, indicator.target?.text] + notes, excerpt: [indicator.goal, body])
+            lead: [theme, indicator.goal], body: [indicator.sourceNote, indicator.target?.text] + notes, html: [indicator.body.html],
+            excerpt: [indicator.goal, PlainText.start(of: indicator.body.html)])
     }
 
     func annex(_ annex: Annex) -> SearchDocument {
@@ -118,24 +121,56 @@ struct SearchDocuments {
 /// entities the renderer writes decoded.
 enum PlainText {
     static func of(_ html: String) -> String {
+        of(html, upTo: Int.max)
+    }
+
+    /// The start of `of(html)`: at least its first `4 × SearchDocument.excerptLength` bytes (what
+    /// an excerpt is cut from), without reading the rest of a long text.
+    static func start(of html: String) -> String {
+        of(html, upTo: 4 * SearchDocument.excerptLength)
+    }
+
+    /// `of(html)`, or a prefix of it with more than `limit` bytes. Reading stops at a tag's end
+    /// (never inside an entity) once the bytes kept decode to more than `limit` even if every
+    /// `&` began an entity (which leaves one byte of six).
+    private static func of(_ html: String, upTo limit: Int) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count)
+        let whole = limit == Int.max
+        out.reserveCapacity(whole ? html.utf8.count : min(html.utf8.count, limit + 64))
         var inTag = false
-        var entities = false
+        var ampersands = 0
         for byte in html.utf8 {
             switch byte {
             case UInt8(ascii: "<"): inTag = true
-            case UInt8(ascii: ">"): inTag = false; out.append(UInt8(ascii: " "))
+            case UInt8(ascii: ">"):
+                inTag = false
+                out.append(UInt8(ascii: " "))
+                if !whole && out.count - 5 * ampersands > limit { return decoded(out, ampersands > 0) }
             default:
                 guard !inTag else { continue }
-                entities = entities || byte == UInt8(ascii: "&")
+                if byte == UInt8(ascii: "&") { ampersands += 1 }
                 out.append(byte)
             }
         }
+        return decoded(out, ampersands > 0)
+    }
+
+    private static func decoded(_ out: [UInt8], _ entities: Bool) -> String {
         let text = String(decoding: out, as: UTF8.self)
         guard entities else { return text }
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The entities `of` decodes, after their `&`.
+    private static let entityNames: [[UInt8]] = ["lt;", "gt;", "quot;", "#39;", "amp;"].map { Array($0.utf8) }
+
+    /// The length of the entity name at `index` (just after an `&`) if it is one `of` decodes, else 0.
+    static func entityLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        for name in entityNames where index + name.count <= bytes.count {
+            if name.indices.allSatisfy({ bytes[index + $0] == name[$0] }) { return name.count }
+        }
+        return 0
     }
 }

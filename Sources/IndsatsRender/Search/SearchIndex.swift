@@ -26,41 +26,37 @@ public struct SearchIndex: Sendable {
 
     init(documents: [SearchDocument]) {
         self.documents = documents
-        // Runs of documents in parallel, each into postings of its own (one dictionary step per
-        // word), then joined run after run, so every list stays in document order.
+        // Runs of documents, each into a term table of its own (`SearchTermTable`), then joined
+        // run after run, so every list stays in document order. The index is one job of the
+        // render (`SiteRenderer`) and runs on its one thread while the other workers render
+        // pages: spread over all cores it only competed with them and finished later.
         let runs = stride(from: 0, to: documents.count, by: Self.documentsPerRun).map { $0..<min($0 + Self.documentsPerRun, documents.count) }
-        let partial = ParallelMap.map(runs) { run -> [String: [Posting]] in
-            var postings: [String: [Posting]] = [:]
+        let partial = runs.map { run -> [(term: String, postings: [Posting])] in
+            var table = SearchTermTable()
             for doc in run {
-                let document = documents[doc]
+                let document = documents[doc], number = Int32(doc)
                 for weight in SearchDocument.Weight.allCases {
                     let value = UInt8(weight.rawValue)
                     for text in document.texts[weight] ?? [] {
-                        SearchText.forEachWord(in: text) { Self.add(Int32(doc), value, to: &postings[$0, default: []]) }
+                        SearchText.forEachWord(inUTF8: text) { table.add($0, hash: $1, doc: number, weight: value) }
                     }
                 }
+                for html in document.html {
+                    SearchText.forEachWord(inUTF8: html, html: true) { table.add($0, hash: $1, doc: number, weight: UInt8(SearchDocument.Weight.body.rawValue)) }
+                }
             }
-            return postings
+            return table.lists()
         }
-        var postings = partial.first ?? [:]
-        for run in partial.dropFirst() {
+        var postings: [String: [Posting]] = [:]
+        for run in partial {
             for (term, list) in run { postings[term, default: []].append(contentsOf: list) }
         }
         self.postings = postings
     }
 
     typealias Posting = (doc: Int32, weight: UInt8)
-    /// Documents indexed by one worker at a time.
+    /// Documents per term table.
     static let documentsPerRun = 512
-
-    /// Adds a document to a term's list, or raises its weight if it is the list's last.
-    static func add(_ doc: Int32, _ weight: UInt8, to list: inout [Posting]) {
-        if let last = list.last, last.doc == doc {
-            if last.weight < weight { list[list.count - 1].weight = weight }
-        } else {
-            list.append((doc, weight))
-        }
-    }
 
     /// Every file of the index.
     func files() -> [OutputFile] {
@@ -68,7 +64,7 @@ public struct SearchIndex: Sendable {
         for term in postings.keys { byShard[SearchText.shardKey(term), default: []].append(term) }
         let shards = byShard.sorted { $0.key < $1.key }.map { (key: $0.key, terms: $0.value.sorted()) }
         let postings = self.postings
-        let termFiles = ParallelMap.map(shards) { shard -> OutputFile in
+        let termFiles = shards.map { shard -> OutputFile in
             let name = "t/" + SearchText.shardFileName(shard.key)
             let entries = shard.terms.map { term -> String in
                 let sets = (1...3).reversed().map { weight in
@@ -79,7 +75,7 @@ public struct SearchIndex: Sendable {
             return Self.script(name, "{" + entries.joined(separator: ",") + "}", path: "soeg/\(name).js")
         }
         let documents = self.documents
-        let chunks = ParallelMap.map(Array(stride(from: 0, to: documents.count, by: Self.docsPerChunk))) { start in
+        let chunks = stride(from: 0, to: documents.count, by: Self.docsPerChunk).map { start in
             let rows = documents[start..<min(start + Self.docsPerChunk, documents.count)].map { document in
                 "[" + [document.kind, document.title, document.path, document.excerpt].map(Self.jsString).joined(separator: ",") + "]"
             }

@@ -43,17 +43,41 @@ public enum SearchText {
         return words
     }
 
-    /// Calls `body` with each folded word of `text`, in order. It folds as it goes, byte by
-    /// byte (ASCII and æ, ø, å by table, other characters through `fold`), which is what makes
-    /// indexing fast.
+    /// Calls `body` with each folded word of `text`, in order.
     public static func forEachWord(in text: String, _ body: (String) -> Void) {
+        forEachWord(inUTF8: text) { word, _ in body(String(decoding: word, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the folded UTF-8 bytes of each word of `text` (valid only during the
+    /// call) and their hash (`WordBuffer.hash`), in order. It folds as it goes, byte by byte (ASCII and æ, ø, å by table, other
+    /// characters through `fold`), and makes no string per word, which is what makes indexing
+    /// fast. With `html`, `text` is rendered HTML read as `PlainText` reads it: tags and the
+    /// entities the renderer writes are left out (each stands where a separator would).
+    static func forEachWord(inUTF8 text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        var text = text
+        text.withUTF8 { forEachWord(inBytes: $0, html: html, body) }
+    }
+
+    static func forEachWord(inBytes bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var word = WordBuffer()
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+        defer { word.release() }
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            index += 1
             if byte < 0x80 {
+                let lower = byte | 0x20  // a–z for A–Z and a–z only (below 0x80)
+                if lower &- UInt8(ascii: "a") < 26 { word.append(lower); continue }
+                if byte &- UInt8(ascii: "0") < 10 { word.append(byte); continue }
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "<") where html:
+                    word.flush(body)
+                    while index < end && bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    index += 1
+                case UInt8(ascii: "&") where html:
+                    word.flush(body)
+                    index += PlainText.entityLength(bytes, at: index)
                 default: word.flush(body)
                 }
                 continue
@@ -61,7 +85,10 @@ public enum SearchText {
             // A scalar of two to four bytes.
             let count = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
             var value = UInt32(byte) & (count == 3 ? 0x07 : count == 2 ? 0x0F : 0x1F)
-            for _ in 0..<count { value = value << 6 | UInt32((utf8.next() ?? 0x80) & 0x3F) }
+            for _ in 0..<count {
+                value = value << 6 | UInt32((index < end ? bytes[index] : 0x80) & 0x3F)
+                index += 1
+            }
             switch value {
             case 0xE6, 0xC6: word.append(UInt8(ascii: "a")); word.append(UInt8(ascii: "e"))
             case 0xF8, 0xD8: word.append(UInt8(ascii: "o"))
@@ -76,32 +103,52 @@ public enum SearchText {
         word.flush(body)
     }
 
-    /// The word being read: its folded UTF-8, its length in scalars, and the byte before
-    /// (for "oe" → "o").
+    /// The word being read: its folded UTF-8 (in memory of its own, grown as needed), its
+    /// length in scalars, the byte before (for "oe" → "o") and the bytes' FNV-1a hash.
+    /// Its memory is freed by `release()`.
     struct WordBuffer {
-        var bytes: [UInt8] = []
+        var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        var capacity = 64
+        var count = 0
         var length = 0
         var previous: UInt8 = 0
+        var hash = Self.hashStart
 
-        init() { bytes.reserveCapacity(64) }
+        static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        func release() { bytes.deallocate() }
 
         mutating func append(_ byte: UInt8) {
             // "oe" → "o": an "e" right after an "o" (before this rule) is left out.
             if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; return }
             previous = byte
-            bytes.append(byte)
+            store(byte)
             length += 1
         }
 
         mutating func append(other scalar: Unicode.Scalar) {
             previous = 0
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            for byte in UTF8.encode(scalar)! { store(byte) }
             length += 1
         }
 
-        mutating func flush(_ body: (String) -> Void) {
-            if length > 1 { body(String(decoding: bytes, as: UTF8.self)) }
-            bytes.removeAll(keepingCapacity: true)
+        private mutating func store(_ byte: UInt8) {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+                larger.update(from: bytes, count: count)
+                bytes.deallocate()
+                bytes = larger
+                capacity *= 2
+            }
+            bytes[count] = byte
+            count += 1
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+
+        mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+            if length > 1 { body(UnsafeBufferPointer(start: bytes, count: count), hash) }
+            hash = Self.hashStart
+            count = 0
             length = 0
             previous = 0
         }

@@ -1,0 +1,83 @@
+/// The terms of a run of documents and the documents each is in, built word by word without a
+/// string per word: each term's folded bytes are stored once (interned) and found again by an
+/// open-addressing hash table over the bytes; postings are kept in one flat list and grouped
+/// by term at the end. This is the inner loop of indexing (every word of every document).
+struct SearchTermTable {
+    /// Term number + 1 per slot (0: empty); the count is a power of two, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
+    /// Per term: its hash, where its bytes start in `bytes`, and the index of its last posting.
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = [0]
+    private var lastPosting: [Int] = []
+    /// Every term's folded UTF-8, one after the other.
+    private var bytes: [UInt8] = []
+    /// (term number, document, best weight), each term's entries in document order.
+    private var postings: [(term: Int32, posting: SearchIndex.Posting)] = []
+
+    /// Records that `word` is in `doc` with `weight` (raising the weight if the term was
+    /// already seen in `doc`). Documents must come in ascending order.
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, doc: Int32, weight: UInt8) {
+        let term = number(of: word, hash: hash)
+        let last = lastPosting[term]
+        if last >= 0 && postings[last].posting.doc == doc {
+            if postings[last].posting.weight < weight { postings[last].posting.weight = weight }
+        } else {
+            lastPosting[term] = postings.count
+            postings.append((Int32(term), (doc, weight)))
+        }
+    }
+
+    /// The term's number, adding it if it is new (`hash`: of its bytes, as `WordBuffer` makes it).
+    private mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Self.slot(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            let term = entry - 1
+            if hashes[term] == hash && equal(term, word) { return term }
+            slot = (slot + 1) & mask
+        }
+        let term = hashes.count
+        hashes.append(hash)
+        bytes.append(contentsOf: word)
+        starts.append(bytes.count)
+        lastPosting.append(-1)
+        slots[slot] = Int32(term + 1)
+        if 2 * hashes.count > slots.count { grow() }
+        return term
+    }
+
+    /// FNV-1a's low bits are poor for short words: mixed before a slot is taken from them.
+    private static func slot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 >> 32)
+    }
+
+    private func equal(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[term]
+        guard starts[term + 1] - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            for index in 0..<word.count where stored[start + index] != word[index] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (term, hash) in hashes.enumerated() {
+            var slot = Self.slot(hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(term + 1)
+        }
+    }
+
+    /// Every term with its postings in document order.
+    func lists() -> [(term: String, postings: [SearchIndex.Posting])] {
+        var lists = [[SearchIndex.Posting]](repeating: [], count: hashes.count)
+        for entry in postings { lists[Int(entry.term)].append(entry.posting) }
+        return lists.enumerated().map { term, list in
+            (String(decoding: bytes[starts[term]..<starts[term + 1]], as: UTF8.self), list)
+        }
+    }
+}

@@ -13,8 +13,8 @@ struct SearchDocument: Sendable {
     var title: String
     /// The page's path under the site's root, without `index.html`.
     var path: String
-    /// Text by weight; each weight's texts are joined when words are counted.
-    var texts: [Weight: [String]]
+    /// Text by weight (`Weight.rawValue - 1`); each weight's texts are joined when words are counted.
+    var texts: [[String]]
     /// Rendered Markdown counted as body text, read as `PlainText` reads it.
     var html: [String]
     /// The start of the page's text, shown under the title (the search marks the words in it).
@@ -27,8 +27,11 @@ struct SearchDocument: Sendable {
         self.kind = kind
         self.title = title
         self.path = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        texts = [.title: [title] + extra, .lead: lead.compactMap { $0 }, .body: body.compactMap { $0 }]
-        self.html = html
+        texts = [body.compactMap { $0 }, lead.compactMap { $0 }, [title] + extra]
+        // A version's body is often the newer one's (unchanged text is filled in from it): read once.
+        var bodies: [String] = []
+        for text in html where !bodies.contains(text) { bodies.append(text) }
+        self.html = bodies
         self.excerpt = Self.cut(excerpt.compactMap { $0?.utf8.prefix(4 * Self.excerptLength) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
     }
 

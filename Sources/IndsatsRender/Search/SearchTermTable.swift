@@ -1,3 +1,5 @@
+import Foundation
+
 /// The terms of a run of documents and the documents each is in, built word by word without a
 /// string per word: each term's folded bytes are stored once (interned) and found again by an
 /// open-addressing hash table over the bytes; postings are kept in one flat list and grouped
@@ -48,7 +50,7 @@ struct SearchTermTable {
         return term
     }
 
-    /// FNV-1a's low bits are poor for short words: mixed before a slot is taken from them.
+    /// The hash's high bits mixed down before a slot is taken from its low bits.
     private static func slot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 >> 32)
     }
@@ -56,10 +58,8 @@ struct SearchTermTable {
     private func equal(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[term]
         guard starts[term + 1] - start == word.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            for index in 0..<word.count where stored[start + index] != word[index] { return false }
-            return true
-        }
+        guard let base = word.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, word.count) == 0 }
     }
 
     private mutating func grow() {

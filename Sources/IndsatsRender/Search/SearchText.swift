@@ -104,17 +104,15 @@ public enum SearchText {
     }
 
     /// The word being read: its folded UTF-8 (in memory of its own, grown as needed), its
-    /// length in scalars, the byte before (for "oe" → "o") and the bytes' FNV-1a hash.
-    /// Its memory is freed by `release()`.
+    /// length in scalars and the byte before (for "oe" → "o"). Its hash is taken when the word
+    /// is done, eight bytes at a time (`hash(_:count:)`). Its memory is freed by `release()`.
     struct WordBuffer {
+        /// Always at least 8 bytes more than `count`, so the hash may read a whole last word.
         var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
         var capacity = 64
         var count = 0
         var length = 0
         var previous: UInt8 = 0
-        var hash = Self.hashStart
-
-        static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
 
         func release() { bytes.deallocate() }
 
@@ -133,7 +131,7 @@ public enum SearchText {
         }
 
         private mutating func store(_ byte: UInt8) {
-            if count == capacity {
+            if count + 8 >= capacity {
                 let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
                 larger.update(from: bytes, count: count)
                 bytes.deallocate()
@@ -142,15 +140,30 @@ public enum SearchText {
             }
             bytes[count] = byte
             count += 1
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
 
         mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
-            if length > 1 { body(UnsafeBufferPointer(start: bytes, count: count), hash) }
-            hash = Self.hashStart
+            if length > 1 { body(UnsafeBufferPointer(start: bytes, count: count), Self.hash(bytes, count: count)) }
             count = 0
             length = 0
             previous = 0
+        }
+
+        /// A hash of `count` bytes at `bytes` (which may be read up to the next multiple of 8):
+        /// eight bytes to a step, the bytes past the end masked off.
+        static func hash(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> UInt64 {
+            var hash = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
+            var offset = 0
+            let raw = UnsafeRawPointer(bytes)
+            while offset < count {
+                var chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let left = count - offset
+                if left < 8 { chunk &= (1 << UInt64(8 * left)) &- 1 }
+                hash = (hash ^ chunk) &* 0x9e37_79b9_7f4a_7c15
+                hash ^= hash >> 29
+                offset += 8
+            }
+            return hash
         }
     }
 

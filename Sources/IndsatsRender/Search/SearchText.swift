@@ -67,9 +67,14 @@ public enum SearchText {
             let byte = bytes[index]
             index += 1
             if byte < 0x80 {
-                let lower = byte | 0x20  // a–z for A–Z and a–z only (below 0x80)
-                if lower &- UInt8(ascii: "a") < 26 { word.append(lower); continue }
-                if byte &- UInt8(ascii: "0") < 10 { word.append(byte); continue }
+                if isASCIIWordByte(byte) {
+                    // A run of ASCII letters and digits, copied in one step.
+                    var runEnd = index
+                    while runEnd < end && isASCIIWordByte(bytes[runEnd]) { runEnd += 1 }
+                    word.append(ascii: bytes, from: index - 1, to: runEnd)
+                    index = runEnd
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "<") where html:
                     word.flush(body)
@@ -103,6 +108,11 @@ public enum SearchText {
         word.flush(body)
     }
 
+    /// An ASCII letter or digit (`byte | 0x20` is then its folded form).
+    @inline(__always) static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+    }
+
     /// The word being read: its folded UTF-8 (in memory of its own, grown as needed), its
     /// length in scalars and the byte before (for "oe" → "o"). Its hash is taken when the word
     /// is done, eight bytes at a time (`hash(_:count:)`). Its memory is freed by `release()`.
@@ -124,6 +134,25 @@ public enum SearchText {
             length += 1
         }
 
+        /// Appends `source[start..<end]`, ASCII letters and digits, lower-cased (as `append` would
+        /// one by one, but with the counts in registers: this is the inner loop of indexing).
+        mutating func append(ascii source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            while count + (end - start) + 8 >= capacity { grow() }
+            var count = self.count, length = self.length, previous = self.previous
+            let bytes = self.bytes
+            for index in start..<end {
+                let byte = source[index] | 0x20
+                if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; continue }
+                previous = byte
+                bytes[count] = byte
+                count += 1
+                length += 1
+            }
+            self.count = count
+            self.length = length
+            self.previous = previous
+        }
+
         mutating func append(other scalar: Unicode.Scalar) {
             previous = 0
             for byte in UTF8.encode(scalar)! { store(byte) }
@@ -131,15 +160,17 @@ public enum SearchText {
         }
 
         private mutating func store(_ byte: UInt8) {
-            if count + 8 >= capacity {
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
-                larger.update(from: bytes, count: count)
-                bytes.deallocate()
-                bytes = larger
-                capacity *= 2
-            }
+            if count + 8 >= capacity { grow() }
             bytes[count] = byte
             count += 1
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+            larger.update(from: bytes, count: count)
+            bytes.deallocate()
+            bytes = larger
+            capacity *= 2
         }
 
         mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {

@@ -7,10 +7,14 @@ import Foundation
 struct SearchTermTable {
     /// Term number + 1 per slot (0: empty); the count is a power of two, at most half full.
     private var slots = [Int32](repeating: 0, count: 1 << 12)
-    /// Per term: its hash, where its bytes start in `bytes`, and the index of its last posting.
+    /// Per term: its hash, where its bytes start in `bytes`, and its last posting (where it is
+    /// in `postings`, its document and weight, kept here so that a word seen again is counted
+    /// without reading the long list).
     private var hashes: [UInt64] = []
     private var starts: [Int] = [0]
     private var lastPosting: [Int] = []
+    private var lastDoc: [Int32] = []
+    private var lastWeight: [UInt8] = []
     /// Every term's folded UTF-8, one after the other.
     private var bytes: [UInt8] = []
     /// (term number, document, best weight), each term's entries in document order.
@@ -20,11 +24,14 @@ struct SearchTermTable {
     /// already seen in `doc`). Documents must come in ascending order.
     mutating func add(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, doc: Int32, weight: UInt8) {
         let term = number(of: word, hash: hash)
-        let last = lastPosting[term]
-        if last >= 0 && postings[last].posting.doc == doc {
-            if postings[last].posting.weight < weight { postings[last].posting.weight = weight }
+        if lastDoc[term] == doc {
+            guard lastWeight[term] < weight else { return }
+            lastWeight[term] = weight
+            postings[lastPosting[term]].posting.weight = weight
         } else {
             lastPosting[term] = postings.count
+            lastDoc[term] = doc
+            lastWeight[term] = weight
             postings.append((Int32(term), (doc, weight)))
         }
     }
@@ -45,6 +52,8 @@ struct SearchTermTable {
         bytes.append(contentsOf: word)
         starts.append(bytes.count)
         lastPosting.append(-1)
+        lastDoc.append(-1)
+        lastWeight.append(0)
         slots[slot] = Int32(term + 1)
         if 2 * hashes.count > slots.count { grow() }
         return term
@@ -58,6 +67,9 @@ struct SearchTermTable {
     private func equal(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[term]
         guard starts[term + 1] - start == word.count else { return false }
+        // Of words of one length up to 8 bytes, `WordBuffer.hash` gives each its own hash (it is
+        // a bijection of the bytes as one number), so equal hashes, checked before, are enough.
+        if word.count <= 8 { return true }
         guard let base = word.baseAddress else { return true }
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, word.count) == 0 }
     }

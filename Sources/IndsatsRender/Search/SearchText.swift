@@ -181,7 +181,9 @@ public enum SearchText {
         }
 
         /// A hash of `count` bytes at `bytes` (which may be read up to the next multiple of 8):
-        /// eight bytes to a step, the bytes past the end masked off.
+        /// eight bytes to a step, the bytes past the end masked off. For one `count` up to 8 it
+        /// is one-to-one (xor, multiplying by an odd number and `h ^= h >> 29` can all be undone),
+        /// which `SearchTermTable` relies on to compare short words by hash alone.
         static func hash(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> UInt64 {
             var hash = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
             var offset = 0

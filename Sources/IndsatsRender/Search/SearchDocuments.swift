@@ -13,8 +13,8 @@ struct SearchDocument: Sendable {
     var title: String
     /// The page's path under the site's root, without `index.html`.
     var path: String
-    /// Text by weight; each weight's texts are joined when words are counted.
-    var texts: [Weight: [String]]
+    /// Text by weight (`Weight.rawValue - 1`); each weight's texts are joined when words are counted.
+    var texts: [[String]]
     /// Rendered Markdown counted as body text, read as `PlainText` reads it.
     var html: [String]
     /// The start of the page's text, shown under the title (the search marks the words in it).
@@ -27,8 +27,11 @@ struct SearchDocument: Sendable {
         self.kind = kind
         self.title = title
         self.path = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        texts = [.title: [title] + extra, .lead: lead.compactMap { $0 }, .body: body.compactMap { $0 }]
-        self.html = html
+        texts = [body.compactMap { $0 }, lead.compactMap { $0 }, [title] + extra]
+        // A version's body is often the newer one's (unchanged text is filled in from it): read once.
+        var bodies: [String] = []
+        for text in html where !bodies.contains(text) { bodies.append(text) }
+        self.html = bodies
         self.excerpt = Self.cut(excerpt.compactMap { $0?.utf8.prefix(4 * Self.excerptLength) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
     }
 
@@ -124,31 +127,37 @@ enum PlainText {
         of(html, upTo: Int.max)
     }
 
-    /// The start of `of(html)`: at least its first `4 × SearchDocument.excerptLength` bytes (what
-    /// an excerpt is cut from), without reading the rest of a long text.
+    /// The start of `of(html)` that an excerpt is cut from (`SearchDocument.cut` gives the same
+    /// excerpt from it as from the whole text), without reading the rest of a long text: at least
+    /// its first `4 × SearchDocument.excerptLength` bytes, or fewer once it has more characters
+    /// other than white space than an excerpt shows.
     static func start(of html: String) -> String {
-        of(html, upTo: 4 * SearchDocument.excerptLength)
+        of(html, upTo: 4 * SearchDocument.excerptLength, characters: SearchDocument.excerptLength)
     }
 
-    /// `of(html)`, or a prefix of it with more than `limit` bytes. Reading stops at a tag's end
-    /// (never inside an entity) once the bytes kept decode to more than `limit` even if every
-    /// `&` began an entity (which leaves one byte of six).
-    private static func of(_ html: String, upTo limit: Int) -> String {
+    /// `of(html)`, or a prefix of it with more than `limit` bytes or more than `characters`
+    /// characters other than white space. Reading stops at a tag's end (never inside an entity)
+    /// once the bytes kept decode to either even if every `&` began an entity (which leaves one
+    /// byte or character of six).
+    private static func of(_ html: String, upTo limit: Int, characters: Int = Int.max) -> String {
         var out: [UInt8] = []
         let whole = limit == Int.max
         out.reserveCapacity(whole ? html.utf8.count : min(html.utf8.count, limit + 64))
         var inTag = false
         var ampersands = 0
+        var kept = 0  // scalars other than white space
         for byte in html.utf8 {
             switch byte {
             case UInt8(ascii: "<"): inTag = true
             case UInt8(ascii: ">"):
                 inTag = false
                 out.append(UInt8(ascii: " "))
-                if !whole && out.count - 5 * ampersands > limit { return decoded(out, ampersands > 0) }
+                let lost = 5 * ampersands
+                if !whole && (out.count - lost > limit || kept - lost > characters) { return decoded(out, ampersands > 0) }
             default:
                 guard !inTag else { continue }
                 if byte == UInt8(ascii: "&") { ampersands += 1 }
+                if byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { kept += 1 }
                 out.append(byte)
             }
         }

@@ -37,7 +37,7 @@ public struct SearchIndex: Sendable {
                 let document = documents[doc], number = Int32(doc)
                 for weight in SearchDocument.Weight.allCases {
                     let value = UInt8(weight.rawValue)
-                    for text in document.texts[weight] ?? [] {
+                    for text in document.texts[weight.rawValue - 1] {
                         SearchText.forEachWord(inUTF8: text) { table.add($0, hash: $1, doc: number, weight: value) }
                     }
                 }
@@ -63,36 +63,73 @@ public struct SearchIndex: Sendable {
         var byShard: [String: [String]] = [:]
         for term in postings.keys { byShard[SearchText.shardKey(term), default: []].append(term) }
         let shards = byShard.sorted { $0.key < $1.key }.map { (key: $0.key, terms: $0.value.sorted()) }
-        let postings = self.postings
         let termFiles = shards.map { shard -> OutputFile in
             let name = "t/" + SearchText.shardFileName(shard.key)
-            let entries = shard.terms.map { term -> String in
-                let sets = (1...3).reversed().map { weight in
-                    Self.encode(postings[term]!.compactMap { $0.weight == weight ? $0.doc : nil })
+            var out = Self.scriptStart(name, capacity: 256)
+            out.append(UInt8(ascii: "{"))
+            for (number, term) in shard.terms.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                Self.appendJSString(term, to: &out)
+                out.append(contentsOf: ":[".utf8)
+                var sets: [[Int32]] = [[], [], []]
+                for posting in postings[term]! { sets[3 - Int(posting.weight)].append(posting.doc) }
+                for (index, set) in sets.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "\""))
+                    Self.appendEncoded(set, to: &out)
+                    out.append(UInt8(ascii: "\""))
                 }
-                return Self.jsString(term) + ":[" + sets.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+                out.append(UInt8(ascii: "]"))
             }
-            return Self.script(name, "{" + entries.joined(separator: ",") + "}", path: "soeg/\(name).js")
+            out.append(UInt8(ascii: "}"))
+            return Self.script(out, path: "soeg/\(name).js")
         }
         let documents = self.documents
         let chunks = stride(from: 0, to: documents.count, by: Self.docsPerChunk).map { start in
-            let rows = documents[start..<min(start + Self.docsPerChunk, documents.count)].map { document in
-                "[" + [document.kind, document.title, document.path, document.excerpt].map(Self.jsString).joined(separator: ",") + "]"
-            }
             let name = "d/\(start / Self.docsPerChunk)"
-            return Self.script(name, "[" + rows.joined(separator: ",\n") + "]", path: "soeg/\(name).js")
+            var out = Self.scriptStart(name, capacity: 4096)
+            out.append(UInt8(ascii: "["))
+            for index in start..<min(start + Self.docsPerChunk, documents.count) {
+                if index > start { out.append(contentsOf: ",\n".utf8) }
+                let document = documents[index]
+                out.append(UInt8(ascii: "["))
+                for (field, text) in [document.kind, document.title, document.path, document.excerpt].enumerated() {
+                    if field > 0 { out.append(UInt8(ascii: ",")) }
+                    Self.appendJSString(text, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+            return Self.script(out, path: "soeg/\(name).js")
         }
         return termFiles + chunks
     }
 
-    static func script(_ name: String, _ value: String, path: String) -> OutputFile {
-        OutputFile(path: path, data: Data("indsatsSearch.add(\"\(name)\",\(value));\n".utf8))
+    /// `indsatsSearch.add("name",` in a buffer of its own; `script` closes it.
+    static func scriptStart(_ name: String, capacity: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        out.append(contentsOf: "indsatsSearch.add(\"\(name)\",".utf8)
+        return out
+    }
+
+    static func script(_ start: [UInt8], path: String) -> OutputFile {
+        var out = start
+        out.append(contentsOf: ");\n".utf8)
+        return OutputFile(path: path, data: Data(out))
     }
 
     /// Ascending document numbers as gaps or as a bitmap, whichever is shorter.
     static func encode(_ docs: [Int32]) -> String {
-        guard let last = docs.last else { return "" }
-        var gaps: [UInt8] = []
+        var out: [UInt8] = []
+        appendEncoded(docs, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `encode(docs)`, appended to `out`.
+    static func appendEncoded(_ docs: [Int32], to out: inout [UInt8]) {
+        guard let last = docs.last else { return }
+        let start = out.count
         var previous: Int32 = -1
         for doc in docs {
             var gap = doc - previous - 1
@@ -100,31 +137,39 @@ public struct SearchIndex: Sendable {
             repeat {
                 let low = Int(gap & 31)
                 gap >>= 5
-                gaps.append(alphabet[low | (gap > 0 ? 32 : 0)])
+                out.append(alphabet[low | (gap > 0 ? 32 : 0)])
             } while gap > 0
         }
         let bitmapLength = Int(last) / 6 + 2
-        guard bitmapLength < gaps.count else { return String(decoding: gaps, as: UTF8.self) }
+        guard bitmapLength < out.count - start else { return }
+        out.removeSubrange(start...)
         var bits = [Int](repeating: 0, count: Int(last) / 6 + 1)
         for doc in docs { bits[Int(doc) / 6] |= 1 << (Int(doc) % 6) }
-        return "!" + String(decoding: bits.map { alphabet[$0] }, as: UTF8.self)
+        out.append(UInt8(ascii: "!"))
+        for value in bits { out.append(alphabet[value]) }
     }
 
     /// `text` as a JavaScript string literal in ASCII (other characters as `\uXXXX`).
     static func jsString(_ text: String) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 16)
-        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        appendJSString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let hex = Array("0123456789abcdef".utf8)
+
+    /// `jsString(text)`, appended to `out`.
+    static func appendJSString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         for unit in text.utf16 {
             switch unit {
             case 0x22, 0x5C: out.append(UInt8(ascii: "\\")); out.append(UInt8(unit))
             case 0x20..<0x7F: out.append(UInt8(unit))
             default:
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+                out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "u"))
                 for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(unit >> UInt16(shift)) & 15]) }
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 }

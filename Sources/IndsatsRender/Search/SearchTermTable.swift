@@ -1,3 +1,5 @@
+import Foundation
+
 /// The terms of a run of documents and the documents each is in, built word by word without a
 /// string per word: each term's folded bytes are stored once (interned) and found again by an
 /// open-addressing hash table over the bytes; postings are kept in one flat list and grouped
@@ -5,10 +7,14 @@
 struct SearchTermTable {
     /// Term number + 1 per slot (0: empty); the count is a power of two, at most half full.
     private var slots = [Int32](repeating: 0, count: 1 << 12)
-    /// Per term: its hash, where its bytes start in `bytes`, and the index of its last posting.
+    /// Per term: its hash, where its bytes start in `bytes`, and its last posting (where it is
+    /// in `postings`, its document and weight, kept here so that a word seen again is counted
+    /// without reading the long list).
     private var hashes: [UInt64] = []
     private var starts: [Int] = [0]
     private var lastPosting: [Int] = []
+    private var lastDoc: [Int32] = []
+    private var lastWeight: [UInt8] = []
     /// Every term's folded UTF-8, one after the other.
     private var bytes: [UInt8] = []
     /// (term number, document, best weight), each term's entries in document order.
@@ -18,11 +24,14 @@ struct SearchTermTable {
     /// already seen in `doc`). Documents must come in ascending order.
     mutating func add(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, doc: Int32, weight: UInt8) {
         let term = number(of: word, hash: hash)
-        let last = lastPosting[term]
-        if last >= 0 && postings[last].posting.doc == doc {
-            if postings[last].posting.weight < weight { postings[last].posting.weight = weight }
+        if lastDoc[term] == doc {
+            guard lastWeight[term] < weight else { return }
+            lastWeight[term] = weight
+            postings[lastPosting[term]].posting.weight = weight
         } else {
             lastPosting[term] = postings.count
+            lastDoc[term] = doc
+            lastWeight[term] = weight
             postings.append((Int32(term), (doc, weight)))
         }
     }
@@ -43,12 +52,14 @@ struct SearchTermTable {
         bytes.append(contentsOf: word)
         starts.append(bytes.count)
         lastPosting.append(-1)
+        lastDoc.append(-1)
+        lastWeight.append(0)
         slots[slot] = Int32(term + 1)
         if 2 * hashes.count > slots.count { grow() }
         return term
     }
 
-    /// FNV-1a's low bits are poor for short words: mixed before a slot is taken from them.
+    /// The hash's high bits mixed down before a slot is taken from its low bits.
     private static func slot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 >> 32)
     }
@@ -56,10 +67,11 @@ struct SearchTermTable {
     private func equal(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[term]
         guard starts[term + 1] - start == word.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            for index in 0..<word.count where stored[start + index] != word[index] { return false }
-            return true
-        }
+        // Of words of one length up to 8 bytes, `WordBuffer.hash` gives each its own hash (it is
+        // a bijection of the bytes as one number), so equal hashes, checked before, are enough.
+        if word.count <= 8 { return true }
+        guard let base = word.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, word.count) == 0 }
     }
 
     private mutating func grow() {

@@ -67,9 +67,14 @@ public enum SearchText {
             let byte = bytes[index]
             index += 1
             if byte < 0x80 {
-                let lower = byte | 0x20  // a–z for A–Z and a–z only (below 0x80)
-                if lower &- UInt8(ascii: "a") < 26 { word.append(lower); continue }
-                if byte &- UInt8(ascii: "0") < 10 { word.append(byte); continue }
+                if isASCIIWordByte(byte) {
+                    // A run of ASCII letters and digits, copied in one step.
+                    var runEnd = index
+                    while runEnd < end && isASCIIWordByte(bytes[runEnd]) { runEnd += 1 }
+                    word.append(ascii: bytes, from: index - 1, to: runEnd)
+                    index = runEnd
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "<") where html:
                     word.flush(body)
@@ -103,18 +108,21 @@ public enum SearchText {
         word.flush(body)
     }
 
+    /// An ASCII letter or digit (`byte | 0x20` is then its folded form).
+    @inline(__always) static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+    }
+
     /// The word being read: its folded UTF-8 (in memory of its own, grown as needed), its
-    /// length in scalars, the byte before (for "oe" → "o") and the bytes' FNV-1a hash.
-    /// Its memory is freed by `release()`.
+    /// length in scalars and the byte before (for "oe" → "o"). Its hash is taken when the word
+    /// is done, eight bytes at a time (`hash(_:count:)`). Its memory is freed by `release()`.
     struct WordBuffer {
+        /// Always at least 8 bytes more than `count`, so the hash may read a whole last word.
         var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
         var capacity = 64
         var count = 0
         var length = 0
         var previous: UInt8 = 0
-        var hash = Self.hashStart
-
-        static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
 
         func release() { bytes.deallocate() }
 
@@ -126,6 +134,25 @@ public enum SearchText {
             length += 1
         }
 
+        /// Appends `source[start..<end]`, ASCII letters and digits, lower-cased (as `append` would
+        /// one by one, but with the counts in registers: this is the inner loop of indexing).
+        mutating func append(ascii source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            while count + (end - start) + 8 >= capacity { grow() }
+            var count = self.count, length = self.length, previous = self.previous
+            let bytes = self.bytes
+            for index in start..<end {
+                let byte = source[index] | 0x20
+                if byte == UInt8(ascii: "e") && previous == UInt8(ascii: "o") { previous = byte; continue }
+                previous = byte
+                bytes[count] = byte
+                count += 1
+                length += 1
+            }
+            self.count = count
+            self.length = length
+            self.previous = previous
+        }
+
         mutating func append(other scalar: Unicode.Scalar) {
             previous = 0
             for byte in UTF8.encode(scalar)! { store(byte) }
@@ -133,24 +160,43 @@ public enum SearchText {
         }
 
         private mutating func store(_ byte: UInt8) {
-            if count == capacity {
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
-                larger.update(from: bytes, count: count)
-                bytes.deallocate()
-                bytes = larger
-                capacity *= 2
-            }
+            if count + 8 >= capacity { grow() }
             bytes[count] = byte
             count += 1
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+            larger.update(from: bytes, count: count)
+            bytes.deallocate()
+            bytes = larger
+            capacity *= 2
         }
 
         mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
-            if length > 1 { body(UnsafeBufferPointer(start: bytes, count: count), hash) }
-            hash = Self.hashStart
+            if length > 1 { body(UnsafeBufferPointer(start: bytes, count: count), Self.hash(bytes, count: count)) }
             count = 0
             length = 0
             previous = 0
+        }
+
+        /// A hash of `count` bytes at `bytes` (which may be read up to the next multiple of 8):
+        /// eight bytes to a step, the bytes past the end masked off. For one `count` up to 8 it
+        /// is one-to-one (xor, multiplying by an odd number and `h ^= h >> 29` can all be undone),
+        /// which `SearchTermTable` relies on to compare short words by hash alone.
+        static func hash(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> UInt64 {
+            var hash = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
+            var offset = 0
+            let raw = UnsafeRawPointer(bytes)
+            while offset < count {
+                var chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let left = count - offset
+                if left < 8 { chunk &= (1 << UInt64(8 * left)) &- 1 }
+                hash = (hash ^ chunk) &* 0x9e37_79b9_7f4a_7c15
+                hash ^= hash >> 29
+                offset += 8
+            }
+            return hash
         }
     }
 

@@ -106,6 +106,13 @@ struct BudgetImportTests {
         ("empty.xlsx", 1, 1, "the spreadsheet is empty"),
         ("corrupt.xlsx", 1, 1, "the spreadsheet is damaged"),
         ("password.xlsx", 1, 1, "password-protected"),
+        ("entity-expansion.xlsx", 1, 1, "declares XML entities of its own"),
+        ("external-entity.xlsx", 1, 1, "declares XML entities of its own"),
+        ("external-entity-utf16.xlsx", 1, 1, "declares XML entities of its own"),
+        ("formula-without-value.xlsx", 1, 1, "sheet \"Ark1\", B2: the cell has a formula but no calculated value"),
+        ("error-cells.xlsx", 2, 2, "sheet \"Ark1\", B2: the cell shows the spreadsheet error #DIV/0! instead of an amount"),
+        ("error-cells.xlsx", 3, 2, "sheet \"Ark1\", B3: the cell shows the spreadsheet error #REF! instead of an amount"),
+        ("error-cells.csv", 3, 2, "the spreadsheet error Err:502 instead of an amount"),
     ])
     func badSheet(name: String, row: Int, column: Int, message: String) throws {
         let site = try Self.shippedCopy()

@@ -73,6 +73,10 @@ struct RowCollector {
                 error(at: given.place, "the cell shows the spreadsheet error \(code) instead of an amount: its formula cannot be calculated", hint: "correct the formula in the spreadsheet, or type the amount")
                 continue
             }
+            if given.text.trimmed.hasPrefix("=") {
+                error(at: given.place, "the cell holds the formula \"\(given.text.trimmed.prefix(40))\(given.text.trimmed.count > 40 ? "…" : "")\" as text, not its result", hint: "save the sheet from Excel or LibreOffice, which writes each formula's result, or type the amount")
+                continue
+            }
             switch BudgetCellText.parse(given.text, unit: unit) {
             case .success(let cell):
                 cells[activity.slug, default: [:]][year] = given.isNumber ? Self.unpadded(cell, keeping: Self.decimals(of: activity, year)) : cell

@@ -113,6 +113,8 @@ struct BudgetImportTests {
         ("error-cells.xlsx", 2, 2, "sheet \"Ark1\", B2: the cell shows the spreadsheet error #DIV/0! instead of an amount"),
         ("error-cells.xlsx", 3, 2, "sheet \"Ark1\", B3: the cell shows the spreadsheet error #REF! instead of an amount"),
         ("error-cells.csv", 3, 2, "the spreadsheet error Err:502 instead of an amount"),
+        ("formula-as-text.csv", 2, 2, "sheet \"formula-as-text\", B2: the cell holds the formula \"=1+2\" as text, not its result"),
+        ("no-such-file.xlsx", 1, 1, "there is no spreadsheet at this path; check the file's name and folder"),
     ])
     func badSheet(name: String, row: Int, column: Int, message: String) throws {
         let site = try Self.shippedCopy()

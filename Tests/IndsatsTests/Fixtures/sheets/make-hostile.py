@@ -7,7 +7,8 @@ would (run by hand with any Python 3; the results are checked in):
 - external-entity.xlsx, external-entity-utf16.xlsx: a sheet part whose cell is an entity for
   a file outside the spreadsheet (must not be read, nor become an empty cell);
 - formula-without-value.xlsx: a formula with no calculated value (its amount is unknown);
-- error-cells.xlsx, error-cells.csv: cells showing #DIV/0!, #REF!, Err:502.
+- error-cells.xlsx, error-cells.csv: cells showing #DIV/0!, #REF!, Err:502;
+- formula-as-text.csv: a formula saved as its text (=1+2), not its result.
 """
 import sys
 import zipfile
@@ -18,7 +19,9 @@ RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def xlsx(name, sheet):
-    with zipfile.ZipFile(f"{here}/{name}", "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(f"{here}/{name}", "w", zipfile.ZIP_DEFLATED) as zipped:
+        class z:  # fixed dates, so that running the script again gives the same bytes
+            writestr = staticmethod(lambda path, data: zipped.writestr(zipfile.ZipInfo(path, (2026, 12, 2, 0, 0, 0)), data, zipfile.ZIP_DEFLATED))
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>')
         z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>')
@@ -46,3 +49,5 @@ xlsx("error-cells.xlsx", sheet('<row r="2">' + text("A2", "dialogaktiviteter") +
                                + '<row r="3">' + text("A3", "hotspot") + '<c r="B3" t="e"><f>#REF!</f><v>#REF!</v></c></row>'))
 with open(f"{here}/error-cells.csv", "w", newline="") as f:
     f.write("slug;2018\r\ndialogaktiviteter;#DIV/0!\r\nhotspot;Err:502\r\n")
+with open(f"{here}/formula-as-text.csv", "w", newline="") as f:
+    f.write("slug;2018\ndialogaktiviteter;=1+2\n")

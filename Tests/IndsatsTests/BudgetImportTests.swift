@@ -181,4 +181,29 @@ struct BudgetFileEditTests {
     func flowRefused() {
         #expect(throws: BudgetFileEdit.Problem.self) { try BudgetFileEdit(text: "---\nbudget: {2018: \"1\"}\n---\n").applying([2018: "2"]) }
     }
+
+    @Test("A budget with a YAML anchor, alias or tag is refused with its year and line, not written over the wrong bytes", arguments: [
+        ("  2018: &a \"0,9\"\n  2019: *a\n", 2018, "budget.2018 uses a YAML anchor (&)", 3),
+        ("  2018: \"0,9\"\n  2019:   *a\n", 2019, "budget.2019 uses a YAML alias (*)", 4),
+        ("  2018: !!str \"0,9\"\n", 2018, "budget.2018 uses a YAML tag (!)", 3),
+    ])
+    func yamlFeaturesRefused(budget: String, year: Int, message: String, line: Int) {
+        let text = "---\nother: &a \"1\"\nbudget:\n" + budget + "---\n"
+        do {
+            let after = try BudgetFileEdit(text: text).applying([year: "1,5"])
+            Issue.record("written: \(after)")
+        } catch {
+            #expect(error.message.contains(message), "\(error.message)")
+            #expect(error.line == line + 1)
+        }
+    }
+
+    @Test("A file with Windows line endings (CRLF) is edited in place and keeps them, new lines included")
+    func windowsLineEndings() throws {
+        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let after = try BudgetFileEdit(text: crlf("---\ntitle: A\nbudget:\n  2018: \"0,9\"\n  2019: ''\n---\nBody\n")).applying([2019: "2", 2020: "3"])
+        #expect(after == crlf("---\ntitle: A\nbudget:\n  2018: \"0,9\"\n  2019: '2'\n  2020: '3'\n---\nBody\n"))
+        let added = try BudgetFileEdit(text: crlf("---\ntitle: A\n---\nBody\n")).applying([2023: "1,5"])
+        #expect(added == crlf("---\ntitle: A\nbudget:\n  2023: \"1,5\"\n---\nBody\n"))
+    }
 }

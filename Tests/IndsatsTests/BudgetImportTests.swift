@@ -128,6 +128,29 @@ struct BudgetImportTests {
         #expect(try Self.snapshot(site) == before)
     }
 
+    @Test("--write with one changed file read-only replaces none of them, and a written file keeps its permissions")
+    func readOnlyFile() throws {
+        let site = try Self.shippedCopy()
+        let sheet = site.appendingPathComponent("budget.csv")
+        try Data("slug;2018\ndialogaktiviteter;1,5\nhotspot;2\n".utf8).write(to: sheet)
+        let folder = site.appendingPathComponent("content/aktiviteter")
+        let hotspot = folder.appendingPathComponent("hotspot.md").path, dialog = folder.appendingPathComponent("dialogaktiviteter.md").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: hotspot)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: dialog)
+        let before = try Self.snapshot(site)
+        let refused = try runIndsats(["import", "budget", "--root", site.path, sheet.path, "--write"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("content/aktiviteter/hotspot.md:1:1: error: the file is read-only, so its budget is not changed"), "\(refused.errors)")
+        #expect(refused.errors.contains("nothing was changed"))
+        #expect(try Self.snapshot(site) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hotspot)
+        let written = try runIndsats(["import", "budget", "--root", site.path, sheet.path, "--write"])
+        #expect(written.output.contains("written: 2 files"), "\(written.errors)")
+        #expect(try Self.snapshot(site) != before)
+        #expect(try FileManager.default.attributesOfItem(atPath: dialog)[.posixPermissions] as? Int == 0o640)
+    }
+
     @Test("A row is matched by its title within its administration; CSV in either encoding reads as the xlsx", arguments: ["by-title.xlsx", "utf8-bom.csv", "windows-1252.csv"])
     func byTitle(name: String) throws {
         let site = try Self.shippedCopy()

@@ -114,6 +114,7 @@ struct BudgetImportTests {
         ("error-cells.xlsx", 3, 2, "sheet \"Ark1\", B3: the cell shows the spreadsheet error #REF! instead of an amount"),
         ("error-cells.csv", 3, 2, "the spreadsheet error Err:502 instead of an amount"),
         ("formula-as-text.csv", 2, 2, "sheet \"formula-as-text\", B2: the cell holds the formula \"=1+2\" as text, not its result"),
+        ("year-with-decimals.csv", 1, 3, "sheet \"year-with-decimals\", C1: the heading \"2019.0\" is not a year as written, so its column would be ignored (write the year without decimals: 2019)"),
         ("no-such-file.xlsx", 1, 1, "there is no spreadsheet at this path; check the file's name and folder"),
     ])
     func badSheet(name: String, row: Int, column: Int, message: String) throws {

@@ -8,7 +8,8 @@ would (run by hand with any Python 3; the results are checked in):
   a file outside the spreadsheet (must not be read, nor become an empty cell);
 - formula-without-value.xlsx: a formula with no calculated value (its amount is unknown);
 - error-cells.xlsx, error-cells.csv: cells showing #DIV/0!, #REF!, Err:502;
-- formula-as-text.csv: a formula saved as its text (=1+2), not its result.
+- formula-as-text.csv: a formula saved as its text (=1+2), not its result;
+- year-with-decimals.csv: a year heading written as 2019.0.
 """
 import sys
 import zipfile
@@ -51,3 +52,5 @@ with open(f"{here}/error-cells.csv", "w", newline="") as f:
     f.write("slug;2018\r\ndialogaktiviteter;#DIV/0!\r\nhotspot;Err:502\r\n")
 with open(f"{here}/formula-as-text.csv", "w", newline="") as f:
     f.write("slug;2018\ndialogaktiviteter;=1+2\n")
+with open(f"{here}/year-with-decimals.csv", "w", newline="") as f:
+    f.write("slug;2018;2019.0\ndialogaktiviteter;1,5;2\n")

@@ -15,7 +15,10 @@ struct BudgetFileEdit {
     /// `text` with `cells` (year → the cell's new text) written in.
     func applying(_ cells: [Int: String]) throws(Problem) -> String {
         guard let file = FrontMatterFile.split(text) else { throw Problem(message: "the file has no front matter", line: 1) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split at each line feed as a scalar: a CRLF file's lines keep their "\r" (as a
+        // Character, "\r\n" is one grapheme that splitting at "\n" would never find).
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        let lineEnd = { (line: String) in line.unicodeScalars.last == "\r" ? "\r" : "" }
         let node: Node?
         do { node = try Yams.compose(yaml: file.yaml, Resolver.basic, Constructor(), .utf8) } catch {
             throw Problem(message: "the front matter is not valid YAML; run indsats check", line: file.yamlLine)
@@ -25,7 +28,8 @@ struct BudgetFileEdit {
         guard let budget = root.first(where: { $0.key.string == "budget" }) else {
             // After the front matter's last line (the closing fence is the line before the body).
             let closing = file.bodyLine - 2
-            let added = ["budget:"] + cells.keys.sorted().map { "  \($0): \(Self.scalar(cells[$0]!, like: .doubleQuoted))" }
+            let end = lineEnd(lines[closing])
+            let added = ["budget:" + end] + cells.keys.sorted().map { "  \($0): \(Self.scalar(cells[$0]!, like: .doubleQuoted))" + end }
             lines.insert(contentsOf: added, at: closing)
             return lines.joined(separator: "\n")
         }
@@ -36,9 +40,19 @@ struct BudgetFileEdit {
         guard let mapping = budget.value.mapping, !isFlow else {
             throw Problem(message: "budget: is not written as one year per line, so it cannot be edited in place", line: budget.key.mark.map(fileLine) ?? file.yamlLine)
         }
+        let budgetLine = budget.key.mark.map(fileLine) ?? file.yamlLine
+        if let feature = Self.yamlFeature(after: "budget", on: lines[budgetLine - 1]), feature == "*" {
+            throw Self.featureProblem("budget", feature, line: budgetLine)
+        }
         var existing: [Int: (key: Node, value: Node.Scalar, line: Int)] = [:]
         for (key, value) in mapping {
-            guard let year = key.string.flatMap({ Int($0) }), let scalar = value.scalar, let mark = key.mark else { continue }
+            guard let year = key.string.flatMap({ Int($0) }), let mark = key.mark else { continue }
+            // An anchor, alias or tag: the value's mark is not where its text is, or an edit of
+            // one year would change another's.
+            if let feature = Self.yamlFeature(after: key.string ?? "", on: lines[fileLine(mark) - 1]) {
+                throw Self.featureProblem("budget.\(year)", feature, line: fileLine(mark))
+            }
+            guard let scalar = value.scalar else { continue }
             existing[year] = (key, scalar, fileLine(mark))
         }
         var inserts: [(line: Int, text: String)] = []
@@ -46,7 +60,7 @@ struct BudgetFileEdit {
             if let old = existing[year] {
                 try replace(old.value, on: old.line, key: old.key, with: newText, lines: &lines, fileLine: fileLine)
             } else {
-                inserts.append(insertion(year, newText, existing: existing, budgetLine: budget.key.mark.map(fileLine) ?? file.yamlLine, lines: lines))
+                inserts.append(insertion(year, newText, existing: existing, budgetLine: budgetLine, lines: lines))
             }
         }
         // Bottom-up, so that earlier line numbers stay right; same line: the later year last.
@@ -54,6 +68,19 @@ struct BudgetFileEdit {
             lines.insert(insert.text, at: insert.line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The anchor (`&`), alias (`*`) or tag (`!`) that starts the value after `key:` on `line`,
+    /// nil when the value starts otherwise.
+    static func yamlFeature(after key: String, on line: String) -> Character? {
+        guard let keyRange = line.range(of: key), let colon = line[keyRange.upperBound...].firstIndex(of: ":") else { return nil }
+        let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+        return value.first.flatMap { "&*!".contains($0) ? $0 : nil }
+    }
+
+    static func featureProblem(_ field: String, _ feature: Character, line: Int) -> Problem {
+        let what = feature == "&" ? "a YAML anchor (&)" : feature == "*" ? "a YAML alias (*)" : "a YAML tag (!)"
+        return Problem(message: "\(field) uses \(what), so it cannot be edited in place without changing another year with it; write each year's amount out, as 2018: \"0,9\"", line: line)
     }
 
     /// Replaces a scalar on its line (1-based `line`), keeping its quoting style.
@@ -83,7 +110,8 @@ struct BudgetFileEdit {
         let indent = neighbour.map { String(lines[$0.line - 1].prefix { $0 == " " }) } ?? "  "
         // The neighbour's quoting; double quotes beside a year with nothing after its colon.
         let style = neighbour.map { $0.value.style == .plain && $0.value.string.isEmpty ? .doubleQuoted : $0.value.style } ?? .doubleQuoted
-        let text = "\(indent)\(year): \(Self.scalar(newText, like: style))"
+        let end = neighbour.map { lines[$0.line - 1].unicodeScalars.last == "\r" ? "\r" : "" } ?? ""
+        let text = "\(indent)\(year): \(Self.scalar(newText, like: style))\(end)"
         if let earlier, let line = existing[earlier]?.line { return (line, text) }
         if let later, let line = existing[later]?.line { return (line - 1, text) }
         return (budgetLine, text)

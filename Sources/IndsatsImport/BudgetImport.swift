@@ -103,6 +103,8 @@ enum SheetFile {
         let bytes: [UInt8]
         switch FileBytes.read(path) {
         case .success(let read): bytes = read
+        case .failure(let error) where error.code == ENOENT:
+            throw SheetError("there is no spreadsheet at this path; check the file's name and folder")
         case .failure(let error): throw SheetError("the spreadsheet cannot be read: \(FileProblem.reason(error.code))")
         }
         let data = Data(bytes), name = (path as NSString).lastPathComponent

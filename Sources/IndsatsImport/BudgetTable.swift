@@ -79,6 +79,13 @@ struct BudgetTable {
                 columns.years[year] = column
                 continue
             }
+            // "2018.0" or "2018,0": a year saved as a decimal number, which would otherwise be
+            // an ignored column and its figures dropped without a word.
+            if let point = name.firstIndex(where: { $0 == "." || $0 == "," }), name[name.index(after: point)...].allSatisfy({ $0 == "0" }),
+               let year = Int(name[..<point]), (1900...2200).contains(year) {
+                report(place(header, column), "the heading \"\(cell.shown.trimmed)\" is not a year as written, so its column would be ignored", "write the year without decimals: \(year)")
+                return nil
+            }
             switch name {
             case "slug": columns.slug = column
             case "indsats", "titel", "title": columns.title = column

@@ -58,32 +58,60 @@ public struct ImportPlan {
         return lines.joined(separator: "\n")
     }
 
-    /// Writes the changed files, each atomically (a temporary file beside it, then renamed
-    /// over it). Refuses when the plan has errors. Returns the problems.
+    /// Writes the changed files, each atomically (a temporary file beside it, with the file's
+    /// permissions, then renamed over it), and all or none: a read-only file, a link, or a
+    /// temporary file that cannot be written stops the import before any file is replaced.
+    /// Refuses when the plan has errors. Returns the problems.
     public func write() -> Diagnostics {
         var problems = Diagnostics()
         guard !diagnostics.hasErrors else { return problems }
+        var permissions: [UInt32] = []
         for file in files {
-            let target = root.appendingPathComponent(file.path)
-            let folder = target.deletingLastPathComponent().path, name = target.lastPathComponent
-            let temporary = "." + name + ".indsats-import"
-            let descriptor: Int32
-            switch FileSystem.openFolder(folder) {
-            case .success(let opened): descriptor = opened
+            let target = root.appendingPathComponent(file.path).path
+            switch FileSystem.permissions(target) {
             case .failure(let error):
-                problems.error("the file's folder cannot be opened: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
-                continue
+                problems.error("the file cannot be changed: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
+            case .success where FileSystem.kind(target) == .link:
+                problems.error("the file is a link to another file, which the import would replace by a copy", at: SourceLocation(path: file.path), hint: "change the budget in the file it points to, or replace the link by the file")
+            case .success(let bits) where bits & 0o222 == 0:
+                problems.error("the file is read-only, so its budget is not changed", at: SourceLocation(path: file.path), hint: "make it writable (or take its row out of the sheet) and import again")
+            case .success(let bits): permissions.append(bits)
             }
-            defer { FileSystem.close(descriptor) }
-            if let error = FileSystem.writeFile(temporary, relativeTo: descriptor, Data(file.after.utf8)) {
-                problems.error("the new version could not be written: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
-                continue
+        }
+        guard !problems.hasErrors else { return problems }
+        var written: [(temporary: String, target: String)] = []
+        for (file, bits) in zip(files, permissions) {
+            let target = root.appendingPathComponent(file.path)
+            let temporary = target.deletingLastPathComponent().path + "/." + target.lastPathComponent + ".indsats-import"
+            if let problem = Self.writeTemporary(file.after, at: temporary, permissions: bits) {
+                problems.error(problem, at: SourceLocation(path: file.path))
+                written.forEach { try? FileManager.default.removeItem(atPath: $0.temporary) }
+                return problems
             }
-            if let error = FileSystem.rename(folder + "/" + temporary, target.path) {
-                try? FileManager.default.removeItem(atPath: folder + "/" + temporary)
+            written.append((temporary, target.path))
+        }
+        for (file, (temporary, target)) in zip(files, written) {
+            if let error = FileSystem.rename(temporary, target) {
+                try? FileManager.default.removeItem(atPath: temporary)
                 problems.error("the file could not be replaced: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
             }
         }
         return problems
+    }
+
+    /// Writes `text` to the new file `path` with `permissions`; the problem as a sentence.
+    static func writeTemporary(_ text: String, at path: String, permissions: UInt32) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let descriptor: Int32
+        switch FileSystem.openFolder(folder) {
+        case .success(let opened): descriptor = opened
+        case .failure(let error): return "the file's folder cannot be opened: \(FileProblem.reason(error.code))"
+        }
+        defer { FileSystem.close(descriptor) }
+        if let error = FileSystem.writeFile(name, relativeTo: descriptor, Data(text.utf8)) ?? FileSystem.setPermissions(path, permissions) {
+            try? FileManager.default.removeItem(atPath: path)
+            return "the new version could not be written: \(FileProblem.reason(error.code))"
+        }
+        return nil
     }
 }

@@ -41,6 +41,17 @@ struct RowCollector {
         return activity.budget.years.compactMap { activity.budget[$0]?.amount?.scale }.max() ?? 0
     }
 
+    /// The error a spreadsheet shows in a cell whose formula fails (Excel's `#DIV/0!`,
+    /// `#REF!`, …; LibreOffice's `Err:502`), which an `.xlsx` stores as the cell's value and a
+    /// CSV as its text; nil for any other text.
+    static func spreadsheetError(_ text: String) -> String? {
+        let codes: Set = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if codes.contains(trimmed.uppercased()) { return trimmed }
+        if trimmed.hasPrefix("Err:"), trimmed.count > 4, trimmed.dropFirst(4).allSatisfy(\.isASCII), Int(trimmed.dropFirst(4)) != nil { return trimmed }
+        return nil
+    }
+
     mutating func add(_ row: BudgetRow) {
         rowsRead += 1
         let activity: Activity
@@ -58,6 +69,14 @@ struct RowCollector {
                 return
             }
             seen[activity.slug, default: [:]][year] = given.place
+            if let code = Self.spreadsheetError(given.text) {
+                error(at: given.place, "the cell shows the spreadsheet error \(code) instead of an amount: its formula cannot be calculated", hint: "correct the formula in the spreadsheet, or type the amount")
+                continue
+            }
+            if given.text.trimmed.hasPrefix("=") {
+                error(at: given.place, "the cell holds the formula \"\(given.text.trimmed.prefix(40))\(given.text.trimmed.count > 40 ? "…" : "")\" as text, not its result", hint: "save the sheet from Excel or LibreOffice, which writes each formula's result, or type the amount")
+                continue
+            }
             switch BudgetCellText.parse(given.text, unit: unit) {
             case .success(let cell):
                 cells[activity.slug, default: [:]][year] = given.isNumber ? Self.unpadded(cell, keeping: Self.decimals(of: activity, year)) : cell

@@ -28,6 +28,18 @@ public enum FileSystem {
         return stat(path, &info) == 0 ? nil : .last
     }
 
+    /// The permission bits of `path` (`0o644`), without following a link there.
+    public static func permissions(_ path: String) -> Result<UInt32, SystemError> {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .failure(.last) }
+        return .success(UInt32(info.st_mode) & 0o7777)
+    }
+
+    /// Sets the permission bits of `path`; the error on failure.
+    public static func setPermissions(_ path: String, _ bits: UInt32) -> SystemError? {
+        chmod(path, mode_t(bits)) == 0 ? nil : .last
+    }
+
     /// The path with every link and `..` resolved; nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -12,12 +12,7 @@ public enum ODSReader {
             throw SheetError("the spreadsheet is damaged: its zip structure cannot be read; save it again as .ods or .xlsx")
         }
         func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var data = Data()
-            do { _ = try archive.extract(entry) { data.append($0) } } catch {
-                throw SheetError("the spreadsheet is damaged: its part \(path) cannot be unpacked; save it again")
-            }
-            return data
+            try ZipPart.read(archive, path, saveAs: ".ods or .xlsx")
         }
         guard let content = try part("content.xml") else {
             throw SheetError("the file is not an OpenDocument spreadsheet: it has no content.xml; save it as .ods or .xlsx")

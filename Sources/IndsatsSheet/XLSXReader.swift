@@ -57,12 +57,7 @@ struct WorkbookParts {
     }
 
     func part(_ path: String) throws -> Data? {
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
-        do { _ = try archive.extract(entry) { data.append($0) } } catch {
-            throw SheetError("the spreadsheet is damaged: its part \(path) cannot be unpacked; save it again as .xlsx")
-        }
-        return data
+        try ZipPart.read(archive, path, saveAs: ".xlsx")
     }
 
     mutating func readStrings() throws {
@@ -106,7 +101,7 @@ struct WorkbookParts {
         }
         var cells: [Int: [Int: ReadCell]] = [:], merged: [(Int, Int, Int, Int)] = []
         var reference: (row: Int, column: Int)?, type = "n", style = 0, value: String?, inline = ""
-        var nextRow = 1, nextColumn = 1
+        var nextRow = 1, nextColumn = 1, hasFormula = false, uncalculated: [String] = []
         try XMLWalker.walk(data, part: path, start: { name, attributes in
             switch name {
             case "row":
@@ -116,7 +111,7 @@ struct WorkbookParts {
                 reference = attributes["r"].flatMap(ColumnName.parse) ?? (nextRow, nextColumn)
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
-                (value, inline) = (nil, "")
+                (value, inline, hasFormula) = (nil, "", false)
             case "mergeCell":
                 let ends = (attributes["ref"] ?? "").split(separator: ":").compactMap { ColumnName.parse(String($0)) }
                 if let first = ends.first { merged.append((first.row, first.column, ends.last!.row, ends.last!.column)) }
@@ -126,14 +121,20 @@ struct WorkbookParts {
             switch name {
             case "v": value = text
             case "t": inline += text
+            case "f": hasFormula = true
             case "c":
                 guard let at = reference else { return }
+                if hasFormula && value == nil { uncalculated.append(ColumnName.letters(at.column) + String(at.row)) }
                 if let cell = self.cell(type: type, style: style, value: value, inline: inline) { cells[at.row, default: [:]][at.column] = cell }
                 (nextRow, nextColumn) = (at.row, at.column + 1)
             case "row": nextRow += 1
             default: break
             }
         })
+        if let first = uncalculated.first {
+            let more = uncalculated.count > 1 ? " and \(uncalculated.count - 1) more" : ""
+            throw SheetError("sheet \"\(sheet.name)\", \(first)\(more): the cell has a formula but no calculated value (the program that wrote the file did not calculate it), so its amount is unknown; open the file in Excel or LibreOffice and save it again, which calculates it")
+        }
         sheet.cells = cells
         sheet.merged = merged.map { (top: $0.0, left: $0.1, bottom: $0.2, right: $0.3) }
     }

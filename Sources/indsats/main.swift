@@ -275,7 +275,11 @@ struct ImportBudget: ParsableCommand {
         }
         let problems = plan.write()
         report(problems)
-        if problems.hasErrors { throw ExitCode(1) }
+        if problems.hasErrors {
+            let unchanged = plan.files.allSatisfy { (try? String(contentsOf: plan.root.appendingPathComponent($0.path), encoding: .utf8)) == $0.before }
+            FileHandle.standardError.write(Data((unchanged ? "nothing was changed: correct the problem above and import again\n" : "some files were changed: run indsats check, then import again (the sheet's cells already written are no change the second time)\n").utf8))
+            throw ExitCode(1)
+        }
         print("written: \(plan.files.count) file\(plan.files.count == 1 ? "" : "s")")
         let result = SiteBuilder(root: site.rootURL, templates: site.templatesURL).build(write: false)
         report(result.diagnostics)

@@ -106,6 +106,16 @@ struct BudgetImportTests {
         ("empty.xlsx", 1, 1, "the spreadsheet is empty"),
         ("corrupt.xlsx", 1, 1, "the spreadsheet is damaged"),
         ("password.xlsx", 1, 1, "password-protected"),
+        ("entity-expansion.xlsx", 1, 1, "declares XML entities of its own"),
+        ("external-entity.xlsx", 1, 1, "declares XML entities of its own"),
+        ("external-entity-utf16.xlsx", 1, 1, "declares XML entities of its own"),
+        ("formula-without-value.xlsx", 1, 1, "sheet \"Ark1\", B2: the cell has a formula but no calculated value"),
+        ("error-cells.xlsx", 2, 2, "sheet \"Ark1\", B2: the cell shows the spreadsheet error #DIV/0! instead of an amount"),
+        ("error-cells.xlsx", 3, 2, "sheet \"Ark1\", B3: the cell shows the spreadsheet error #REF! instead of an amount"),
+        ("error-cells.csv", 3, 2, "the spreadsheet error Err:502 instead of an amount"),
+        ("formula-as-text.csv", 2, 2, "sheet \"formula-as-text\", B2: the cell holds the formula \"=1+2\" as text, not its result"),
+        ("year-with-decimals.csv", 1, 3, "sheet \"year-with-decimals\", C1: the heading \"2019.0\" is not a year as written, so its column would be ignored (write the year without decimals: 2019)"),
+        ("no-such-file.xlsx", 1, 1, "there is no spreadsheet at this path; check the file's name and folder"),
     ])
     func badSheet(name: String, row: Int, column: Int, message: String) throws {
         let site = try Self.shippedCopy()
@@ -117,6 +127,29 @@ struct BudgetImportTests {
         #expect(run.errors.contains(message), "\(run.errors)")
         #expect(run.errors.contains("nothing was changed"))
         #expect(try Self.snapshot(site) == before)
+    }
+
+    @Test("--write with one changed file read-only replaces none of them, and a written file keeps its permissions")
+    func readOnlyFile() throws {
+        let site = try Self.shippedCopy()
+        let sheet = site.appendingPathComponent("budget.csv")
+        try Data("slug;2018\ndialogaktiviteter;1,5\nhotspot;2\n".utf8).write(to: sheet)
+        let folder = site.appendingPathComponent("content/aktiviteter")
+        let hotspot = folder.appendingPathComponent("hotspot.md").path, dialog = folder.appendingPathComponent("dialogaktiviteter.md").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: hotspot)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: dialog)
+        let before = try Self.snapshot(site)
+        let refused = try runIndsats(["import", "budget", "--root", site.path, sheet.path, "--write"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("content/aktiviteter/hotspot.md:1:1: error: the file is read-only, so its budget is not changed"), "\(refused.errors)")
+        #expect(refused.errors.contains("nothing was changed"))
+        #expect(try Self.snapshot(site) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hotspot)
+        let written = try runIndsats(["import", "budget", "--root", site.path, sheet.path, "--write"])
+        #expect(written.output.contains("written: 2 files"), "\(written.errors)")
+        #expect(try Self.snapshot(site) != before)
+        #expect(try FileManager.default.attributesOfItem(atPath: dialog)[.posixPermissions] as? Int == 0o640)
     }
 
     @Test("A row is matched by its title within its administration; CSV in either encoding reads as the xlsx", arguments: ["by-title.xlsx", "utf8-bom.csv", "windows-1252.csv"])
@@ -171,5 +204,30 @@ struct BudgetFileEditTests {
     @Test("A budget written as a flow mapping is refused, not rewritten")
     func flowRefused() {
         #expect(throws: BudgetFileEdit.Problem.self) { try BudgetFileEdit(text: "---\nbudget: {2018: \"1\"}\n---\n").applying([2018: "2"]) }
+    }
+
+    @Test("A budget with a YAML anchor, alias or tag is refused with its year and line, not written over the wrong bytes", arguments: [
+        ("  2018: &a \"0,9\"\n  2019: *a\n", 2018, "budget.2018 uses a YAML anchor (&)", 3),
+        ("  2018: \"0,9\"\n  2019:   *a\n", 2019, "budget.2019 uses a YAML alias (*)", 4),
+        ("  2018: !!str \"0,9\"\n", 2018, "budget.2018 uses a YAML tag (!)", 3),
+    ])
+    func yamlFeaturesRefused(budget: String, year: Int, message: String, line: Int) {
+        let text = "---\nother: &a \"1\"\nbudget:\n" + budget + "---\n"
+        do {
+            let after = try BudgetFileEdit(text: text).applying([year: "1,5"])
+            Issue.record("written: \(after)")
+        } catch {
+            #expect(error.message.contains(message), "\(error.message)")
+            #expect(error.line == line + 1)
+        }
+    }
+
+    @Test("A file with Windows line endings (CRLF) is edited in place and keeps them, new lines included")
+    func windowsLineEndings() throws {
+        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let after = try BudgetFileEdit(text: crlf("---\ntitle: A\nbudget:\n  2018: \"0,9\"\n  2019: ''\n---\nBody\n")).applying([2019: "2", 2020: "3"])
+        #expect(after == crlf("---\ntitle: A\nbudget:\n  2018: \"0,9\"\n  2019: '2'\n  2020: '3'\n---\nBody\n"))
+        let added = try BudgetFileEdit(text: crlf("---\ntitle: A\n---\nBody\n")).applying([2023: "1,5"])
+        #expect(added == crlf("---\ntitle: A\nbudget:\n  2023: \"1,5\"\n---\nBody\n"))
     }
 }

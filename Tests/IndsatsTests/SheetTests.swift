@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IndsatsSheet
+import ZIPFoundation
 
 /// `.xlsx` written and read, and Danish CSV read, without the rest of the site.
 @Suite("Spreadsheets")
@@ -80,5 +81,39 @@ struct SheetTests {
     func passwordProtected() throws {
         let data = try Data(contentsOf: Repo.fixtures.appendingPathComponent("sheets/password.xlsx"))
         #expect { try XLSXReader.sheets(data) } throws: { ($0 as? SheetError)?.description.contains("password-protected") == true }
+    }
+}
+
+/// Spreadsheets made to hurt: parts that unpack to far more than they hold, XML that declares
+/// entities. (Whole files through the import: `BudgetImportTests.badSheet`.)
+@Suite("Hostile spreadsheets")
+struct HostileSheetTests {
+    @Test("A part that unpacks past the limit is refused with its name, before it fills memory")
+    func zipBomb() throws {
+        let archive = try Archive(accessMode: .create)
+        let spaces = Data(repeating: 0x20, count: 1 << 20)
+        try archive.addEntry(with: "xl/sharedStrings.xml", type: .file, uncompressedSize: Int64(spaces.count), compressionMethod: .deflate) { position, size in
+            spaces.subdata(in: Int(position)..<Int(position) + size)
+        }
+        #expect(try ZipPart.read(archive, "xl/sharedStrings.xml", saveAs: ".xlsx")?.count == 1 << 20)
+        #expect(throws: SheetError.self) { try ZipPart.read(archive, "xl/sharedStrings.xml", saveAs: ".xlsx", limit: 1000) }
+        do { _ = try ZipPart.read(archive, "xl/sharedStrings.xml", saveAs: ".xlsx", limit: 1000) } catch {
+            #expect("\(error)".contains("part xl/sharedStrings.xml unpacks to more than"))
+        }
+        #expect(try ZipPart.read(archive, "xl/none.xml", saveAs: ".xlsx") == nil)
+    }
+
+    @Test("XML declaring a document type is refused in UTF-8 and UTF-16; a comment or instruction before the root is not one", arguments: [
+        ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", true),
+        ("<?xml version=\"1.0\"?><!-- note --><?pi x?><a>&lt;!DOCTYPE</a>", false),
+        ("<a><![CDATA[<!DOCTYPE a>]]></a>", false),
+    ])
+    func documentType(xml: String, refused: Bool) throws {
+        for data in [Data(xml.utf8), xml.data(using: .utf16)!] {
+            #expect(XMLWalker.declaresDocumentType(data) == refused)
+            if refused {
+                #expect(throws: SheetError.self) { try XMLWalker.walk(data, part: "p.xml", start: { _, _ in }) }
+            }
+        }
     }
 }

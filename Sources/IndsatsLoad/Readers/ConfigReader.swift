@@ -66,7 +66,15 @@ enum ConfigReader {
             let id = item.string("id", required: true), name = item.string("name", required: true)
             var phrases: [String] = []
             for (index, node) in item.list("match").enumerated() {
-                guard let phrase = item.scalarText(node, key: "match.\(index + 1)")?.trimmed, !phrase.isEmpty else { continue }
+                guard let phrase = item.scalarText(node, key: "match.\(index + 1)")?.trimmed else { continue }
+                // A phrase without a letter or digit matches nothing (empty) or any text with
+                // that punctuation in it: either way not what the list means.
+                guard phrase.contains(where: { $0.isLetter || $0.isNumber }) else {
+                    item.error(
+                        phrase.isEmpty ? "the phrase is empty, so it matches no activity" : "the phrase \"\(phrase)\" has no letter or digit, so it would match any activity whose text has it",
+                        key: "match.\(index + 1)", at: node, hint: "remove it, or write the start of a word the activities' texts use, such as \"flygtning\"")
+                    continue
+                }
                 phrases.append(phrase)
             }
             guard let id, unique.check(id, what: "\(what) id", item: item, key: "id") else { return nil }

@@ -15,7 +15,7 @@
   var root = form.getAttribute("data-root") || "";
   var fields = ["q", "forvaltning", "omraade", "maalgruppe", "afsaet", "aar", "status", "sort"];
   var facetFields = fields.filter(function (name) { return name !== "q" && name !== "sort" && form.elements[name]; });
-  var labels = { q: "Søg", forvaltning: "Forvaltning", omraade: "Område", maalgruppe: "Målgruppe", afsaet: "Afsæt", aar: "Budgetår", status: "Status" };
+  var labels = { q: "Søgningen", forvaltning: "Forvaltning", omraade: "Område", maalgruppe: "Målgruppe", afsaet: "Afsæt", aar: "Budgetår", status: "Status" };
 
   fetch(form.getAttribute("data-index"))
     .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })

@@ -43,24 +43,10 @@ struct ActivityMatcher {
 
     /// "did you mean …" with the three names closest to `name` (edit distance, case ignored).
     func nearest(_ name: String, among names: [String]) -> String {
-        let wanted = Array(name.lowercased())
-        let ranked = names.map { (name: $0, distance: Self.distance(wanted, Array($0.lowercased()))) }
+        let wanted = name.lowercased()
+        let ranked = names.map { (name: $0, distance: editDistance(wanted, $0.lowercased())) }
             .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3)
         guard !ranked.isEmpty else { return "check the spelling" }
         return "nearest: " + ranked.map { "\"\($0.name)\"" }.joined(separator: ", ")
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count), current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

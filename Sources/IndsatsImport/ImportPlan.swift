@@ -17,7 +17,7 @@ public struct ImportPlan {
         public let path: String
         public let title: String
         public let cells: [CellChange]
-        public let before: String
+        /// The file's new text.
         public let after: String
     }
 
@@ -34,7 +34,7 @@ public struct ImportPlan {
         let cells = Dictionary(uniqueKeysWithValues: changes.map { ($0.year, $0.new) })
         do {
             let after = try BudgetFileEdit(text: text).applying(cells)
-            files.append(FileChange(path: path, title: activity.title, cells: changes, before: text, after: after))
+            files.append(FileChange(path: path, title: activity.title, cells: changes, after: after))
         } catch {
             diagnostics.error(error.message, at: SourceLocation(path: path, line: error.line), field: "budget", hint: "change the budget by hand, or write it as one `year: \"amount\"` per line")
         }
@@ -61,10 +61,11 @@ public struct ImportPlan {
     /// Writes the changed files, each atomically (a temporary file beside it, with the file's
     /// permissions, then renamed over it), and all or none: a read-only file, a link, or a
     /// temporary file that cannot be written stops the import before any file is replaced.
-    /// Refuses when the plan has errors. Returns the problems.
-    public func write() -> Diagnostics {
+    /// Refuses when the plan has errors. Returns the problems and how many files were
+    /// replaced (0 when the import stopped before replacing any).
+    public func write() -> (problems: Diagnostics, replaced: Int) {
         var problems = Diagnostics()
-        guard !diagnostics.hasErrors else { return problems }
+        guard !diagnostics.hasErrors else { return (problems, 0) }
         var permissions: [UInt32] = []
         for file in files {
             let target = root.appendingPathComponent(file.path).path
@@ -78,7 +79,7 @@ public struct ImportPlan {
             case .success(let bits): permissions.append(bits)
             }
         }
-        guard !problems.hasErrors else { return problems }
+        guard !problems.hasErrors else { return (problems, 0) }
         var written: [(temporary: String, target: String)] = []
         for (file, bits) in zip(files, permissions) {
             let target = root.appendingPathComponent(file.path)
@@ -86,17 +87,20 @@ public struct ImportPlan {
             if let problem = Self.writeTemporary(file.after, at: temporary, permissions: bits) {
                 problems.error(problem, at: SourceLocation(path: file.path))
                 written.forEach { try? FileManager.default.removeItem(atPath: $0.temporary) }
-                return problems
+                return (problems, 0)
             }
             written.append((temporary, target.path))
         }
+        var replaced = 0
         for (file, (temporary, target)) in zip(files, written) {
             if let error = FileSystem.rename(temporary, target) {
                 try? FileManager.default.removeItem(atPath: temporary)
                 problems.error("the file could not be replaced: \(FileProblem.reason(error.code))", at: SourceLocation(path: file.path))
+            } else {
+                replaced += 1
             }
         }
-        return problems
+        return (problems, replaced)
     }
 
     /// Writes `text` to the new file `path` with `permissions`; the problem as a sentence.

@@ -273,11 +273,10 @@ struct ImportBudget: ParsableCommand {
             if !plan.files.isEmpty { print("dry run: nothing written; add --write to change the files") }
             return
         }
-        let problems = plan.write()
+        let (problems, replaced) = plan.write()
         report(problems)
         if problems.hasErrors {
-            let unchanged = plan.files.allSatisfy { (try? String(contentsOf: plan.root.appendingPathComponent($0.path), encoding: .utf8)) == $0.before }
-            FileHandle.standardError.write(Data((unchanged ? "nothing was changed: correct the problem above and import again\n" : "some files were changed: run indsats check, then import again (the sheet's cells already written are no change the second time)\n").utf8))
+            FileHandle.standardError.write(Data((replaced == 0 ? "nothing was changed: correct the problem above and import again\n" : "some files were changed: run indsats check, then import again (the sheet's cells already written are no change the second time)\n").utf8))
             throw ExitCode(1)
         }
         print("written: \(plan.files.count) file\(plan.files.count == 1 ? "" : "s")")

@@ -25,14 +25,8 @@ struct RowCollector {
     /// `3,30` in a column with `0,25`): zeros past `keeping` decimals are that padding, and
     /// dropped; a digit that is not zero never is.
     static func unpadded(_ cell: BudgetCell, keeping: Int) -> BudgetCell {
-        guard case .amount(var amount) = cell.content else { return cell }
-        while amount.scale > keeping {
-            var shifted = amount.value * Decimal(sign: .plus, exponent: amount.scale - 1, significand: 1), whole = Decimal()
-            NSDecimalRound(&whole, &shifted, 0, .plain)
-            guard whole == shifted else { break }
-            amount.scale -= 1
-        }
-        return BudgetCell(.amount(amount), mark: cell.mark)
+        guard case .amount(let amount) = cell.content else { return cell }
+        return BudgetCell(.amount(amount.withoutTrailingZeros(keeping: keeping)), mark: cell.mark)
     }
 
     /// The decimals a year's cell is written with; for a new year, the most of the row's.

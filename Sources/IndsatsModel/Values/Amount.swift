@@ -66,8 +66,17 @@ public struct Money: Hashable, Sendable {
         let value = inKroner / other.kroner
         // kr. → mio. kr. moves the point six places: 117.590 has 0 decimals, 0,117590 has 6,
         // of which the last (a zero) is not needed.
-        var scale = max(0, amount.scale + (other.kroner > unit.kroner ? 6 : -6))
-        while scale > 0, Self.isWhole(value, atScale: scale - 1) { scale -= 1 }
+        return Amount(value, scale: max(0, amount.scale + (other.kroner > unit.kroner ? 6 : -6))).withoutTrailingZeros(keeping: 0)
+    }
+}
+
+extension Amount {
+    /// The same amount written without the zeros at the end of its decimals, but with at least
+    /// `keeping` decimals (`3,30` keeping 1 is `3,3`; `3,00` keeping 1 is `3,0`); a digit that
+    /// is not zero is never dropped.
+    public func withoutTrailingZeros(keeping: Int) -> Amount {
+        var scale = scale
+        while scale > max(0, keeping), Self.isWhole(value, atScale: scale - 1) { scale -= 1 }
         return Amount(value, scale: scale)
     }
 

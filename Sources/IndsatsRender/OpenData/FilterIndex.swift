@@ -32,7 +32,7 @@ struct FilterIndex {
             add("targetGroup", .array(targetGroups[position].map(number)))
             add("funding", .array(fundings[position].map(number)))
             add("text", number(activity.targetGroup.map { texts.position($0) }))
-            add("span", number(span(activity.budget.years).map { spans.position($0) }))
+            add("span", number(DanishFormat.years(activity.budget.years).map { spans.position($0) }))
             var budget: [JSONValue] = []
             for year in activity.budget.years {
                 guard let amount = activity.budget[year]?.amount, let index = years[String(year)] else { continue }
@@ -82,12 +82,6 @@ struct FilterIndex {
             default: .null
             }
         })
-    }
-
-    /// The row's budget years, as the list pages show them: `2018–2022`.
-    func span(_ years: [Int]) -> String? {
-        guard let first = years.first, let last = years.last else { return nil }
-        return first == last ? String(first) : "\(first)–\(last)"
     }
 
     /// 0 when the slug is the title's (`Slug.make`, which the script repeats), the number N

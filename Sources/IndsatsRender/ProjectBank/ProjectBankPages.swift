@@ -172,17 +172,12 @@ struct ProjectBankPages: PageKindBuilder {
         return TemplateObject([
             "rows": periods.flatMap { period in
                 period.map { row(String($0), count: String(sums[$0]!.count), total: sums[$0]!.total, subtotal: false) }
-                    + (periods.count > 1 ? [row("I alt \(Self.yearsText(period))", count: "", total: period.map { sums[$0]!.total }.sum(), subtotal: true)] : [])
+                    + (periods.count > 1 ? [row("I alt \(DanishFormat.years(period)!)", count: "", total: period.map { sums[$0]!.total }.sum(), subtotal: true)] : [])
             },
             "total": DanishFormat.number(all, decimals: decimals),
             "decimals": String(decimals),
-            "totalLabel": periods.count > 1 ? "I alt, \(periods.map(Self.yearsText).joined(separator: " og ")) lagt sammen" : "I alt",
+            "totalLabel": periods.count > 1 ? "I alt, \(periods.compactMap(DanishFormat.years).joined(separator: " og ")) lagt sammen" : "I alt",
         ])
-    }
-
-    /// `2018–2022`, or `2009` for one year.
-    static func yearsText(_ years: [Int]) -> String {
-        years.count > 1 ? "\(years.first!)–\(years.last!)" : "\(years[0])"
     }
 
     /// How many amounts a year has and what they add up to.

@@ -45,12 +45,9 @@ struct FilterIndex {
             // The decimals the lists show budget sums with (`DanishFormat.summaryDecimals`).
             "decimals": number(DanishFormat.summaryDecimals(config.budgetUnit)),
             "pageSize": number(ListPagination.pageSize),
-            "administrations": .array(facets.administrations.map { value in
-                guard case .administration(let id) = value.facet else { return .null }
-                return .array([.string(id), .string(value.label)])
-            }),
+            "administrations": idsAndLabels(facets.administrations),
             "areas": .strings(facets.areas.map(\.label)),
-            "targetGroups": terms(facets.targetGroups), "fundings": terms(facets.fundings),
+            "targetGroups": idsAndLabels(facets.targetGroups), "fundings": idsAndLabels(facets.fundings),
             "statuses": .strings(facets.statuses.map(\.label)),
             "years": .strings(facets.years.map(\.label)),
             "texts": .strings(texts.values), "spans": .strings(spans.values),
@@ -75,13 +72,9 @@ struct FilterIndex {
         return result
     }
 
-    func terms(_ values: [FacetValue]) -> JSONValue {
-        .array(values.map { value in
-            switch value.facet {
-            case .targetGroup(let id), .funding(let id): .array([.string(id), .string(value.label)])
-            default: .null
-            }
-        })
+    /// `[[id, label], …]` of values named by an id (`FacetValue.filterValue`).
+    func idsAndLabels(_ values: [FacetValue]) -> JSONValue {
+        .array(values.map { .array([.string($0.filterValue), .string($0.label)]) })
     }
 
     /// 0 when the slug is the title's (`Slug.make`, which the script repeats), the number N

@@ -228,15 +228,6 @@ struct ProjectBankPages: PageKindBuilder {
     /// The fields of the filter form (shown when the script has loaded the index): the facets
     /// that narrow something (see `shown`), each value with its count.
     func filterContext() -> [TemplateObject] {
-        func options(_ values: [FacetValue], value: (FacetValue) -> String) -> [TemplateObject] {
-            values.map { ["value": value($0), "label": "\($0.label) (\($0.count))"] }
-        }
-        func id(_ value: FacetValue) -> String {
-            switch value.facet {
-            case .administration(let id), .targetGroup(let id), .funding(let id): id
-            default: value.label
-            }
-        }
         // `name` is the form field (and address parameter) the filter script reads.
         let fields: [(name: String, label: String, values: [FacetValue])] = [
             ("forvaltning", "Forvaltning", facets.administrations), ("omraade", "Område", facets.areas),
@@ -246,7 +237,8 @@ struct ProjectBankPages: PageKindBuilder {
         return fields.compactMap { field in
             let values = shown(field.values)
             guard !values.isEmpty else { return nil }
-            return ["name": field.name, "label": field.label, "options": options(values, value: id)]
+            let options: [TemplateObject] = values.map { ["value": $0.filterValue, "label": "\($0.label) (\($0.count))"] }
+            return ["name": field.name, "label": field.label, "options": options]
         }
     }
 }

@@ -137,6 +137,13 @@ public enum DanishFormat {
         "\(number(Amount(Decimal(count), scale: 0))) \(count == 1 ? singular : plural)"
     }
 
+    /// A run of budget years as lists show it: `2018–2022` (first to last), `2009` for one
+    /// year; nil for none.
+    public static func years(_ years: [Int]) -> String? {
+        guard let first = years.first, let last = years.last else { return nil }
+        return first == last ? String(first) : "\(first)–\(last)"
+    }
+
     /// `count` preceded by "Alle" when there is more than one: `Alle 85 indsatser`, `1 indsats`.
     public static func all(_ count: Int, _ singular: String, _ plural: String) -> String {
         (count == 1 ? "" : "Alle ") + self.count(count, singular, plural)

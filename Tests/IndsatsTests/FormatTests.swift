@@ -38,6 +38,12 @@ struct FormatTests {
         #expect(DanishFormat.summaryDecimals(.millionKroner) == 1)
     }
 
+    @Test func aRunOfBudgetYearsReadsFromFirstToLastWithAnEnDash() {
+        #expect(DanishFormat.years([2018, 2019, 2020, 2021, 2022]) == "2018–2022")
+        #expect(DanishFormat.years([2009]) == "2009")
+        #expect(DanishFormat.years([]) == nil)
+    }
+
     @Test func datesAreDanish() {
         #expect(DanishFormat.date(Day(year: 2011, month: 4, day: 7)!) == "7. april 2011")
         #expect(DanishFormat.date(Day(year: 2010, month: 12, day: 6)!) == "6. december 2010")

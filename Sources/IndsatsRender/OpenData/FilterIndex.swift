@@ -32,7 +32,7 @@ struct FilterIndex {
             add("targetGroup", .array(targetGroups[position].map(number)))
             add("funding", .array(fundings[position].map(number)))
             add("text", number(activity.targetGroup.map { texts.position($0) }))
-            add("span", number(span(activity.budget.years).map { spans.position($0) }))
+            add("span", number(DanishFormat.years(activity.budget.years).map { spans.position($0) }))
             var budget: [JSONValue] = []
             for year in activity.budget.years {
                 guard let amount = activity.budget[year]?.amount, let index = years[String(year)] else { continue }
@@ -45,12 +45,9 @@ struct FilterIndex {
             // The decimals the lists show budget sums with (`DanishFormat.summaryDecimals`).
             "decimals": number(DanishFormat.summaryDecimals(config.budgetUnit)),
             "pageSize": number(ListPagination.pageSize),
-            "administrations": .array(facets.administrations.map { value in
-                guard case .administration(let id) = value.facet else { return .null }
-                return .array([.string(id), .string(value.label)])
-            }),
+            "administrations": idsAndLabels(facets.administrations),
             "areas": .strings(facets.areas.map(\.label)),
-            "targetGroups": terms(facets.targetGroups), "fundings": terms(facets.fundings),
+            "targetGroups": idsAndLabels(facets.targetGroups), "fundings": idsAndLabels(facets.fundings),
             "statuses": .strings(facets.statuses.map(\.label)),
             "years": .strings(facets.years.map(\.label)),
             "texts": .strings(texts.values), "spans": .strings(spans.values),
@@ -75,19 +72,9 @@ struct FilterIndex {
         return result
     }
 
-    func terms(_ values: [FacetValue]) -> JSONValue {
-        .array(values.map { value in
-            switch value.facet {
-            case .targetGroup(let id), .funding(let id): .array([.string(id), .string(value.label)])
-            default: .null
-            }
-        })
-    }
-
-    /// The row's budget years, as the list pages show them: `2018–2022`.
-    func span(_ years: [Int]) -> String? {
-        guard let first = years.first, let last = years.last else { return nil }
-        return first == last ? String(first) : "\(first)–\(last)"
+    /// `[[id, label], …]` of values named by an id (`FacetValue.filterValue`).
+    func idsAndLabels(_ values: [FacetValue]) -> JSONValue {
+        .array(values.map { .array([.string($0.filterValue), .string($0.label)]) })
     }
 
     /// 0 when the slug is the title's (`Slug.make`, which the script repeats), the number N

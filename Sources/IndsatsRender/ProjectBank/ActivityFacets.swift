@@ -26,6 +26,14 @@ public struct FacetValue: Sendable {
     /// per value keeps tens of thousands of copies out of memory at 10,000 activities).
     public var members: [Int]
     public var count: Int { members.count }
+    /// What the filter form and `projektbank/indeks.json` name the value by: the id of an
+    /// administration or a vocabulary term, else the label.
+    public var filterValue: String {
+        switch facet {
+        case .administration(let id), .targetGroup(let id), .funding(let id): id
+        default: label
+        }
+    }
 }
 
 /// The project bank's facets, grouped once per build so that no page filters the whole site.

@@ -172,17 +172,12 @@ struct ProjectBankPages: PageKindBuilder {
         return TemplateObject([
             "rows": periods.flatMap { period in
                 period.map { row(String($0), count: String(sums[$0]!.count), total: sums[$0]!.total, subtotal: false) }
-                    + (periods.count > 1 ? [row("I alt \(Self.yearsText(period))", count: "", total: period.map { sums[$0]!.total }.sum(), subtotal: true)] : [])
+                    + (periods.count > 1 ? [row("I alt \(DanishFormat.years(period)!)", count: "", total: period.map { sums[$0]!.total }.sum(), subtotal: true)] : [])
             },
             "total": DanishFormat.number(all, decimals: decimals),
             "decimals": String(decimals),
-            "totalLabel": periods.count > 1 ? "I alt, \(periods.map(Self.yearsText).joined(separator: " og ")) lagt sammen" : "I alt",
+            "totalLabel": periods.count > 1 ? "I alt, \(periods.compactMap(DanishFormat.years).joined(separator: " og ")) lagt sammen" : "I alt",
         ])
-    }
-
-    /// `2018–2022`, or `2009` for one year.
-    static func yearsText(_ years: [Int]) -> String {
-        years.count > 1 ? "\(years.first!)–\(years.last!)" : "\(years[0])"
     }
 
     /// How many amounts a year has and what they add up to.
@@ -233,15 +228,6 @@ struct ProjectBankPages: PageKindBuilder {
     /// The fields of the filter form (shown when the script has loaded the index): the facets
     /// that narrow something (see `shown`), each value with its count.
     func filterContext() -> [TemplateObject] {
-        func options(_ values: [FacetValue], value: (FacetValue) -> String) -> [TemplateObject] {
-            values.map { ["value": value($0), "label": "\($0.label) (\($0.count))"] }
-        }
-        func id(_ value: FacetValue) -> String {
-            switch value.facet {
-            case .administration(let id), .targetGroup(let id), .funding(let id): id
-            default: value.label
-            }
-        }
         // `name` is the form field (and address parameter) the filter script reads.
         let fields: [(name: String, label: String, values: [FacetValue])] = [
             ("forvaltning", "Forvaltning", facets.administrations), ("omraade", "Område", facets.areas),
@@ -251,7 +237,8 @@ struct ProjectBankPages: PageKindBuilder {
         return fields.compactMap { field in
             let values = shown(field.values)
             guard !values.isEmpty else { return nil }
-            return ["name": field.name, "label": field.label, "options": options(values, value: id)]
+            let options: [TemplateObject] = values.map { ["value": $0.filterValue, "label": "\($0.label) (\($0.count))"] }
+            return ["name": field.name, "label": field.label, "options": options]
         }
     }
 }

@@ -149,16 +149,9 @@ public struct SearchIndex: Sendable {
         for value in bits { out.append(alphabet[value]) }
     }
 
-    /// `text` as a JavaScript string literal in ASCII (other characters as `\uXXXX`).
-    static func jsString(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendJSString(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static let hex = Array("0123456789abcdef".utf8)
 
-    /// `jsString(text)`, appended to `out`.
+    /// `text` as a JavaScript string literal in ASCII (other characters as `\uXXXX`), appended to `out`.
     static func appendJSString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for unit in text.utf16 {

@@ -66,7 +66,7 @@ struct ListRows: Sendable {
         row.add("administration", activity.administration.slug)
         row.add("area", activity.area.slug)
         row.add("targetGroup", activity.targetGroup)
-        row.add("years", years.isEmpty ? nil : years.first == years.last ? String(years[0]) : "\(years.first!)–\(years.last!)")
+        row.add("years", DanishFormat.years(years))
         row.add("total", budget.hasAmounts ? DanishFormat.number(budget.total, decimals: decimals) : nil)
         return row
     }

@@ -55,6 +55,37 @@ struct BarometerTests {
         #expect(table.contains("1. januar 2012 Måling 54 pct. 49 pct."))
     }
 
+    @Test func theTableShowsEachIndicatorsFiguresWithTheDecimalsOfItsTarget() throws {
+        let site = try copyOfFixture("barometer")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let file = site.appendingPathComponent("content/indikatorer/beskaeftigelse.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "target: {value: \"60\",", with: "target: {value: \"60,0\",")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let edited = buildSite(site)
+        #expect(!edited.report.diagnostics.hasErrors)
+        let html = read(edited.output, "barometer/beskaeftigelse/index.html")
+        let table = visibleText(String(html[html.range(of: "</svg>")!.upperBound...]))
+        // The indicator's own series as its figures and chart show it; the breakdown keeps its own.
+        #expect(table.contains("1. januar 2010 Startmåling 50,0 pct. 45 pct."))
+        #expect(table.contains("1. januar 2012 Måling 54,0 pct. 49 pct."))
+        #expect(try svg(html).contains(">54,0 pct.</text>"))
+    }
+
+    @Test func anActivityLinksToItsIndicatorWithTheIndicatorsDecimals() throws {
+        let site = try copyOfFixture("valid-site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let file = site.appendingPathComponent("content/indikatorer/beskaeftigelse.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "{value: \"59,90\",", with: "{value: \"59,9\",")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let edited = buildSite(site)
+        #expect(!edited.report.diagnostics.hasErrors)
+        // «59,90» as the indicator's page shows it beside «54,40» and «64,00», not «59,9».
+        #expect(visibleText(read(edited.output, "barometer/beskaeftigelse/index.html")).contains("59,90 pct."))
+        #expect(visibleText(read(edited.output, "projektbank/vaertsprogram/index.html")).contains("59,90 pct. (august 2008)"))
+    }
+
     @Test func changingAMeasurementChangesStatusProgressAndChart() throws {
         let site = try copyOfFixture("barometer")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }

@@ -32,6 +32,14 @@ struct PrintFinishTests {
         "<</Type /Annot\n/A <</S /URI\n/URI (file:///tmp/site/projektbank/a/index.html)>>\n/ID (node00000049)\n/Headers [(node00000051)]>>",
     ], root: 2, info: 1)
 
+    @Test func aDocumentsSubjectNamesItsCommitteeAndMeetingWhereItHasThem() {
+        let config = SiteConfig(title: "T", committees: [.init(id: "BIU", name: "Udvalget")], source: SourceLocation(path: "indsats.yml"))
+        let jobs = PrintJobs(config: config, site: URL(fileURLWithPath: "/tmp/site"))
+        #expect(jobs.subject("Bilag 16", committee: "BIU", meeting: Day(iso: "2011-04-07")) == "Bilag 16 til Udvalget, mødet 7. april 2011")
+        #expect(jobs.subject("Statusredegørelse 2009", committee: nil, meeting: Day(iso: "2011-04-07")) == "Statusredegørelse 2009, mødet 7. april 2011")
+        #expect(jobs.subject("Bilag 3", committee: "ukendt", meeting: nil) == "Bilag 3")
+    }
+
     @Test func theOutlineGivesEachHeadingItsPage() throws {
         let file = try PDFFile(Self.sample)
         #expect(file.pageNumbers() == [4: 1, 5: 2])

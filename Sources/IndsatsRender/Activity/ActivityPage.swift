@@ -80,7 +80,7 @@ struct ActivityPage: PageKindBuilder {
         let shown = indicator.latest ?? indicator.baseline
         return TemplateObject([
             "title": indicator.title, "url": SitePaths.indicator(indicator.slug),
-            "latest": DanishFormat.value(shown.value, unit: indicator.unit) + " (" + DanishFormat.when(shown) + ")",
+            "latest": DanishFormat.value(shown.value, of: indicator) + " (" + DanishFormat.when(shown) + ")",
         ])
     }
 

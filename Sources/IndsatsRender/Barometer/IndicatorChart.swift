@@ -9,9 +9,18 @@ import IndsatsMustache
 /// alone. The chart is `role="img"` with a title and a description of its key message; the
 /// page follows it with the same numbers as a table.
 struct IndicatorChart {
+    /// One indicator's measurements, with the one number of decimals its figures are shown
+    /// with (`DanishFormat.decimals(of:)`: its target's count too).
     struct Series {
         var label: String
         var points: [IndicatorMeasurement]
+        var decimals: Int
+
+        init(label: String, indicator: Indicator) {
+            self.label = label
+            points = indicator.series
+            decimals = DanishFormat.decimals(of: indicator)
+        }
     }
 
     let id: String
@@ -34,10 +43,8 @@ struct IndicatorChart {
         static let small = Layout(width: 160, height: 56, left: 6, right: 6, top: 6, bottom: 6, labelled: false)
     }
 
-    /// The indicator's one number of decimals (its baseline, first series and target).
-    var decimals: Int {
-        DanishFormat.columnDecimals([baseline.value] + (series.first?.points.map(\.value) ?? []) + [target?.value].compactMap { $0 })
-    }
+    /// The indicator's one number of decimals, which its own series (the first) carries.
+    var decimals: Int { series.first?.decimals ?? 0 }
 
     static let styles: [(stroke: String, dash: String, marker: Marker)] = [
         ("#1d4f91", "", .circle), ("#8a3b00", "6 4", .square), ("#2f6b2f", "2 3", .triangle), ("#5b2a86", "10 3 2 3", .diamond),

@@ -49,8 +49,8 @@ struct IndicatorPage: PageKindBuilder {
     /// barometer draws it small (`layout: .small`) with the same text alternative.
     func chart(_ indicator: Indicator, id: String, layout: IndicatorChart.Layout = .full) -> IndicatorChart {
         let breakdowns = self.breakdowns(indicator)
-        let series = [IndicatorChart.Series(label: breakdowns.isEmpty ? "Målt" : "Alle", points: indicator.series)]
-            + breakdowns.map { IndicatorChart.Series(label: $0.0, points: $0.1.series) }
+        let series = [IndicatorChart.Series(label: breakdowns.isEmpty ? "Målt" : "Alle", indicator: indicator)]
+            + breakdowns.map { IndicatorChart.Series(label: $0.0, indicator: $0.1) }
         return IndicatorChart(
             id: id, title: "Udvikling: \(indicator.title)", description: keyMessage(indicator, breakdowns: breakdowns),
             unit: indicator.unit, series: series, baseline: indicator.baseline, target: indicator.target,
@@ -63,12 +63,10 @@ struct IndicatorPage: PageKindBuilder {
         var cells: [String: [Int: String]] = [:]
         var kinds: [String: String] = [:]
         for (column, line) in series.enumerated() {
-            // One number of decimals per series (each is one indicator's).
-            let decimals = DanishFormat.columnDecimals(line.points.map(\.value))
             for (index, point) in line.points.enumerated() {
                 let when = DanishFormat.when(point)
                 if cells[when] == nil { order.append(when) }
-                cells[when, default: [:]][column] = DanishFormat.value(point.value, unit: unit, decimals: decimals)
+                cells[when, default: [:]][column] = DanishFormat.value(point.value, unit: unit, decimals: line.decimals)
                 if column == 0 { kinds[when] = index == 0 ? "Startmåling" : "Måling" }
             }
         }

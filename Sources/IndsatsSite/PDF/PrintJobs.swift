@@ -12,11 +12,9 @@ struct PrintJobs {
     let site: URL
 
     func annex(_ annex: Annex) -> PDFPrinter.Job {
-        let committee = config.committee(annex.committee.slug)?.name
-        var subject = "Bilag \(annex.number)" + (committee.map { " til \($0)" } ?? "")
-        if let meeting = annex.meetingDate { subject += ", mødet \(DanishFormat.date(meeting))" }
         var metadata = PDFMetadata(
-            title: "Bilag \(annex.number): \(annex.title)", author: author, subject: subject,
+            title: "Bilag \(annex.number): \(annex.title)", author: author,
+            subject: subject("Bilag \(annex.number)", committee: annex.committee.slug, meeting: annex.meetingDate),
             keywords: numbers(case: annex.caseNumber, document: annex.documentNumber), date: annex.date ?? annex.meetingDate)
         metadata.modified = metadata.date
         return job(SitePaths.annex(annex.slug), SitePaths.annexPDF(annex.slug), metadata)
@@ -25,11 +23,9 @@ struct PrintJobs {
     /// A report's dates: its own date (else when it was published, else when it was archived);
     /// modified on its last correction.
     func report(_ report: StatusReport) -> PDFPrinter.Job {
-        let committee = report.committee.flatMap { config.committee($0.slug)?.name }
-        var subject = "Statusredegørelse \(report.year)" + (committee.map { " til \($0)" } ?? "")
-        if let meeting = report.meetingDate { subject += ", mødet \(DanishFormat.date(meeting))" }
         var metadata = PDFMetadata(
-            title: report.title, author: author, subject: subject, keywords: numbers(case: report.caseNumber, document: nil),
+            title: report.title, author: author,
+            subject: subject("Statusredegørelse \(report.year)", committee: report.committee?.slug, meeting: report.meetingDate), keywords: numbers(case: report.caseNumber, document: nil),
             date: report.date ?? report.published ?? report.archive?.archived)
         metadata.modified = report.archive?.corrections.last?.date ?? metadata.date
         var job = job(SitePaths.report(report.year), SitePaths.reportPDF(report.year), metadata)
@@ -38,6 +34,13 @@ struct PrintJobs {
     }
 
     var author: String { config.organisation ?? config.title }
+
+    /// What a committee document is and where it goes: "Bilag 16 til Beskæftigelses- og
+    /// Integrationsudvalget, mødet 7. april 2011".
+    func subject(_ label: String, committee: String?, meeting: Day?) -> String {
+        let name = committee.flatMap { config.committee($0)?.name }
+        return label + (name.map { " til \($0)" } ?? "") + (meeting.map { ", mødet \(DanishFormat.date($0))" } ?? "")
+    }
 
     func numbers(case caseNumber: String?, document: String?) -> String? {
         let parts = [caseNumber.map { "Sagsnr. \($0)" }, document.map { "Dokumentnr. \($0)" }].compactMap { $0 }
